@@ -1,0 +1,76 @@
+import { Command, CommanderError, Option } from 'commander';
+import { processIo, UsageError, type CliIo } from './io.js';
+import { brandlintVersion } from './version.js';
+
+/**
+ * The brandlint command line. Each command's module is imported only when that command runs,
+ * so `brandlint --help` loads commander and nothing else.
+ * Exit codes follow ESLint: 0 success, 1 findings or invalid input files, 2 usage or config errors.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('brandlint')
+    .description('Brand-consistency linter and DTCG design-token compiler.')
+    .version(brandlintVersion(), '-v, --version', 'print the brandlint version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
+
+  program
+    .command('validate')
+    .description('validate DTCG 2025.10 token files, each as its own document')
+    .argument('<files...>', 'token files or quoted globs ("tokens/*.json")')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('--no-color', 'disable colors')
+    .action(async (files: string[], options: { format: 'stylish' | 'json'; color: boolean }) => {
+      const { runValidate } = await import('./validate.js');
+      exitCode = await runValidate(files, { format: options.format, color: colorOption(program, options.color) }, io);
+    });
+
+  program
+    .command('build')
+    .description("validate the brand's tokens and guidelines, then compile CSS, SCSS, JS, JSON, email-safe outputs and brand.json")
+    .option('-c, --config <file>', 'configuration file (default: searched from the current folder up)')
+    .option('-o, --out-dir <dir>', 'output folder (default: build.outDir of the config, else "build")')
+    .option('-p, --platform <name...>', 'only these platforms: css, scss, js, json, email, brand')
+    .option('--no-color', 'disable colors')
+    .action(async (options: { config?: string; outDir?: string; platform?: string[]; color: boolean }) => {
+      const { runBuild } = await import('./build.js');
+      exitCode = await runBuild({ ...options, color: colorOption(program, options.color) }, io);
+    });
+
+  program
+    .command('init')
+    .description('scaffold brandlint.config.yaml and a starter brand (tokens and guideline file) in a folder')
+    .argument('[dir]', 'target folder', '.')
+    .option('--force', 'overwrite existing files')
+    .action(async (dir: string, options: { force?: boolean }) => {
+      const { runInit } = await import('./init.js');
+      exitCode = await runInit(dir, { force: Boolean(options.force) }, io);
+    });
+
+  try {
+    if (argv.length === 0) {
+      io.stdout(program.helpInformation());
+      return 0;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`brandlint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** `--no-color` forces colors off; otherwise the terminal decides (see colorsFor). */
+function colorOption(_program: Command, color: boolean): boolean | undefined {
+  return color === false ? false : undefined;
+}

@@ -1,0 +1,60 @@
+/** A place in a source file. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A half-open span `[start, end)` in a source file. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * Maps UTF-16 offsets of one text to 1-based line/column positions.
+ * Built once per file (O(n)); each lookup is a binary search over line starts.
+ */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 /* \n */) starts.push(i + 1);
+      else if (code === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const lineStart = this.lineStarts[low] ?? 0;
+    return { line: low + 1, column: clamped - lineStart + 1, offset: clamped };
+  }
+
+  rangeAt(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+
+  offsetAt(line: number, column: number): number {
+    const lineStart = this.lineStarts[line - 1];
+    if (lineStart === undefined) return this.text.length;
+    return Math.min(lineStart + column - 1, this.text.length);
+  }
+}
