@@ -2,6 +2,14 @@
 // Thin launcher: the CLI lives in dist/ (built by `npm run prepare`, which `npm ci` runs).
 import { main } from '../dist/src/cli/main.js';
 
+// `brandlint ... | head` closes the pipe early: that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

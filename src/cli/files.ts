@@ -2,6 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './io.js';
 
+export { displayPath } from '../core/paths.js';
+
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /**
@@ -33,11 +35,4 @@ export async function expandFileArguments(args: readonly string[], cwd: string):
     for (const match of matches.sort()) add(path.normalize(match));
   }
   return result;
-}
-
-/** A path as shown to the user: relative to cwd when inside it, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-  return shown.split(path.sep).join('/');
 }

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, UsageError, type CliIo } from './io.js';
-import { brandlintVersion } from './version.js';
+import { brandlintVersion } from './package-info.js';
 
 /**
  * The brandlint command line. Each command's module is imported only when that command runs,
@@ -19,13 +19,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('validate')
-    .description('validate DTCG 2025.10 token files, each as its own document')
+    .description('validate DTCG 2025.10 token files and report on each file (the files named together form one token set)')
     .argument('<files...>', 'token files or quoted globs ("tokens/*.json")')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('--isolated', 'validate each file on its own (references may not point into the other files)')
     .option('--no-color', 'disable colors')
-    .action(async (files: string[], options: { format: 'stylish' | 'json'; color: boolean }) => {
+    .action(async (files: string[], options: { format: 'stylish' | 'json'; isolated?: boolean; color: boolean }) => {
       const { runValidate } = await import('./validate.js');
-      exitCode = await runValidate(files, { format: options.format, color: colorOption(program, options.color) }, io);
+      exitCode = await runValidate(
+        files,
+        { format: options.format, isolated: Boolean(options.isolated), color: colorOption(options.color) },
+        io,
+      );
     });
 
   program
@@ -37,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--no-color', 'disable colors')
     .action(async (options: { config?: string; outDir?: string; platform?: string[]; color: boolean }) => {
       const { runBuild } = await import('./build.js');
-      exitCode = await runBuild({ ...options, color: colorOption(program, options.color) }, io);
+      exitCode = await runBuild({ ...options, color: colorOption(options.color) }, io);
     });
 
   program
@@ -71,6 +76,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 /** `--no-color` forces colors off; otherwise the terminal decides (see colorsFor). */
-function colorOption(_program: Command, color: boolean): boolean | undefined {
+function colorOption(color: boolean): boolean | undefined {
   return color === false ? false : undefined;
 }

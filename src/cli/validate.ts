@@ -7,6 +7,8 @@ import { colorsFor, type CliIo } from './io.js';
 
 export interface ValidateOptions {
   format: 'stylish' | 'json';
+  /** Validate each file on its own: references may not point into the other files. */
+  isolated?: boolean;
   color?: boolean;
 }
 
@@ -19,34 +21,51 @@ export interface FileValidation {
   diagnostics: Diagnostic[];
 }
 
-/** Validates each file as its own DTCG document. */
-export async function validateFiles(files: readonly string[], cwd: string): Promise<FileValidation[]> {
-  const results: FileValidation[] = [];
+/**
+ * Validates token files and reports on each one. By default the files named together are one
+ * token set, as `build` sees them: a reference may point into another file, and a token defined
+ * in two files is a duplicate. With `isolated`, each file is a document of its own (as the DTCG
+ * conformance suite treats its inputs).
+ */
+export async function validateFiles(files: readonly string[], cwd: string, options: { isolated?: boolean } = {}): Promise<FileValidation[]> {
+  const inputs: Array<{ file: string; text: string }> = [];
+  const unreadable = new Map<string, Diagnostic>();
   for (const absolute of files) {
     const file = displayPath(absolute, cwd);
     const read = await readTextFile(absolute, file);
-    const { tokenCount, diagnostics } = read.ok
-      ? (() => {
-          const loaded = loadTokenSet([{ file, text: read.text }]);
-          return { tokenCount: loaded.set.tokens.size, diagnostics: loaded.diagnostics };
-        })()
-      : { tokenCount: 0, diagnostics: [read.diagnostic] };
+    if (read.ok) inputs.push({ file, text: read.text });
+    else unreadable.set(file, read.diagnostic);
+  }
+  const loads = options.isolated ? inputs.map((input) => loadTokenSet([input])) : [loadTokenSet(inputs)];
+  const diagnosticsByFile = new Map<string, Diagnostic[]>();
+  const tokensByFile = new Map<string, number>();
+  for (const loaded of loads) {
+    for (const diagnostic of loaded.diagnostics) {
+      diagnosticsByFile.set(diagnostic.file, [...(diagnosticsByFile.get(diagnostic.file) ?? []), diagnostic]);
+    }
+    for (const token of loaded.set.tokens.values()) {
+      tokensByFile.set(token.source.file, (tokensByFile.get(token.source.file) ?? 0) + 1);
+    }
+  }
+  return files.map((absolute) => {
+    const file = displayPath(absolute, cwd);
+    const failure = unreadable.get(file);
+    const diagnostics = failure ? [failure] : (diagnosticsByFile.get(file) ?? []);
     const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
-    results.push({
+    return {
       file,
       valid: errorCount === 0,
-      tokenCount,
+      tokenCount: tokensByFile.get(file) ?? 0,
       errorCount,
       warningCount: diagnostics.length - errorCount,
       diagnostics,
-    });
-  }
-  return results;
+    };
+  });
 }
 
 export async function runValidate(args: readonly string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const files = await expandFileArguments(args, io.cwd);
-  const results = await validateFiles(files, io.cwd);
+  const results = await validateFiles(files, io.cwd, { isolated: Boolean(options.isolated) });
   const allValid = results.every((result) => result.valid);
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ valid: allValid, files: results }, null, 2)}\n`);

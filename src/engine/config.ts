@@ -22,8 +22,9 @@ import {
 import type { Diagnostic } from '../core/diagnostic.js';
 
 /** Content channels brandlint lints. */
-export const CHANNELS = ['email', 'landing', 'chatbot', 'social'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS, type Channel } from '../core/channels.js';
+
+export { CHANNELS, type Channel };
 
 /** Outputs of `brandlint build` (same values as `BUILD_PLATFORMS` of the token build). */
 export const PLATFORMS = ['css', 'scss', 'js', 'json', 'email', 'brand'] as const;

@@ -12,8 +12,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { readTextFile } from '../core/text-file.js';
 
 /** Channels a guideline can address: the linted channels plus SMS. */
-export const GUIDELINE_CHANNELS = ['email', 'landing', 'chatbot', 'social', 'sms'] as const;
-export type GuidelineChannel = (typeof GUIDELINE_CHANNELS)[number];
+import { GUIDELINE_CHANNELS, type GuidelineChannel } from '../core/channels.js';
+
+export { GUIDELINE_CHANNELS, type GuidelineChannel };
 
 /** Social platforms with known limits. */
 export const SOCIAL_PLATFORMS = ['x', 'linkedin', 'instagram', 'facebook', 'threads', 'bluesky', 'mastodon', 'tiktok'] as const;

@@ -1,0 +1,216 @@
+import type { Channel } from './channels.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { LineIndex, Range } from './position.js';
+
+/**
+ * The one shape every channel adapter produces and every rule reads. Adapters parse a file
+ * once (rehype, postcss, yaml, ...) and record what rules need, each item with its exact range
+ * in the original file; rules never parse. A new channel is a new adapter, not a rule change.
+ */
+export interface ContentDocument {
+  /** Display path (relative to the working folder, forward slashes). */
+  file: string;
+  /** Absolute path on disk (also used to resolve linked local stylesheets and images). */
+  absolutePath: string;
+  channel: Channel;
+  /** The source format the adapter read: `html`, `mjml`, `eml`, `css`, `scss`, `rasa`, `lg`, `markdown`, `csv`, ... */
+  format: string;
+  /** The original text (what every range points into). */
+  text: string;
+  lines: LineIndex;
+  metadata: DocumentMetadata;
+  /** Units that per-message limits apply to: an email, a page, one bot response, one social post. */
+  messages: Message[];
+  /** Prose with positions, each run tagged with its scope and message. */
+  textRuns: TextRun[];
+  /** Every style declaration from stylesheets, `<style>`, `style=""`, presentational attributes, Tailwind arbitrary values and VML. */
+  styles: StyleDeclaration[];
+  /** Element tree (HTML-like formats; empty otherwise), indexed by `ElementNode.id`. */
+  elements: ElementNode[];
+  images: ImageReference[];
+  links: LinkReference[];
+  /** Fonts brought in by `<link>` web-font URLs, `@import` and `@font-face`. */
+  fontSources: FontSource[];
+  /** Comments that may carry `brandlint-disable` directives (HTML, CSS, YAML, Markdown). */
+  comments: SourceComment[];
+  /** Template syntax (`{{ }}`, `{% %}`, `*|TAG|*`, `%%tag%%`, `{slot}`, `${slot}`): never prose, never a value to check. */
+  templateRanges: Range[];
+  /** Problems met while parsing (malformed markup, not UTF-8, ...): reported like findings. */
+  parseProblems: Diagnostic[];
+}
+
+export interface DocumentMetadata {
+  /** Campaign id, from front matter, `<meta name="campaign">`, chatbot metadata, `utm_campaign` or config. */
+  campaign?: string;
+  campaignRange?: Range;
+  /** BCP 47 locale (`en`, `de-DE`, `zh-Hans`), from `lang`, front matter or config. */
+  locale?: string;
+  /** Social platform (`x`, `linkedin`, `instagram`, ...) or chatbot channel. */
+  platform?: string;
+  /** Publication or send date (ISO `YYYY-MM-DD`), when the document says. */
+  date?: string;
+  /** Email subject / page title and where it is. */
+  subject?: LocatedText;
+  preheader?: LocatedText;
+  title?: LocatedText;
+  metaDescription?: LocatedText;
+}
+
+export interface LocatedText {
+  text: string;
+  range: Range;
+}
+
+export interface Message {
+  id: string;
+  /** What kind of unit this is, e.g. `email`, `page`, `bot-response`, `post`. */
+  kind: string;
+  range: Range;
+  /** Per-message overrides of document metadata (a CSV row's platform, a post's locale). */
+  platform?: string;
+  locale?: string;
+  date?: string;
+  campaign?: string;
+}
+
+/** Where a piece of prose sits; voice rules are scoped by it. */
+export type ProseScope =
+  | 'subject'
+  | 'preheader'
+  | 'title'
+  | 'meta-description'
+  | 'heading'
+  | 'body'
+  | 'cta'
+  | 'link'
+  | 'alt'
+  | 'button'
+  | 'bot-reply'
+  | 'post';
+
+/**
+ * A run of prose. `text` is decoded (HTML entities, YAML escapes); `sourceMap` maps text
+ * offsets back to file offsets where decoding changed lengths. Template tags stay in `text`
+ * (so offsets map 1:1) and are listed in the document's `templateRanges`.
+ */
+export interface TextRun {
+  text: string;
+  range: Range;
+  scope: ProseScope;
+  messageId: string;
+  locale?: string;
+  /** The element the text belongs to (HTML-like formats). */
+  elementId?: number;
+  /**
+   * Anchors `[textOffset, sourceOffset]`, ascending; a text offset maps to
+   * `sourceOffset + (offset - textOffset)` of the last anchor at or before it. Empty means 1:1
+   * from `range.start.offset`. Adapters add an anchor after every decoded entity or escape
+   * (including one at `text.length` when the text ends with one).
+   */
+  sourceMap: Array<[number, number]>;
+}
+
+/** Where a declaration came from; decides e.g. whether `var(--token)` is allowed as a fix. */
+export type StyleOrigin =
+  | 'stylesheet'
+  | 'style-element'
+  | 'style-attribute'
+  | 'html-attribute'
+  | 'tailwind'
+  | 'vml';
+
+export interface StyleDeclaration {
+  /** Lower-case CSS property; attributes map onto properties (`bgcolor` -> `background-color`, `<font face>` -> `font-family`). */
+  property: string;
+  /** The value as written (without `!important`). */
+  value: string;
+  valueRange: Range;
+  /** The whole declaration or attribute. */
+  range: Range;
+  important: boolean;
+  origin: StyleOrigin;
+  /** The attribute or class that carried it (`bgcolor`, `bg-[#1d4ed8]`), for messages. */
+  sourceName?: string;
+  /** Selector of the enclosing rule, for stylesheet declarations. */
+  selector?: string;
+  /** Declarations of the same CSS rule, element `style=""` or element attributes share a group. */
+  groupId: number;
+  /** The element it applies to directly (inline styles, attributes, Tailwind classes). */
+  elementId?: number;
+  /** `var(--token)` may be used here (false in email: clients drop custom properties). */
+  customPropertiesAllowed: boolean;
+  /** Inside `@media`/`@supports` etc., e.g. `@media (prefers-color-scheme: dark)`. */
+  atRules: string[];
+}
+
+export interface ElementNode {
+  id: number;
+  parentId: number | null;
+  tag: string;
+  attributes: Record<string, string>;
+  classes: string[];
+  range: Range;
+  /** Hidden from view (`display:none`, `hidden`, mso-hide), e.g. an email preheader. */
+  hidden: boolean;
+  /** Whether it has its own text content (not only in children). */
+  hasText: boolean;
+}
+
+export interface ImageReference {
+  src: string;
+  srcRange: Range;
+  /** null when the attribute is absent; '' when empty (decorative). */
+  alt: string | null;
+  altRange?: Range;
+  /** Rendered width in px from the `width` attribute or CSS, when known. */
+  widthPx?: number;
+  widthRange?: Range;
+  classes: string[];
+  elementId?: number;
+  range: Range;
+}
+
+export interface LinkReference {
+  href: string;
+  hrefRange: Range;
+  /** Visible text of the link. */
+  text: string;
+  /** A button-like link or a button (by role, class, VML roundrect, or CTA markup). */
+  isCallToAction: boolean;
+  elementId?: number;
+  range: Range;
+}
+
+export interface FontSource {
+  family: string;
+  /** Where the family name is written. */
+  range: Range;
+  kind: 'web-font-link' | 'import' | 'font-face';
+}
+
+export interface SourceComment {
+  /** Comment body without delimiters. */
+  text: string;
+  /** Range of the body. */
+  range: Range;
+  /** Range of the whole comment, delimiters included. */
+  fullRange: Range;
+  syntax: 'html' | 'css' | 'yaml' | 'markdown' | 'lg';
+}
+
+/** File offset of a text offset within a run. */
+export function sourceOffsetOf(run: TextRun, textOffset: number): number {
+  let anchorText = 0;
+  let anchorSource = run.range.start.offset;
+  for (const [text, source] of run.sourceMap) {
+    if (text > textOffset) break;
+    anchorText = text;
+    anchorSource = source;
+  }
+  return anchorSource + (textOffset - anchorText);
+}
+
+/** Range in the file of `[start, end)` of a run's text. */
+export function rangeInRun(document: ContentDocument, run: TextRun, start: number, end: number): Range {
+  return document.lines.rangeAt(sourceOffsetOf(run, start), sourceOffsetOf(run, end));
+}

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type { BrandModel } from '../tokens/brand-model.js';
+import type { Channel } from './channels.js';
+import type { Fix, RelatedLocation } from './diagnostic.js';
+import type { ContentDocument } from './document.js';
+import type { Range } from './position.js';
+
+/** A severity as configured; `off` disables the rule. */
+export type RuleLevel = 'off' | 'warn' | 'error';
+
+export type RuleCategory = 'visual' | 'voice' | 'limits' | 'consistency';
+
+/**
+ * What a rule says about itself (ESLint's `meta`): read by the engine, the docs and the
+ * formatters. Messages are templates with `{placeholders}` filled from a report's `data`;
+ * they never repeat the rule id.
+ */
+export interface RuleMeta<Options = Record<string, never>> {
+  id: string;
+  description: string;
+  category: RuleCategory;
+  /** Reporting a fix from a rule that is not fixable is an engine error. */
+  fixable: boolean;
+  /** Channels the rule applies to; all when absent. */
+  channels?: readonly Channel[];
+  /** Level when the configuration does not mention the rule. */
+  defaultLevel: RuleLevel;
+  messages: Record<string, string>;
+  /** Options schema with defaults (the engine validates configured options with it). */
+  options?: z.ZodType<Options>;
+}
+
+/** What a rule reports; the engine turns it into a Diagnostic (file, severity, message text). */
+export interface RuleReport {
+  messageId: string;
+  data?: Record<string, string | number>;
+  range: Range;
+  fix?: Fix;
+  related?: RelatedLocation[];
+  actual?: string;
+  expected?: string[];
+}
+
+export interface RuleContext<Options> {
+  document: ContentDocument;
+  /** The brand the content is checked against; null when no brand is configured. */
+  brand: BrandModel | null;
+  options: Options;
+  report(report: RuleReport): void;
+}
+
+/** A rule checks one document at a time and only reports. */
+export interface DocumentRule<Options = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  check(context: RuleContext<Options>): void;
+}
+
+/** Identity helper that keeps a rule's options type. */
+export function defineRule<Options>(rule: DocumentRule<Options>): DocumentRule<Options> {
+  return rule;
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in data ? String(data[key]) : match));
+}
