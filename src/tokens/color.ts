@@ -1,5 +1,5 @@
 import { converter, formatHex, formatHex8, toGamut, type Color } from 'culori';
-import type { ColorSpace, ColorValue } from './types.js';
+import type { ColorValue } from './types.js';
 
 /**
  * Conversions between DTCG 2025.10 color values and the forms outputs need (hex for email,
@@ -95,20 +95,3 @@ export function parseCssColor(text: string): ColorValue | null {
     alpha: rgb.alpha ?? 1,
   };
 }
-
-export const COLOR_SPACES: readonly ColorSpace[] = [
-  'srgb',
-  'srgb-linear',
-  'hsl',
-  'hwb',
-  'lab',
-  'lch',
-  'oklab',
-  'oklch',
-  'display-p3',
-  'a98-rgb',
-  'prophoto-rgb',
-  'rec2020',
-  'xyz-d65',
-  'xyz-d50',
-];

@@ -1,31 +1,11 @@
 import { colorToHex } from './color.js';
+export { FONT_WEIGHT_KEYWORDS } from './dtcg/values.js';
 import type { ColorValue, CubicBezierValue, DimensionValue, DurationValue } from './types.js';
 
 /**
  * The CSS spelling of DTCG 2025.10 value objects. Shared by the style-dictionary
  * preprocessor and the brand model, so both print the same text for the same value.
  */
-
-export const FONT_WEIGHT_KEYWORDS: Readonly<Record<string, number>> = {
-  thin: 100,
-  hairline: 100,
-  'extra-light': 200,
-  'ultra-light': 200,
-  light: 300,
-  normal: 400,
-  regular: 400,
-  book: 400,
-  medium: 500,
-  'semi-bold': 600,
-  'demi-bold': 600,
-  bold: 700,
-  'extra-bold': 800,
-  'ultra-bold': 800,
-  black: 900,
-  heavy: 900,
-  'extra-black': 950,
-  'ultra-black': 950,
-};
 
 /** Numbers print without float noise (`0.30000000000000004` becomes `0.3`). */
 export function formatNumber(value: number): string {
