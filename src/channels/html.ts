@@ -1,0 +1,1033 @@
+/**
+ * The shared HTML walker of the email and landing adapters: one rehype parse, then one pass over
+ * the tree that records elements, text runs, styles, images, links, comments and font sources
+ * with exact offsets. Attribute values are located by scanning each start tag (rehype gives
+ * element positions only); text is decoded with a map back to the raw characters; Outlook
+ * conditional comments are parsed as markup of their own.
+ */
+import type { Comment, Element, Root, RootContent, Text } from 'hast';
+import type { LocatedText, ProseScope, StyleDeclaration, StyleOrigin } from '../core/document.js';
+import { DocumentBuilder, shifted, type OffsetMap } from './builder.js';
+import { isHiding, walkCss, type CssParsers } from './css.js';
+import { loadEntities, loadHtmlParser, loadPostcss, type HtmlParser } from './deps.js';
+import { createHtmlDecoder, rawOffsetOf, type DecodedText, type HtmlDecoder } from './entities.js';
+import { scanStartTag, type RawAttribute, type StartTag } from './attributes.js';
+import { webFontFamilies } from './fonts.js';
+import { tailwindDeclarations } from './tailwind.js';
+import { findTemplateSpans } from './template.js';
+import { TextBuffer } from './text-buffer.js';
+
+export interface HtmlWalkOptions {
+  /** The markup to parse (the file, or the HTML part of an email message). */
+  html: string;
+  /** Offsets of `html` to file offsets. */
+  map: OffsetMap;
+  /** Email: subject/preheader scopes, no custom properties. Landing: page title, linked stylesheets. */
+  mode: 'email' | 'landing';
+  /** MJML: `mj-*` tags carry styles, `mj-button` is a CTA, self-closed tags hold nothing. */
+  mjml?: boolean;
+  messageId: string;
+  /** Whether rehype parse errors are reported (false when positions are not the file's). */
+  reportProblems?: boolean;
+}
+
+/** A value read from an attribute: decoded, with its raw range. */
+export interface AttributeValue {
+  text: string;
+  decoded: DecodedText;
+  /** The value as written in the scanned markup. */
+  raw: string;
+  /** File offsets of the raw value. */
+  start: number;
+  end: number;
+  /** Whether the file holds `raw` at `[start, end)` (not so in an encoded email part). */
+  exact: boolean;
+}
+
+export interface StylesheetLink {
+  href: string;
+  hrefStart: number;
+  hrefEnd: number;
+  media?: string;
+}
+
+/** What the adapters turn into metadata. */
+export interface HtmlFacts {
+  title?: LocatedText;
+  /** `<meta name=... content=...>` by lower-case name (first one wins). */
+  metas: Map<string, AttributeValue>;
+  lang?: string;
+  preheader?: LocatedText;
+  mjTitle?: LocatedText;
+  mjPreview?: LocatedText;
+  utmCampaigns: Array<{ value: string; start: number; end: number }>;
+  stylesheets: StylesheetLink[];
+}
+
+export interface HtmlTools {
+  parser: HtmlParser;
+  decode: HtmlDecoder;
+  css: CssParsers;
+}
+
+let tools: Promise<HtmlTools> | undefined;
+
+export function loadHtmlTools(): Promise<HtmlTools> {
+  tools ??= Promise.all([loadHtmlParser(), loadEntities(), loadPostcss()]).then(([parser, entities, postcss]) => ({
+    parser,
+    decode: createHtmlDecoder(entities),
+    css: { postcss },
+  }));
+  return tools;
+}
+
+/** Parses `options.html` and adds everything it holds to the builder. */
+export async function walkHtml(builder: DocumentBuilder, options: HtmlWalkOptions): Promise<HtmlFacts> {
+  const loaded = await loadHtmlTools();
+  const walker = new HtmlWalker(builder, loaded, options);
+  walker.run();
+  return walker.facts;
+}
+
+/** Tokenizer errors that mean the markup is broken (not style nits like a missing doctype). */
+const REPORTED_PARSE_ERRORS: Record<string, 'error' | 'warning'> = {
+  'eof-in-tag': 'error',
+  'eof-in-comment': 'error',
+  'eof-in-cdata': 'error',
+  'eof-in-script-html-comment-like-text': 'error',
+  'eof-before-tag-name': 'error',
+  'unexpected-character-in-attribute-name': 'error',
+  'unexpected-character-in-unquoted-attribute-value': 'error',
+  'unexpected-equals-sign-before-attribute-name': 'error',
+  'missing-whitespace-between-attributes': 'error',
+  'missing-attribute-value': 'error',
+  'end-tag-with-attributes': 'warning',
+  'end-tag-with-trailing-solidus': 'warning',
+  'abrupt-closing-of-empty-comment': 'warning',
+  'incorrectly-closed-comment': 'warning',
+  'incorrectly-opened-comment': 'warning',
+  'invalid-first-character-of-tag-name': 'warning',
+  'missing-end-tag-name': 'warning',
+  'duplicate-attribute': 'warning',
+  'unexpected-null-character': 'warning',
+};
+
+/** Elements whose text joins the surrounding run (everything else starts a new one). */
+const INLINE = new Set([
+  'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
+  'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt',
+  'u', 'var', 'wbr',
+]);
+
+/** Elements whose content is never prose. */
+const NO_PROSE = new Set(['script', 'style', 'template', 'head', 'xml', 'mj-head', 'mj-attributes', 'mj-style', 'mj-breakpoint', 'mj-font', 'svg:style', 'object', 'iframe', 'noembed', 'noframes']);
+
+/** Elements whose text is raw (not entity-decoded). */
+const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+const MJML_STYLE_ATTRIBUTES: Record<string, string> = {
+  color: 'color',
+  'background-color': 'background-color',
+  'container-background-color': 'background-color',
+  'inner-background-color': 'background-color',
+  'font-family': 'font-family',
+  'font-size': 'font-size',
+  'font-weight': 'font-weight',
+  'border-color': 'border-color',
+};
+
+const SVG_STYLE_ATTRIBUTES = new Set(['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color', 'color']);
+
+const NOT_A_BACKGROUND = /^\s*(transparent|none|inherit|initial|unset|revert|0)?\s*(!important)?\s*$/i;
+const INLINE_BACKGROUND = /(?:^|;)\s*background(?:-color)?\s*:\s*([^;]*)/i;
+const COLORISH = /^\s*(#[0-9a-f]{3,8}|(rgba?|hsla?)\(.*\)|[a-z]+)\s*$/i;
+const CONDITIONAL = /^\s*\[if\s+([^\]]*)\]>/i;
+
+interface Context {
+  parentId: number | null;
+  hidden: boolean;
+  /** Scope of text here; null: not prose (head, script, Outlook-only markup). */
+  scope: ProseScope | null;
+  /** Element text runs here belong to (the block or the link). */
+  ownerId: number | null;
+  locale: string | undefined;
+  link: LinkState | null;
+  inSvg: boolean;
+  /** Inside an Outlook conditional comment: styles only, no prose, links or images. */
+  mso: boolean;
+  /** At-rules every declaration here carries (the Outlook condition). */
+  atRules: string[];
+  /** The hast node whose children are walked, and the context around it. */
+  node: Element | Root;
+  up: Context | null;
+}
+
+interface LinkState {
+  parts: string[];
+  index: number;
+}
+
+interface Source {
+  html: string;
+  map: OffsetMap;
+}
+
+class HtmlWalker {
+  readonly facts: HtmlFacts = { metas: new Map(), utmCampaigns: [], stylesheets: [] };
+  private readonly document;
+  private readonly customPropertiesAllowed: boolean;
+  private readonly hidingClasses = new Set<string>();
+  private readonly seenStartTags = new Set<number>();
+  private readonly textContent = new WeakMap<Element, string>();
+  private buffer = new TextBuffer();
+  private bufferContext: Context | null = null;
+  private source: Source;
+  private pendingRoundrect: Element | Root | null = null;
+  private preheaderOpen = false;
+  /** Scope of `<title>`: the subject of an email that has no `<meta name="subject">`. */
+  private readonly titleScope: ProseScope;
+
+  constructor(
+    private readonly builder: DocumentBuilder,
+    private readonly tools: HtmlTools,
+    private readonly options: HtmlWalkOptions,
+  ) {
+    this.document = builder.document;
+    this.customPropertiesAllowed = options.mode === 'landing';
+    this.source = { html: options.html, map: options.map };
+    const metaSubject = /<meta\b[^>]*\bname\s*=\s*["']?subject\b/i.test(options.html);
+    this.titleScope = options.mode === 'email' && !metaSubject ? 'subject' : 'title';
+  }
+
+  run(): void {
+    const { html, map } = this.options;
+    const spans = findTemplateSpans(html);
+    for (const span of spans) this.document.templateRanges.push(this.builder.range(span.start, span.end, map));
+    // A partial (`<td>...</td>`, an MJML file) is read as a fragment: as a document, table cells
+    // outside a table would be dropped.
+    const fragment = !/<(?:!doctype|html|head|body)\b/i.test(html);
+    const { tree, file } = this.tools.parser.parse(html, { fragment });
+    if (this.options.reportProblems !== false) {
+      for (const message of file.messages) {
+        const code = message.ruleId ?? '';
+        const severity = REPORTED_PARSE_ERRORS[code];
+        const place = message.place;
+        if (!severity || !place) continue;
+        const start = 'start' in place ? place.start : place;
+        const end = 'end' in place ? place.end : place;
+        const from = start.offset ?? 0;
+        const to = Math.max(from, end.offset ?? from);
+        // Template tags inside a tag (`<td {% if x %}bgcolor=...>`) upset the tokenizer, not the page.
+        if (spans.some((span) => span.start <= from && from <= span.end)) continue;
+        this.builder.problem('parse/html', `HTML: ${message.reason}`, this.builder.range(from, to, map), severity);
+      }
+    }
+    const root: Context = {
+      parentId: null,
+      hidden: false,
+      scope: 'body',
+      ownerId: null,
+      locale: undefined,
+      link: null,
+      inSvg: false,
+      mso: false,
+      atRules: [],
+      node: tree,
+      up: null,
+    };
+    this.children(tree.children, root);
+    this.flush();
+  }
+
+  // ----- tree -----
+
+  private children(nodes: readonly RootContent[], context: Context): void {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'element':
+          this.element(node, context);
+          break;
+        case 'text':
+          this.text(node, context);
+          break;
+        case 'comment':
+          this.comment(node, context);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private element(node: Element, context: Context): void {
+    const { html, map } = this.source;
+    const tagName = node.tagName.toLowerCase();
+    const position = node.position;
+    const start = position?.start.offset;
+    const end = position?.end.offset;
+    let tag: StartTag | null = null;
+    if (start !== undefined && end !== undefined && !this.seenStartTags.has(start)) {
+      tag = scanStartTag(html, start, Math.max(end, start));
+      if (tag && tag.name !== tagName) tag = null;
+      if (tag) this.seenStartTags.add(start);
+    }
+    const attributes = this.attributesOf(tag);
+    const id = this.document.elements.length;
+    const classes = attributes.get('class')?.text.split(/\s+/).filter(Boolean) ?? [];
+    const element = {
+      id,
+      parentId: context.parentId,
+      tag: node.tagName,
+      attributes: Object.fromEntries([...attributes].map(([name, value]) => [name, value.text])),
+      classes,
+      range: start !== undefined && end !== undefined ? this.builder.range(start, Math.max(start, end), map) : this.impliedRange(node, context),
+      hidden: false,
+      hasText: node.children.some((child) => child.type === 'text' && child.value.trim() !== ''),
+    };
+    this.document.elements.push(element);
+
+    const inSvg = context.inSvg || tagName === 'svg';
+    const stylesBefore = this.document.styles.length;
+    let groupId: number | undefined;
+    const group = (): number => (groupId ??= this.builder.newGroup());
+    if (tag) this.attributeStyles(tagName, tag, attributes, id, group, context, inSvg);
+    const own = this.document.styles.slice(stylesBefore);
+
+    const inlineHiding = hidingOf(own);
+    // `mso-hide: all` hides from Outlook only: hidden, but not what hides a preheader.
+    const hiddenEverywhere =
+      attributes.has('hidden') ||
+      (tagName === 'input' && attributes.get('type')?.text.toLowerCase() === 'hidden') ||
+      inlineHiding === 'everywhere' ||
+      classes.some((name) => this.hidingClasses.has(name));
+    const ownHidden = hiddenEverywhere || inlineHiding === 'outlook';
+    element.hidden = context.hidden || ownHidden;
+
+    const lang = attributes.get('lang')?.text.trim() || attributes.get('xml:lang')?.text.trim();
+    if ((tagName === 'html' || tagName === 'mjml') && lang && this.facts.lang === undefined) this.facts.lang = lang;
+
+    const inline = INLINE.has(tagName) || (inSvg && tagName !== 'svg' && tagName !== 'text');
+    if (!inline) this.flush();
+    const next: Context = {
+      ...context,
+      parentId: id,
+      hidden: element.hidden,
+      inSvg,
+      locale: lang || context.locale,
+      node,
+      up: context,
+    };
+    if (!inline && next.scope !== null) next.ownerId = id;
+
+    // Tags with content of their own.
+    switch (tagName) {
+      case 'style':
+        this.styleElement(node, attributes, context);
+        return this.afterElement(node, inline);
+      case 'mj-style':
+        if (tag && end !== undefined) this.mjStyle(tag, end, context);
+        return this.afterElement(node, inline);
+      case 'link':
+        this.linkElement(attributes);
+        break;
+      case 'meta': {
+        const name = attributes.get('name')?.text.trim().toLowerCase() ?? attributes.get('property')?.text.trim().toLowerCase();
+        const content = attributes.get('content');
+        if (!name || !content || this.facts.metas.has(name) || context.mso) break;
+        this.facts.metas.set(name, content);
+        if (name === 'subject' && this.options.mode === 'email') this.attributeRun(content, 'subject', id, context);
+        if (name === 'description' && this.options.mode === 'landing') this.attributeRun(content, 'meta-description', id, context);
+        break;
+      }
+      case 'mj-font':
+        this.mjFont(attributes);
+        break;
+      default:
+        break;
+    }
+
+    if (NO_PROSE.has(tagName) || tagName.startsWith('o:') || tagName.startsWith('w:')) next.scope = null;
+    if (!context.mso) {
+      if (tagName === 'title' || tagName === 'mj-title') {
+        next.scope = this.titleScope;
+        next.ownerId = id;
+      } else if (tagName === 'mj-preview') {
+        next.scope = 'preheader';
+        next.ownerId = id;
+      } else if (HEADINGS.has(tagName) && next.scope !== null && next.scope !== 'cta' && next.scope !== 'preheader') {
+        next.scope = 'heading';
+      }
+    }
+
+    // The preheader: the first hidden block with text in an email.
+    let preheaderStart = -1;
+    if (
+      this.options.mode === 'email' &&
+      !context.mso &&
+      hiddenEverywhere &&
+      !context.hidden &&
+      this.facts.preheader === undefined &&
+      !this.preheaderOpen &&
+      next.scope !== null &&
+      this.textOf(node).replace(/[\s\u00ad\u034f\u200b-\u200d\u2060\ufeff]/g, '') !== ''
+    ) {
+      this.flush();
+      next.scope = 'preheader';
+      next.ownerId = id;
+      this.preheaderOpen = true;
+      preheaderStart = this.document.textRuns.length;
+    }
+
+    if (!context.mso) {
+      if (tagName === 'img' || tagName === 'mj-image') {
+        const tagRange = tag && start !== undefined ? this.builder.range(start, tag.end, map) : element.range;
+        this.image(id, attributes, own, classes, tagRange, context);
+      }
+      if (tagName === 'input') this.inputButton(id, attributes, context);
+      if (tagName === 'a' || tagName === 'button' || tagName === 'mj-button' || tagName === 'mj-navbar-link' || tagName === 'mj-social-element') {
+        const link = this.link(node, tagName, id, attributes, own, classes, element.range, context);
+        if (link) {
+          this.flush();
+          next.link = link;
+          next.ownerId = id;
+          if (next.scope !== null && next.scope !== 'preheader' && next.scope !== 'subject' && next.scope !== 'title') {
+            const cta = this.document.links[link.index]?.isCallToAction === true;
+            next.scope = cta ? 'cta' : next.scope === 'heading' ? 'heading' : 'link';
+          }
+        }
+      }
+    }
+
+    if (tagName === 'br') this.flush();
+    if (tagName === 'template' || tagName === 'script') return this.afterElement(node, inline);
+
+    const flatten = tag?.selfClosing === true && (tagName.includes(':') || (this.options.mjml === true && tagName.startsWith('mj-')));
+    if (flatten) {
+      // `<mj-image ... />`, `<v:fill ... />`: XML-style empty elements that HTML parsing keeps open.
+      this.afterElement(node, inline);
+      this.children(node.children, context);
+      return;
+    }
+    this.children(node.children, next);
+
+    if (next.link && next.link !== context.link) {
+      this.flush();
+      const reference = this.document.links[next.link.index];
+      if (reference) reference.text = next.link.parts.join('').replace(/\s+/g, ' ').trim();
+    }
+    if (preheaderStart >= 0) {
+      this.flush();
+      this.preheaderOpen = false;
+      const runs = this.document.textRuns.slice(preheaderStart).filter((run) => run.scope === 'preheader');
+      const first = runs[0];
+      const last = runs[runs.length - 1];
+      if (first && last) {
+        this.facts.preheader = {
+          text: runs.map((run) => run.text).join(' '),
+          range: { start: first.range.start, end: last.range.end },
+        };
+      }
+    }
+    if ((tagName === 'title' || tagName === 'mj-title' || tagName === 'mj-preview') && !context.mso) {
+      this.flush();
+      const located = this.contentOf(node, id);
+      if (located) {
+        if (tagName === 'title' && this.facts.title === undefined) this.facts.title = located;
+        if (tagName === 'mj-title' && this.facts.mjTitle === undefined) this.facts.mjTitle = located;
+        if (tagName === 'mj-preview' && this.facts.mjPreview === undefined) this.facts.mjPreview = located;
+      }
+    }
+    this.afterElement(node, inline);
+  }
+
+  /** An element the parser implied (`<tbody>`, `<html>`): the span of its children, else empty at its parent. */
+  private impliedRange(node: Element, context: Context) {
+    const { map } = this.source;
+    const first = node.children.find((child) => child.position?.start.offset !== undefined);
+    const last = [...node.children].reverse().find((child) => child.position?.end.offset !== undefined);
+    const from = first?.position?.start.offset;
+    const to = last?.position?.end.offset;
+    if (from !== undefined && to !== undefined) return this.builder.range(from, Math.max(from, to), map);
+    const parent = context.parentId === null ? undefined : this.document.elements[context.parentId];
+    const at = parent?.range.start ?? this.document.lines.positionAt(map(0));
+    return { start: at, end: at };
+  }
+
+  /**
+   * The trimmed text of a `<title>`-like element and its range, template tags included (a run
+   * of only a template tag is no prose, but `{{subject}}` is still the subject).
+   */
+  private contentOf(node: Element, id: number): LocatedText | undefined {
+    const texts = node.children.filter((child): child is Text => child.type === 'text');
+    const only = texts.length === 1 && node.children.length === 1 ? texts[0] : undefined;
+    const start = only?.position?.start.offset;
+    const end = only?.position?.end.offset;
+    if (only && start !== undefined && end !== undefined) {
+      const { html, map } = this.source;
+      const decoded = this.tools.decode(html.slice(start, end), 'text');
+      const text = decoded.text.trim();
+      if (text === '') return undefined;
+      const leading = decoded.text.length - decoded.text.trimStart().length;
+      const from = map(start + rawOffsetOf(decoded.anchors, leading));
+      const to = map(start + rawOffsetOf(decoded.anchors, leading + text.length));
+      return { text, range: this.document.lines.rangeAt(from, Math.max(from, to)) };
+    }
+    const run = [...this.document.textRuns].reverse().find((candidate) => candidate.elementId === id);
+    return run ? { text: run.text, range: run.range } : undefined;
+  }
+
+  private afterElement(node: Element, inline: boolean): void {
+    if (!inline) this.flush();
+    if (this.pendingRoundrect === node) this.pendingRoundrect = null;
+  }
+
+  // ----- attributes and styles -----
+
+  private attributesOf(tag: StartTag | null): Map<string, AttributeValue> {
+    const values = new Map<string, AttributeValue>();
+    if (!tag) return values;
+    const { html, map } = this.source;
+    for (const attribute of tag.attributes) {
+      if (values.has(attribute.name)) continue;
+      const raw = html.slice(attribute.valueStart, attribute.valueEnd);
+      const decoded = this.tools.decode(raw, 'attribute');
+      const start = map(attribute.valueStart);
+      const end = map(attribute.valueEnd);
+      values.set(attribute.name, { text: decoded.text, decoded, raw, start, end, exact: end - start === raw.length });
+    }
+    return values;
+  }
+
+  private attributeStyles(
+    tagName: string,
+    tag: StartTag,
+    attributes: Map<string, AttributeValue>,
+    elementId: number,
+    group: () => number,
+    context: Context,
+    inSvg: boolean,
+  ): void {
+    const seen = new Set<string>();
+    for (const attribute of tag.attributes) {
+      if (seen.has(attribute.name) || attribute.quote === null) continue;
+      seen.add(attribute.name);
+      const mapped = this.propertyOfAttribute(tagName, attribute.name, attributes.get(attribute.name)?.text ?? '', inSvg);
+      if (!mapped) continue;
+      this.attributeDeclaration(attribute, mapped.property, mapped.origin, elementId, group(), context);
+    }
+
+    const style = tag.attributes.find((attribute) => attribute.name === 'style' && attribute.quote !== null);
+    if (style && style.valueEnd > style.valueStart) {
+      const value = attributes.get('style')!;
+      const anchors = value.decoded.anchors;
+      const { map } = this.source;
+      const valueMap: OffsetMap =
+        anchors.length === 0 ? shifted(map, style.valueStart) : (offset) => map(style.valueStart + rawOffsetOf(anchors, offset));
+      walkCss(this.builder, this.tools.css, {
+        css: value.text,
+        map: valueMap,
+        origin: 'style-attribute',
+        customPropertiesAllowed: this.customPropertiesAllowed,
+        atRules: context.atRules,
+        elementId,
+        groupId: group(),
+        comments: false,
+        reportProblems: true,
+      });
+    }
+
+    const classAttribute = tag.attributes.find((attribute) => attribute.name === 'class' && attribute.quote !== null);
+    if (classAttribute && !context.mso) {
+      const { html, map } = this.source;
+      const classText = html.slice(classAttribute.valueStart, classAttribute.valueEnd);
+      for (const found of tailwindDeclarations(classText, { image: tagName === 'img' })) {
+        if (found.token.includes('&')) continue;
+        const base = classAttribute.valueStart;
+        this.builder.addStyle({
+          property: found.property,
+          value: found.value,
+          valueRange: this.builder.range(base + found.valueStart, base + found.valueEnd, map),
+          range: this.builder.range(base + found.tokenStart, base + found.tokenEnd, map),
+          important: found.important,
+          origin: 'tailwind',
+          sourceName: found.token,
+          ...(found.selector ? { selector: found.selector } : {}),
+          groupId: group(),
+          elementId,
+          customPropertiesAllowed: this.customPropertiesAllowed,
+          atRules: [...context.atRules, ...found.atRules],
+        });
+      }
+    }
+  }
+
+  private propertyOfAttribute(
+    tagName: string,
+    name: string,
+    value: string,
+    inSvg: boolean,
+  ): { property: string; origin: StyleOrigin } | null {
+    if (value.trim() === '') return null;
+    if (tagName.startsWith('v:')) {
+      if (name === 'fillcolor') return { property: 'background-color', origin: 'vml' };
+      if (name === 'strokecolor') return { property: 'border-color', origin: 'vml' };
+      if (name === 'color' || name === 'color2') {
+        if (tagName === 'v:stroke') return { property: 'border-color', origin: 'vml' };
+        return { property: tagName === 'v:fill' || name === 'color2' ? 'background-color' : 'color', origin: 'vml' };
+      }
+      return null;
+    }
+    if (tagName.startsWith('mj-')) {
+      const property = MJML_STYLE_ATTRIBUTES[name];
+      if (property) return { property, origin: 'html-attribute' };
+      if ((name === 'width' || name === 'height') && tagName === 'mj-image') return { property: name, origin: 'html-attribute' };
+      return null;
+    }
+    if (inSvg && SVG_STYLE_ATTRIBUTES.has(name)) return { property: name, origin: 'html-attribute' };
+    switch (name) {
+      case 'bgcolor':
+        return { property: 'background-color', origin: 'html-attribute' };
+      case 'color':
+        return { property: 'color', origin: 'html-attribute' };
+      case 'bordercolor':
+        return { property: 'border-color', origin: 'html-attribute' };
+      case 'text':
+      case 'link':
+      case 'vlink':
+      case 'alink':
+        return tagName === 'body' ? { property: 'color', origin: 'html-attribute' } : null;
+      case 'background':
+        return COLORISH.test(value) && !/[./]/.test(value) ? { property: 'background-color', origin: 'html-attribute' } : null;
+      case 'face':
+        return tagName === 'font' || tagName === 'basefont' ? { property: 'font-family', origin: 'html-attribute' } : null;
+      case 'size':
+        return tagName === 'font' || tagName === 'basefont' ? { property: 'font-size', origin: 'html-attribute' } : null;
+      case 'width':
+      case 'height':
+        return tagName === 'img' ? { property: name, origin: 'html-attribute' } : null;
+      default:
+        return null;
+    }
+  }
+
+  private attributeDeclaration(
+    attribute: RawAttribute,
+    property: string,
+    origin: StyleOrigin,
+    elementId: number,
+    groupId: number,
+    context: Context,
+  ): void {
+    const { html, map } = this.source;
+    const raw = html.slice(attribute.valueStart, attribute.valueEnd);
+    const decoded = this.tools.decode(raw, 'attribute');
+    const leading = decoded.text.length - decoded.text.trimStart().length;
+    const value = decoded.text.trim();
+    const offsetOf = (offset: number) => map(attribute.valueStart + rawOffsetOf(decoded.anchors, offset));
+    const valueStart = offsetOf(leading);
+    const valueEnd = offsetOf(leading + value.length);
+    const declarationEnd = attribute.quote ? map(attribute.valueEnd + 1) : map(attribute.valueEnd);
+    const declaration: StyleDeclaration = {
+      property,
+      value,
+      valueRange: this.document.lines.rangeAt(valueStart, Math.max(valueStart, valueEnd)),
+      range: this.document.lines.rangeAt(map(attribute.nameStart), Math.max(map(attribute.nameStart), declarationEnd)),
+      important: false,
+      origin,
+      sourceName: attribute.name,
+      groupId,
+      elementId,
+      customPropertiesAllowed: this.customPropertiesAllowed,
+      atRules: context.atRules,
+    };
+    this.builder.addStyle(declaration);
+  }
+
+  private styleElement(node: Element, attributes: Map<string, AttributeValue>, context: Context): void {
+    const text = node.children.find((child): child is Text => child.type === 'text');
+    const start = text?.position?.start.offset;
+    const end = text?.position?.end.offset;
+    if (!text || start === undefined || end === undefined) return;
+    const media = attributes.get('media')?.text.trim();
+    this.css(start, end, [...context.atRules, ...(media && media !== 'all' ? [`@media ${media}`] : [])]);
+  }
+
+  private mjStyle(tag: StartTag, end: number, context: Context): void {
+    const { html } = this.source;
+    const close = html.slice(tag.end, end).search(/<\/mj-style\s*>\s*$/i);
+    this.css(tag.end, close < 0 ? end : tag.end + close, context.atRules);
+  }
+
+  private css(start: number, end: number, atRules: string[]): void {
+    const { html, map } = this.source;
+    const result = walkCss(this.builder, this.tools.css, {
+      css: html.slice(start, end),
+      map: shifted(map, start),
+      origin: 'style-element',
+      customPropertiesAllowed: this.customPropertiesAllowed,
+      atRules,
+      comments: true,
+      reportProblems: this.options.reportProblems !== false,
+    });
+    for (const name of result.hidingClasses) this.hidingClasses.add(name);
+  }
+
+  // ----- links, images, fonts -----
+
+  private linkElement(attributes: Map<string, AttributeValue>): void {
+    const href = attributes.get('href');
+    if (!href) return;
+    const rel = attributes.get('rel')?.text.toLowerCase().split(/\s+/) ?? [];
+    // Families are read from the raw value (`&amp;family=`), whose offsets are the file's.
+    for (const family of webFontFamilies(href.raw)) {
+      this.document.fontSources.push({
+        family: family.family,
+        range: this.rawRange(href, family.start, family.end),
+        kind: 'web-font-link',
+      });
+    }
+    if (rel.includes('stylesheet') && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href.text.trim()) && href.text.trim() !== '') {
+      const media = attributes.get('media')?.text.trim();
+      this.facts.stylesheets.push({
+        href: href.text.trim(),
+        hrefStart: href.start,
+        hrefEnd: href.end,
+        ...(media ? { media } : {}),
+      });
+    }
+  }
+
+  private mjFont(attributes: Map<string, AttributeValue>): void {
+    const name = attributes.get('name');
+    if (!name || name.text.trim() === '') return;
+    this.document.fontSources.push({
+      family: name.text.trim(),
+      range: this.valueRange(name),
+      kind: 'web-font-link',
+    });
+  }
+
+  private image(
+    elementId: number,
+    attributes: Map<string, AttributeValue>,
+    own: readonly StyleDeclaration[],
+    classes: string[],
+    range: ReturnType<DocumentBuilder['range']>,
+    context: Context,
+  ): void {
+    const src = attributes.get('src');
+    const alt = attributes.get('alt');
+    const image: (typeof this.document.images)[number] = {
+      src: src?.text.trim() ?? '',
+      srcRange: src ? this.valueRange(src) : { start: range.start, end: range.start },
+      alt: alt ? alt.text : null,
+      classes,
+      elementId,
+      range,
+    };
+    if (alt) image.altRange = this.valueRange(alt);
+    const width = widthOf(attributes.get('width'), own);
+    if (width) {
+      image.widthPx = width.px;
+      image.widthRange = width.range ?? this.valueRange(width.attribute!);
+    }
+    this.document.images.push(image);
+    if (alt && context.scope !== null) this.attributeRun(alt, 'alt', elementId, context);
+  }
+
+  private inputButton(elementId: number, attributes: Map<string, AttributeValue>, context: Context): void {
+    const type = attributes.get('type')?.text.trim().toLowerCase();
+    const value = attributes.get('value');
+    if (!value || context.scope === null) return;
+    if (type === 'submit' || type === 'button') this.attributeRun(value, 'cta', elementId, context);
+  }
+
+  private attributeRun(value: AttributeValue, scope: ProseScope, elementId: number, context: Context): void {
+    this.flush();
+    const buffer = new TextBuffer();
+    // Raw offsets of the value are file offsets from `value.start` (all at `value.start` when not exact).
+    buffer.append(value.decoded, 0, value.raw.length, (offset) => (value.exact ? value.start + offset : offset === 0 ? value.start : value.end));
+    const run = buffer.toRun(this.document.lines, {
+      scope,
+      messageId: this.options.messageId,
+      elementId,
+      ...(context.locale ? { locale: context.locale } : {}),
+    });
+    if (run) this.document.textRuns.push(run);
+  }
+
+  private valueRange(value: AttributeValue) {
+    return this.document.lines.rangeAt(value.start, value.end);
+  }
+
+  /** Range of `[start, end)` of an attribute's raw value (the whole value when it is not in the file as written). */
+  private rawRange(value: AttributeValue, start: number, end: number) {
+    if (!value.exact) return this.document.lines.rangeAt(value.start, value.end);
+    return this.document.lines.rangeAt(value.start + start, value.start + end);
+  }
+
+  private link(
+    node: Element,
+    tagName: string,
+    elementId: number,
+    attributes: Map<string, AttributeValue>,
+    own: readonly StyleDeclaration[],
+    classes: string[],
+    range: ReturnType<DocumentBuilder['range']>,
+    context: Context,
+  ): LinkState | null {
+    const href = attributes.get('href') ?? attributes.get('formaction');
+    const isButton = tagName === 'button' || tagName === 'mj-button';
+    if (!href && !isButton) return null;
+    if (context.link) return null;
+    const role = attributes.get('role')?.text.trim().toLowerCase();
+    let cta =
+      isButton ||
+      role === 'button' ||
+      classes.some((name) => /btn|button|cta/i.test(name)) ||
+      hasBackground(own) ||
+      this.pendingRoundrect !== null ||
+      this.inBulletproofCell(node, context) ||
+      containsColoredCell(node) ||
+      containsTag(node, 'button');
+    if (this.pendingRoundrect !== null) this.pendingRoundrect = null;
+    if (tagName === 'mj-navbar-link' || tagName === 'mj-social-element') cta = false;
+    const index = this.document.links.length;
+    this.document.links.push({
+      href: href?.text.trim() ?? '',
+      hrefRange: href ? this.valueRange(href) : { start: range.start, end: range.start },
+      text: '',
+      isCallToAction: cta,
+      elementId,
+      range,
+    });
+    if (href) this.utmCampaign(href);
+    return { parts: [], index };
+  }
+
+  private utmCampaign(href: AttributeValue): void {
+    const match = /[?&;]utm_campaign=([^&#"'\s]*)/i.exec(href.raw);
+    if (!match?.[1]) return;
+    let value = match[1].replace(/\+/g, ' ');
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // As written.
+    }
+    const start = match.index + match[0].length - match[1].length;
+    const exact = href.exact;
+    this.facts.utmCampaigns.push({
+      value,
+      start: exact ? href.start + start : href.start,
+      end: exact ? href.start + start + match[1].length : href.end,
+    });
+  }
+
+  /** A link that is the whole content of a table cell with a background: a "bulletproof" button. */
+  private inBulletproofCell(node: Element, context: Context): boolean {
+    let depth = 0;
+    for (let around: Context | null = context; around && depth < 4; around = around.up, depth++) {
+      const ancestor = around.node;
+      if (ancestor.type !== 'element') return false;
+      if (ancestor.tagName !== 'td' && ancestor.tagName !== 'th') continue;
+      if (!elementHasBackground(ancestor)) return false;
+      const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+      const linkText = normalize(this.textOf(node));
+      return linkText !== '' && normalize(this.textOf(ancestor)) === linkText;
+    }
+    return false;
+  }
+
+  private textOf(node: Element): string {
+    const cached = this.textContent.get(node);
+    if (cached !== undefined) return cached;
+    let text = '';
+    for (const child of node.children) {
+      if (child.type === 'text') text += child.value;
+      else if (child.type === 'element' && child.tagName !== 'script' && child.tagName !== 'style') text += this.textOf(child);
+    }
+    this.textContent.set(node, text);
+    return text;
+  }
+
+  // ----- text and comments -----
+
+  private text(node: Text, context: Context): void {
+    if (context.mso) return;
+    const { html, map } = this.source;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const parent = context.node;
+    const parentTag = parent.type === 'element' ? parent.tagName : '';
+    let decoded: DecodedText;
+    let rawStart = start ?? 0;
+    let rawEnd = end ?? 0;
+    if (start === undefined || end === undefined) {
+      decoded = { text: node.value, anchors: [] };
+    } else {
+      const raw = html.slice(start, end);
+      decoded = RAW_TEXT.has(parentTag) ? { text: raw, anchors: [] } : this.tools.decode(raw, 'text');
+      if (normalizeNewlines(decoded.text) !== node.value) {
+        // The node is not one stretch of the source (parser recovery): keep the parser's text.
+        decoded = { text: node.value, anchors: [[node.value.length, end - start]] };
+        rawStart = start;
+        rawEnd = end;
+      }
+    }
+    if (context.link) context.link.parts.push(decoded.text);
+    if (context.scope === null) return;
+    if (this.bufferContext && !sameRunContext(this.bufferContext, context)) this.flush();
+    if (!this.bufferContext) this.bufferContext = context;
+    this.buffer.append(decoded, rawStart, rawEnd, map);
+  }
+
+  private flush(): void {
+    const context = this.bufferContext;
+    if (context && !this.buffer.isEmpty && context.scope !== null) {
+      const run = this.buffer.toRun(this.document.lines, {
+        scope: context.scope,
+        messageId: this.options.messageId,
+        ...(context.ownerId !== null ? { elementId: context.ownerId } : {}),
+        ...(context.locale ? { locale: context.locale } : {}),
+      });
+      if (run) this.document.textRuns.push(run);
+    }
+    this.buffer = new TextBuffer();
+    this.bufferContext = null;
+  }
+
+  private comment(node: Comment, context: Context): void {
+    const { html, map } = this.source;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const raw = html.slice(start, end);
+    const bodyStart = start + (raw.startsWith('<!--') ? 4 : raw.startsWith('<!') || raw.startsWith('</') ? 2 : 1);
+    let bodyEnd = end;
+    if (raw.endsWith('--!>')) bodyEnd = end - 4;
+    else if (raw.endsWith('-->') && raw.length >= 7) bodyEnd = end - 3;
+    else if (raw.endsWith('>') && !raw.startsWith('<!--')) bodyEnd = end - 1;
+    else if (raw === '<!-->' || raw === '<!--->') bodyEnd = bodyStart;
+    bodyEnd = Math.max(bodyStart, bodyEnd);
+    if (!context.mso) {
+      this.document.comments.push({
+        text: html.slice(bodyStart, bodyEnd),
+        range: this.builder.range(bodyStart, bodyEnd, map),
+        fullRange: this.builder.range(start, end, map),
+        syntax: 'html',
+      });
+    }
+    const body = html.slice(bodyStart, bodyEnd);
+    const conditional = CONDITIONAL.exec(body);
+    if (!conditional || context.mso) return;
+    const contentStart = conditional[0].length;
+    const endif = body.search(/<!\[endif\]\s*$/i);
+    const contentEnd = endif < 0 ? body.length : endif;
+    const content = body.slice(contentStart, contentEnd);
+    if (!/<[a-z]/i.test(content)) return;
+    this.msoFragment(content, bodyStart + contentStart, `<!--[if ${conditional[1]!.replace(/\s+/g, ' ').trim()}]>`, context);
+    if (/<v:roundrect\b/i.test(content)) this.pendingRoundrect = context.node;
+  }
+
+  /** Markup inside an Outlook conditional comment: its own fragment, offsets shifted to the file. */
+  private msoFragment(content: string, offset: number, condition: string, context: Context): void {
+    this.flush();
+    const outer = this.source;
+    this.source = { html: content, map: shifted(outer.map, offset) };
+    try {
+      const { tree } = this.tools.parser.parse(content, { fragment: true });
+      const seen = new Set(this.seenStartTags);
+      this.seenStartTags.clear();
+      this.children(tree.children, {
+        ...context,
+        scope: null,
+        mso: true,
+        link: null,
+        atRules: [...context.atRules, condition],
+      });
+      this.seenStartTags.clear();
+      for (const start of seen) this.seenStartTags.add(start);
+    } finally {
+      this.source = outer;
+    }
+  }
+}
+
+function normalizeNewlines(text: string): string {
+  return text.includes('\r') || text.includes('\0') ? text.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd') : text;
+}
+
+function sameRunContext(a: Context, b: Context): boolean {
+  return a.scope === b.scope && a.ownerId === b.ownerId && a.link === b.link;
+}
+
+/** How a `style=""` hides its element: everywhere, from Outlook only (`mso-hide: all`), or not. */
+function hidingOf(declarations: readonly StyleDeclaration[]): 'everywhere' | 'outlook' | null {
+  const state = { maxHeightZero: false, overflowHidden: false };
+  let outlook = false;
+  for (const declaration of declarations) {
+    if (declaration.origin !== 'style-attribute') continue;
+    if (!isHiding(declaration.property, declaration.value, state)) continue;
+    if (declaration.property === 'mso-hide') outlook = true;
+    else return 'everywhere';
+  }
+  return outlook ? 'outlook' : null;
+}
+
+function hasBackground(declarations: readonly StyleDeclaration[]): boolean {
+  return declarations.some(
+    (declaration) =>
+      (declaration.property === 'background-color' || declaration.property === 'background') &&
+      declaration.origin !== 'tailwind' &&
+      !NOT_A_BACKGROUND.test(declaration.value) &&
+      !/^\s*url\(/i.test(declaration.value),
+  );
+}
+
+function elementHasBackground(node: Element): boolean {
+  const bgcolor = node.properties['bgColor'];
+  if (typeof bgcolor === 'string' && !NOT_A_BACKGROUND.test(bgcolor)) return true;
+  const style = node.properties['style'];
+  if (typeof style !== 'string') return false;
+  const match = INLINE_BACKGROUND.exec(style);
+  return match !== null && !NOT_A_BACKGROUND.test(match[1] ?? '') && !/^\s*url\(/i.test(match[1] ?? '');
+}
+
+/** `<a><table><tr><td bgcolor=...>Buy</td></tr></table></a>`: a button built from a table. */
+function containsColoredCell(node: Element): boolean {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if ((child.tagName === 'td' || child.tagName === 'th' || child.tagName === 'table') && elementHasBackground(child)) return true;
+    if (containsColoredCell(child)) return true;
+  }
+  return false;
+}
+
+function containsTag(node: Element, tagName: string): boolean {
+  return node.children.some((child) => child.type === 'element' && (child.tagName === tagName || containsTag(child, tagName)));
+}
+
+/** Rendered width: inline `width` in px, else the `width` attribute, else inline `max-width` in px. */
+function widthOf(
+  attribute: AttributeValue | undefined,
+  own: readonly StyleDeclaration[],
+): { px: number; range?: StyleDeclaration['valueRange']; attribute?: AttributeValue } | null {
+  const px = (value: string): number | null => {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(px)?\s*(!important)?\s*$/i.exec(value);
+    return match ? Number(match[1]) : null;
+  };
+  const inline = (property: string) => {
+    const declaration = [...own].reverse().find((candidate) => candidate.origin === 'style-attribute' && candidate.property === property);
+    const value = declaration ? px(declaration.value) : null;
+    return declaration && value !== null && /px/i.test(declaration.value) ? { px: value, range: declaration.valueRange } : null;
+  };
+  const fromStyle = inline('width');
+  if (fromStyle) return fromStyle;
+  if (attribute) {
+    const value = px(attribute.text);
+    if (value !== null) return { px: value, attribute };
+  }
+  return inline('max-width');
+}

@@ -1,0 +1,84 @@
+/**
+ * The channel adapters' entry point: one file in, one `ContentDocument` out, with exact
+ * positions. The adapter is picked by channel and file format; parsers load on first use.
+ * Bad input never throws: it becomes `parseProblems` on a document holding what could be read.
+ */
+import type { Channel } from '../core/channels.js';
+import type { ContentDocument } from '../core/document.js';
+import { DocumentBuilder } from './builder.js';
+import { parseEmail } from './email.js';
+import { parseLanding, type ReadFile } from './landing.js';
+
+export type { LinkedStylesheet, PageDocument, ReadFile } from './landing.js';
+export { parseEmail } from './email.js';
+export { parseLanding } from './landing.js';
+export { parseStylesheet } from './stylesheet.js';
+
+export interface ParseContentInput {
+  /** Display path (relative, forward slashes). */
+  file: string;
+  absolutePath: string;
+  text: string;
+  channel: Channel;
+  /** Source format; default from the file extension ({@link detectFormat}). */
+  format?: string;
+  /** Reads linked local stylesheets of a landing page (default: from disk). URLs are never fetched. */
+  readFile?: ReadFile;
+}
+
+const FORMATS: Record<string, string> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.njk': 'html',
+  '.hbs': 'html',
+  '.handlebars': 'html',
+  '.liquid': 'html',
+  '.jinja': 'html',
+  '.j2': 'html',
+  '.twig': 'html',
+  '.mjml': 'mjml',
+  '.eml': 'eml',
+  '.css': 'css',
+  '.scss': 'scss',
+};
+
+/** The format of a file from its extension: `html`, `mjml`, `eml`, `css`, `scss`; `html` for anything else. */
+export function detectFormat(file: string): string {
+  const lower = file.toLowerCase();
+  const dot = lower.lastIndexOf('.');
+  const slash = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\'));
+  return (dot > slash && FORMATS[lower.slice(dot)]) || 'html';
+}
+
+export async function parseContent(input: ParseContentInput): Promise<ContentDocument> {
+  const format = input.format ?? detectFormat(input.file);
+  const base = { file: input.file, absolutePath: input.absolutePath, text: input.text, channel: input.channel };
+  try {
+    switch (format) {
+      case 'mjml':
+      case 'eml':
+        return await parseEmail({ ...base, format });
+      case 'css':
+      case 'scss':
+        return await parseLanding({ ...base, format });
+      default:
+        if (input.channel === 'email') return await parseEmail({ ...base, format: 'html' });
+        if (input.channel === 'landing') {
+          return await parseLanding({ ...base, format: 'html', ...(input.readFile ? { readFile: input.readFile } : {}) });
+        }
+        return unsupported(input, format);
+    }
+  } catch (error) {
+    // A bug met on odd input: report it on the file instead of failing the run.
+    const builder = new DocumentBuilder({ ...base, format });
+    builder.problem('parse/internal', `the ${input.channel} adapter could not read this file: ${error instanceof Error ? error.message : String(error)}`, null);
+    return builder.document;
+  }
+}
+
+function unsupported(input: ParseContentInput, format: string): ContentDocument {
+  const builder = new DocumentBuilder({ file: input.file, absolutePath: input.absolutePath, text: input.text, channel: input.channel, format });
+  builder.problem('parse/unsupported', `no adapter reads ${format} files of the ${input.channel} channel`, null);
+  return builder.document;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, parseContent } from '../../src/channels/index.js';
+
+describe('detectFormat', () => {
+  it.each([
+    ['emails/welcome.html', 'html'],
+    ['emails/WELCOME.HTM', 'html'],
+    ['pages/index.njk', 'html'],
+    ['welcome.mjml', 'mjml'],
+    ['inbox/sale.eml', 'eml'],
+    ['css/site.css', 'css'],
+    ['scss/_colors.scss', 'scss'],
+    ['weird.d/no-extension', 'html'],
+  ])('%s -> %s', (file, format) => {
+    expect(detectFormat(file)).toBe(format);
+  });
+});
+
+describe('parseContent', () => {
+  it.each([
+    ['email', 'a.html', 'html'],
+    ['email', 'a.mjml', 'mjml'],
+    ['email', 'a.eml', 'eml'],
+    ['landing', 'a.html', 'html'],
+    ['landing', 'a.css', 'css'],
+    ['landing', 'a.scss', 'scss'],
+  ] as const)('%s %s', async (channel, file, format) => {
+    const document = await parseContent({ file, absolutePath: `/p/${file}`, text: '', channel });
+    expect(document).toMatchObject({ file, absolutePath: `/p/${file}`, channel, format, text: '' });
+  });
+
+  it('honours an explicit format', async () => {
+    const document = await parseContent({ file: 'a.txt', absolutePath: '/p/a.txt', text: '<mjml></mjml>', channel: 'email', format: 'mjml' });
+    expect(document.format).toBe('mjml');
+  });
+
+  it('reports a channel without an adapter instead of throwing', async () => {
+    const document = await parseContent({ file: 'domain.yml', absolutePath: '/p/domain.yml', text: 'x: 1', channel: 'chatbot' });
+    expect(document.parseProblems.map((problem) => problem.ruleId)).toEqual(['parse/unsupported']);
+  });
+});
