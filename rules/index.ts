@@ -8,7 +8,17 @@ import type { DocumentRule } from '../src/core/rule.js';
 /** Options differ per rule; the engine validates them with each rule's own schema before use. */
 export type AnyDocumentRule = DocumentRule<unknown>;
 
-export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule>>> = {};
+export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule>>> = {
+  'font-family-off-brand': async () => (await import('./font-family-off-brand/index.js')).default,
+  'font-size-off-scale': async () => (await import('./font-size-off-scale/index.js')).default,
+  'font-weight-off-brand': async () => (await import('./font-weight-off-brand/index.js')).default,
+  'logo-unapproved-asset': async () => (await import('./logo-unapproved-asset/index.js')).default,
+  'logo-too-small': async () => (await import('./logo-too-small/index.js')).default,
+  'logo-alt-text': async () => (await import('./logo-alt-text/index.js')).default,
+  'color-off-palette': async () => (await import('./color-off-palette/index.js')).default,
+  'color-contrast': async () => (await import('./color-contrast/index.js')).default,
+  'token-unknown-reference': async () => (await import('./token-unknown-reference/index.js')).default,
+};
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);
 

@@ -12,6 +12,8 @@ import type { ColorValue, DimensionValue, Token, TokenSet, TypographyValue } fro
 export interface BrandModel {
   version: 1;
   brand: { name: string; legalName?: string; domains: string[]; website?: string } | null;
+  /** Every token with its CSS custom property (what `var(--...)` in content may name). */
+  variables: TokenVariable[];
   palette: PaletteColor[];
   fonts: FontStack[];
   fontWeights: NamedNumber[];
@@ -26,6 +28,12 @@ export interface BrandModel {
   logoRules: { recognise: NonNullable<Guidelines['logos']>['recognise'] | null; altText: NonNullable<Guidelines['logos']>['altText'] | null };
   voice: Guidelines['voice'] | null;
   channels: Guidelines['channels'] | null;
+}
+
+export interface TokenVariable {
+  name: string;
+  cssVar: string;
+  type: Token['type'];
 }
 
 export interface PaletteColor {
@@ -171,6 +179,7 @@ export function createBrandModel(
   const model: BrandModel = {
     version: 1,
     brand: guidelines?.brand ?? null,
+    variables: tokens.map((token) => ({ name: token.name, cssVar: cssVar(token), type: token.type })),
     palette,
     fonts: ofType('fontFamily').map((token) => ({
       name: token.name,

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/engine/lint-text.js';
+import type { BrandModel } from '../../src/tokens/brand-model.js';
+import { loadExampleBrand, testRule } from '../../test/rule-tester.js';
+import rule from './index.js';
+
+const email = 'emails/x.html';
+
+testRule(rule, {
+  channel: 'email',
+  file: email,
+  valid: [
+    // Every spelling of a palette color is that color.
+    { code: '<div style="color:#1c1c19;background-color:#FFFFFF;border:1px solid #e2e2dc">Hi</div>' },
+    { code: '<div style="color:#FFF;background:rgb(31, 81, 53)">Hi</div>' },
+    { code: '<div style="color:white;background:hsl(146deg 45% 22%)">Hi</div>' },
+    { code: '<div style="color:rgb(255 255 255 / 100%);border-color:oklch(100% 0 0)">Hi</div>' },
+    { code: '<table bgcolor="#1f5135"><tr><td><font color="white">Hi</font></td></tr></table>' },
+    { name: 'legacy bare hex of a palette color', code: '<div bgcolor="1f5135">Hi</div>' },
+    { code: '<svg><path fill="#2e7d4f" stroke="none"/></svg>' },
+    { code: '<!--[if mso]><v:roundrect fillcolor="#c2501d" strokecolor="#c2501d"><v:fill color="#c2501d"/></v:roundrect><![endif]-->' },
+    // Keywords are not colors.
+    { code: '<div style="color:inherit;background:transparent;border-color:currentColor;outline-color:initial">Hi</div>' },
+    // Templates are never checked.
+    { code: '<div style="color:{{ brand_color }}">Hi</div>' },
+    { code: '<div style="color:#{{ hex }}">Hi</div>' },
+    { code: '<div bgcolor="*|BG_COLOR|*">Hi</div>' },
+    { code: '<div style="background:{% if vip %}#ff00ff{% else %}#1f5135{% endif %}">Hi</div>' },
+    // URLs, comments, strings, selectors.
+    { code: '<div style="background:#1f5135 url(\'https://cdn.northwind.example/bg-ff0000.png\')">Hi</div>' },
+    { code: '<div style="background-image:url(#ff0000)">Hi</div>' },
+    { code: '<!-- color: #ff0000 --><div style="color:#1c1c19 /* not #ff0000 */">Hi</div>' },
+    { code: '<style>a[href="#ff0000"] { color: #1e5aa8; } .badge::before { content: "#ff0000"; color: #1c1c19; }</style>' },
+    // Names that are not colors.
+    { code: '<div style="font-family:Red Hat Display, Arial, sans-serif; animation-name: tomato">Hi</div>' },
+    // A hidden preheader is never seen.
+    { code: '<div style="display:none;max-height:0;color:#fefefe">Preview text</div>' },
+    { code: '<style>.preheader { display: none !important; color: #fefefe; }</style>' },
+    // Options.
+    { code: '<div style="color:#000">Hi</div>', options: { allow: ['#000000'] } },
+    { code: '<div style="color:black">Hi</div>', options: { allow: ['rgb(0 0 0)'] } },
+    { code: '<div style="outline-color:#ff00ff">Hi</div>', options: { ignoreProperties: ['outline-color'] } },
+    {
+      code: '<style>@media (prefers-color-scheme: dark) { .body { color: #fefefe !important; } }</style>',
+      options: { ignoreAtRules: ['prefers-color-scheme:dark'] },
+    },
+    { name: 'no brand', code: '<div style="color:#ff00ff">Hi</div>', noBrand: true },
+    // Landing pages.
+    {
+      file: 'page.html',
+      channel: 'landing',
+      code: '<style>:root { --color-link: #1e5aa8; --hero-start: #1F5135; } a { color: var(--color-link, #1e5aa8); } .hero { background: linear-gradient(var(--hero-start), #2e7d4f); }</style>',
+    },
+    { file: 'page.html', channel: 'landing', code: '<button class="bg-[#c2501d] text-[rgb(255_255_255)] hover:bg-[#2e7d4f]">Gear up</button>' },
+    { file: 'site.css', channel: 'landing', code: '.card { border: 1px solid var(--color-border-default); color: rgb(var(--rgb)); background: color-mix(in srgb, #1f5135 40%, white); }' },
+    { file: 'site.scss', channel: 'landing', code: '$brand: #1f5135;\n$colors: (primary: #1f5135, red: #b42318);\n.a { color: darken($brand, 10%); background: rgba(#ffffff, 1); }' },
+  ],
+  invalid: [
+    {
+      name: 'email: near miss in style="" is fixed to hex',
+      code: '<div style="color:#1F5136">Hi</div>',
+      errors: [{ line: 1, column: 19, endLine: 1, endColumn: 26, message: '#1F5136 is not a brand color; nearest is color.brand.primary (#1f5135), ΔE 0.4' }],
+      output: '<div style="color:#1f5135">Hi</div>',
+    },
+    {
+      name: 'email: the token suits the property',
+      code: '<div bgcolor="#1f5136" style="border:1px solid #e2e2dd">Hi</div>',
+      errors: [
+        { line: 1, column: 15, endLine: 1, endColumn: 22, message: '#1f5136 is not a brand color; nearest is color.background.brand (#1f5135), ΔE 0.4' },
+        { line: 1, column: 48, endLine: 1, endColumn: 55, message: '#e2e2dd is not a brand color; nearest is color.border.default (#e2e2dc), ΔE 0.5' },
+      ],
+      output: '<div bgcolor="#1f5135" style="border:1px solid #e2e2dc">Hi</div>',
+    },
+    {
+      name: 'email: legacy bare hex gets its #',
+      code: '<table bgcolor="1f5136"><tr><td>Hi</td></tr></table>',
+      errors: [{ line: 1, column: 17, endLine: 1, endColumn: 23, message: '1f5136 is not a brand color; nearest is color.background.brand (#1f5135), ΔE 0.4' }],
+      output: '<table bgcolor="#1f5135"><tr><td>Hi</td></tr></table>',
+    },
+    {
+      name: 'email: legacy fff is near-black, not white',
+      code: '<div bgcolor="fff">Hi</div>',
+      errors: [{ line: 1, column: 15, endLine: 1, endColumn: 18, message: 'fff is not a brand color; nearest is color.neutral.900 (#1c1c19), ΔE 4.2' }],
+    },
+    {
+      name: 'email: functions and named colors',
+      code: '<div style="color:rgb(31, 82, 53);background-color:tomato">Hi</div>',
+      errors: [
+        { line: 1, column: 19, endLine: 1, endColumn: 34, message: 'rgb(31, 82, 53) is not a brand color; nearest is color.brand.primary (#1f5135), ΔE 0.4' },
+        { line: 1, column: 52, endLine: 1, endColumn: 58, message: 'tomato is not a brand color; nearest is color.brand.accent (#c2501d), ΔE 14.9' },
+      ],
+      output: '<div style="color:#1f5135;background-color:tomato">Hi</div>',
+    },
+    {
+      name: 'email: far from every brand color is not fixed',
+      code: '<a href="https://www.northwind.example/sale" style="color:#1d4ed8">Shop</a>',
+      errors: [{ line: 1, column: 59, endLine: 1, endColumn: 66, message: '#1d4ed8 is not a brand color; nearest is color.link (#1e5aa8), ΔE 8.3' }],
+    },
+    {
+      name: 'email: translucent color with no translucent brand color',
+      code: '<div style="box-shadow:0 1px 2px rgba(28,28,25,.08)">Hi</div>',
+      errors: [
+        {
+          line: 1,
+          column: 34,
+          endLine: 1,
+          endColumn: 52,
+          message: 'rgba(28,28,25,.08) is not a brand color: no brand color has alpha 0.08; nearest opaque brand color is color.neutral.900 (#1c1c19), ΔE 0.0',
+        },
+      ],
+    },
+    {
+      name: 'email: VML and SVG',
+      code: '<!--[if mso]><v:roundrect fillcolor="#c2501e"></v:roundrect><![endif]--><svg><path fill="#2E7D50"/></svg>',
+      errors: [
+        { line: 1, column: 38, endLine: 1, endColumn: 45, message: '#c2501e is not a brand color; nearest is color.brand.accent (#c2501d), ΔE 0.2' },
+        { line: 1, column: 90, endLine: 1, endColumn: 97, message: '#2E7D50 is not a brand color; nearest is color.brand.primary-hover (#2e7d4f), ΔE 0.3' },
+      ],
+      output: '<!--[if mso]><v:roundrect fillcolor="#c2501d"></v:roundrect><![endif]--><svg><path fill="#2e7d4f"/></svg>',
+    },
+    {
+      name: 'email: dark-mode colors are checked by default',
+      code: '<style>@media (prefers-color-scheme: dark) { .body { color: #fefefe !important; } }</style>',
+      errors: [{ line: 1, column: 61, endLine: 1, endColumn: 68, message: '#fefefe is not a brand color; nearest is color.text.inverse (#ffffff), ΔE 0.2' }],
+      output: '<style>@media (prefers-color-scheme: dark) { .body { color: #ffffff !important; } }</style>',
+    },
+    {
+      name: 'email: nearMissThreshold 0 turns fixes off',
+      code: '<div style="color:#1F5136">Hi</div>',
+      options: { nearMissThreshold: 0 },
+      errors: [{ line: 1, column: 19, endLine: 1, endColumn: 26 }],
+    },
+    {
+      name: 'email: a decoded value is reported whole and not fixed',
+      code: '<div style="color:&#35;1f5136">Hi</div>',
+      errors: [{ line: 1, column: 19, endLine: 1, endColumn: 30, message: '#1f5136 is not a brand color; nearest is color.brand.primary (#1f5135), ΔE 0.4' }],
+    },
+    {
+      name: 'landing: var(--token) in CSS, hex in attributes and Tailwind',
+      file: 'page.html',
+      channel: 'landing',
+      code: [
+        '<style>',
+        '  .button { background: #c2501e; color: #FFFFFE; }',
+        '</style>',
+        '<table bgcolor="#1f5136"><tr><div style="color:#1e5aa9">Hi</div></tr></table>',
+        '<button class="bg-[#c2501e] text-[rgb(255_255_254)]">Gear up</button>',
+      ].join('\n'),
+      errors: [
+        { line: 2, column: 25, endLine: 2, endColumn: 32, message: '#c2501e is not a brand color; nearest is color.brand.accent (#c2501d), ΔE 0.2' },
+        { line: 2, column: 41, endLine: 2, endColumn: 48, message: '#FFFFFE is not a brand color; nearest is color.text.inverse (#ffffff), ΔE 0.5' },
+        { line: 4, column: 17, endLine: 4, endColumn: 24, message: '#1f5136 is not a brand color; nearest is color.background.brand (#1f5135), ΔE 0.4' },
+        { line: 4, column: 48, endLine: 4, endColumn: 55, message: '#1e5aa9 is not a brand color; nearest is color.link (#1e5aa8), ΔE 0.1' },
+        { line: 5, column: 20, endLine: 5, endColumn: 27, message: '#c2501e is not a brand color; nearest is color.brand.accent (#c2501d), ΔE 0.2' },
+        { line: 5, column: 35, endLine: 5, endColumn: 51, message: 'rgb(255_255_254) is not a brand color; nearest is color.text.inverse (#ffffff), ΔE 0.5' },
+      ],
+      output: [
+        '<style>',
+        '  .button { background: var(--color-brand-accent); color: var(--color-text-inverse); }',
+        '</style>',
+        '<table bgcolor="#1f5135"><tr><div style="color:var(--color-link)">Hi</div></tr></table>',
+        '<button class="bg-[#c2501d] text-[#ffffff]">Gear up</button>',
+      ].join('\n'),
+    },
+    {
+      name: 'css: custom property definitions are content; fallbacks and own definitions get hex',
+      file: 'site.css',
+      channel: 'landing',
+      code: [
+        ':root { --promo: #ff00ff; --color-link: #1e5aa9; }',
+        'a { color: #1e5aa9; border-color: var(--color-link, #1E5AA9); }',
+      ].join('\n'),
+      errors: [
+        { line: 1, column: 18, endLine: 1, endColumn: 25, message: '#ff00ff is not a brand color; nearest is color.neutral.500 (#85857d), ΔE 40.2' },
+        { line: 1, column: 41, endLine: 1, endColumn: 48, message: '#1e5aa9 is not a brand color; nearest is color.link (#1e5aa8), ΔE 0.1' },
+        { line: 2, column: 12, endLine: 2, endColumn: 19, message: '#1e5aa9 is not a brand color; nearest is color.link (#1e5aa8), ΔE 0.1' },
+        { line: 2, column: 53, endLine: 2, endColumn: 60, message: '#1E5AA9 is not a brand color; nearest is color.base.sky-600 (#1e5aa8), ΔE 0.1' },
+      ],
+      output: [
+        ':root { --promo: #ff00ff; --color-link: #1e5aa8; }',
+        'a { color: var(--color-link); border-color: var(--color-link, #1e5aa8); }',
+      ].join('\n'),
+    },
+    {
+      name: 'scss: variables and rules get hex',
+      file: 'site.scss',
+      channel: 'landing',
+      code: '$promo: #1e5aa9;\n.a { color: rgba(#1f5136, 1); }',
+      errors: [
+        { line: 1, column: 9, endLine: 1, endColumn: 16, message: '#1e5aa9 is not a brand color; nearest is color.base.sky-600 (#1e5aa8), ΔE 0.1' },
+        { line: 2, column: 13, endLine: 2, endColumn: 29, message: 'rgba(#1f5136, 1) is not a brand color; nearest is color.brand.primary (#1f5135), ΔE 0.4' },
+      ],
+      output: '$promo: #1e5aa8;\n.a { color: #1f5135; }',
+    },
+  ],
+});
+
+describe('translucent palette colors (a brand with a shadow color)', () => {
+  const withShadow = async (): Promise<BrandModel> => {
+    const brand = await loadExampleBrand();
+    const shadow = { name: 'color.shadow.card', cssVar: '--color-shadow-card', hex: '#1c1c1914', alpha: 0.08, colorSpace: 'srgb', components: [0.1098, 0.1098, 0.098] };
+    return { ...brand, palette: [...brand.palette, shadow as BrandModel['palette'][number]] };
+  };
+  const lint = async (text: string, file: string, channel: 'email' | 'landing', fix = false) =>
+    lintText({ text, file, channel, brand: await withShadow(), rules: [rule], config: { rules: { [rule.meta.id]: 'error' } }, fix });
+
+  it.each([
+    ['email', 'emails/x.html', '<div style="box-shadow:0 1px 2px rgba(28, 28, 25, 0.08)">Hi</div>'],
+    ['email', 'emails/x.html', '<div style="box-shadow:0 1px 2px #1C1C1914">Hi</div>'],
+    ['landing', 'site.css', '.card { box-shadow: 0 1px 2px rgb(28 28 25 / 8%); }'],
+  ] as const)('%s: %s is the shadow color', async (channel, file, text) => {
+    expect((await lint(text, file, channel)).diagnostics.map((d) => d.message)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'email',
+      'emails/x.html',
+      '<div style="box-shadow:0 1px 2px rgba(29, 28, 25, 0.08)">Hi</div>',
+      'rgba(29, 28, 25, 0.08) is not a brand color; nearest is color.shadow.card (#1c1c1914), ΔE 0.7',
+      '<div style="box-shadow:0 1px 2px rgba(28, 28, 25, 0.08)">Hi</div>',
+    ],
+    [
+      'landing',
+      'site.css',
+      '.card { box-shadow: 0 1px 2px #1d1c1914; }',
+      '#1d1c1914 is not a brand color; nearest is color.shadow.card (#1c1c1914), ΔE 0.7',
+      '.card { box-shadow: 0 1px 2px var(--color-shadow-card); }',
+    ],
+    [
+      'landing',
+      'site.scss',
+      '.card { box-shadow: 0 1px 2px #1d1c1914; }',
+      '#1d1c1914 is not a brand color; nearest is color.shadow.card (#1c1c1914), ΔE 0.7',
+      '.card { box-shadow: 0 1px 2px #1c1c1914; }',
+    ],
+    [
+      'landing',
+      'site.css',
+      '.card { box-shadow: 0 1px 2px rgba(28, 28, 25, 0.3); }',
+      'rgba(28, 28, 25, 0.3) is not a brand color: no brand color has alpha 0.3; nearest opaque brand color is color.neutral.900 (#1c1c19), ΔE 0.0',
+      '.card { box-shadow: 0 1px 2px rgba(28, 28, 25, 0.3); }',
+    ],
+  ] as const)('%s: %s', async (channel, file, text, message, output) => {
+    expect((await lint(text, file, channel)).diagnostics.map((d) => d.message)).toEqual([message]);
+    expect((await lint(text, file, channel, true)).output).toBe(output);
+  });
+});

@@ -1,0 +1,86 @@
+import rule from './index.js';
+import { testRule } from '../../test/rule-tester.js';
+
+testRule(rule, {
+  channel: 'email',
+  file: 'emails/x.html',
+  valid: [
+    {
+      name: 'email: names the brand',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" alt="Northwind">',
+    },
+    {
+      name: 'email: brand inside a longer alt',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" alt="Welcome to Northwind Rewards">',
+    },
+    {
+      name: 'mentions compare case-insensitively',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" alt="northwind outfitters">',
+    },
+    {
+      name: 'trap: decorative image that is not a logo',
+      code: '<img src="https://cdn.northwind.example/email/spring/divider.png" width="552" alt="">',
+    },
+    {
+      name: 'trap: template alt',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" alt="{{ brand_name }} logo">',
+    },
+    {
+      name: 'no brand',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160">',
+      noBrand: true,
+    },
+    {
+      name: 'mjml: alt',
+      code: '<mjml><mj-body><mj-section><mj-column><mj-image src="https://cdn.northwind.example/email/northwind-logo.png" width="160px" alt="Northwind"></mj-image></mj-column></mj-section></mj-body></mjml>',
+      file: 'emails/x.mjml',
+    },
+  ],
+  invalid: [
+    {
+      name: 'email: no alt attribute, reported at the tag',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" style="display: block;">',
+      errors: [
+        { line: 1, column: 1, endLine: 1, endColumn: 103, message: 'The logo has no alt attribute; add alt text that names Northwind, e.g. alt="Northwind logo"' },
+      ],
+    },
+    {
+      name: 'email: empty alt',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" alt="">',
+      errors: [
+        { line: 1, column: 84, endLine: 1, endColumn: 84, message: 'The logo has an empty alt; a logo is not decorative: name Northwind, e.g. alt="Northwind logo"' },
+      ],
+    },
+    {
+      name: 'email: blank alt',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" alt="  ">',
+      errors: [
+        { line: 1, column: 84, endLine: 1, endColumn: 86, message: 'The logo has an empty alt; a logo is not decorative: name Northwind, e.g. alt="Northwind logo"' },
+      ],
+    },
+    {
+      name: 'email: alt that does not name the brand',
+      code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="120" alt="Logo">',
+      errors: [
+        { line: 1, column: 84, endLine: 1, endColumn: 88, message: 'The logo alt text "Logo" does not mention Northwind' },
+      ],
+    },
+    {
+      name: 'landing: mark with alt "Home"',
+      code: '<a href="/"><img class="logo" src="/img/northwind-mark.svg" width="40" alt="Home"></a>',
+      file: 'page.html',
+      channel: 'landing',
+      errors: [
+        { line: 1, column: 77, endLine: 1, endColumn: 81, message: 'The logo alt text "Home" does not mention Northwind' },
+      ],
+    },
+    {
+      name: 'mjml: mj-image without alt',
+      code: '<mjml><mj-body><mj-section><mj-column><mj-image src="https://cdn.northwind.example/email/northwind-logo.png" width="160px"></mj-image></mj-column></mj-section></mj-body></mjml>',
+      file: 'emails/x.mjml',
+      errors: [
+        { line: 1, column: 39, endLine: 1, endColumn: 124, message: 'The logo has no alt attribute; add alt text that names Northwind, e.g. alt="Northwind logo"' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,134 @@
+import * as z from 'zod';
+import { findVarReferences, TEMPLATE_TEXT } from '../../src/core/css-color.js';
+import type { ContentDocument } from '../../src/core/document.js';
+import { defineRule } from '../../src/core/rule.js';
+import type { BrandModel } from '../../src/tokens/brand-model.js';
+
+const options = z.strictObject({
+  /**
+   * More custom property names that exist without being brand tokens or defined in the file
+   * (defined by a linked stylesheet or a framework): exact names, or prefixes ending in `*`
+   * (`'--tw-*'`).
+   */
+  allow: z.array(z.string().regex(/^--[\w-]*\*?$/, 'a custom property name such as --tw-shadow or a prefix such as --tw-*')).default([]),
+});
+
+export type TokenUnknownReferenceOptions = z.infer<typeof options>;
+
+/** A suggestion is fixed in only when it is this close (edits) and no other name is as close. */
+const FIX_DISTANCE = 2;
+/** Equally close names listed in a message. */
+const MAX_SUGGESTIONS = 8;
+
+export default defineRule<TokenUnknownReferenceOptions>({
+  meta: {
+    id: 'token-unknown-reference',
+    description: 'var(--name) references name a brand token or a custom property the content defines.',
+    category: 'visual',
+    fixable: true,
+    defaultLevel: 'error',
+    messages: {
+      unknownSuggest: '{name} is neither a brand token nor defined here; did you mean {suggestion}?',
+      unknown: '{name} is neither a brand token nor defined here',
+    },
+    options,
+  },
+  check({ document, brand, options, report }) {
+    if (!brand) return;
+    const tokens = tokenNames(brand);
+    const defined = new Set(document.styles.filter((d) => d.property.startsWith('--')).map((d) => d.property));
+    const known = new Set([...tokens, ...defined]);
+    const exact = new Set(options.allow.filter((entry) => !entry.endsWith('*')));
+    const prefixes = options.allow.filter((entry) => entry.endsWith('*')).map((entry) => entry.slice(0, -1));
+    const candidates = [...known];
+
+    for (const declaration of document.styles) {
+      const { value, valueRange } = declaration;
+      const valueStart = valueRange.start.offset;
+      if (!/var\(/i.test(value)) continue;
+      if (touchesTemplate(document, valueStart, valueRange.end.offset, value)) continue;
+      // Offsets map into the file only when the value is written as the adapter read it.
+      const exactOffsets = document.text.slice(valueStart, valueRange.end.offset) === value;
+
+      for (const reference of findVarReferences(value)) {
+        const { name } = reference;
+        if (known.has(name) || exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix))) continue;
+        const range = exactOffsets ? document.lines.rangeAt(valueStart + reference.nameStart, valueStart + reference.nameEnd) : valueRange;
+        const closest = closestNames(name, candidates);
+        const suggestion = closest.names[0];
+        if (!suggestion || closest.distance > suggestionLimit(name)) {
+          report({ messageId: 'unknown', data: { name }, range, actual: name });
+          continue;
+        }
+        const fixable = exactOffsets && closest.distance <= FIX_DISTANCE && closest.names.length === 1;
+        report({
+          messageId: 'unknownSuggest',
+          data: { name, suggestion: orList(closest.names.slice(0, MAX_SUGGESTIONS)) },
+          range,
+          actual: name,
+          expected: closest.names,
+          ...(fixable ? { fix: { description: `Use ${suggestion}`, edits: [{ range, text: suggestion }] } } : {}),
+        });
+      }
+    }
+  },
+});
+
+/** Every custom property the brand defines (one per token, as `brandlint build` names them). */
+function tokenNames(brand: BrandModel): Set<string> {
+  return new Set(brand.variables.map((token) => token.cssVar));
+}
+
+/** How far a suggestion may be: a third of the name (at least 2 edits), so `--foo` never suggests `--font-size-sm`. */
+function suggestionLimit(name: string): number {
+  return Math.max(FIX_DISTANCE, Math.floor((name.length - 2) / 3));
+}
+
+/** The candidates at the smallest edit distance from `name` (sorted). */
+function closestNames(name: string, candidates: readonly string[]): { names: string[]; distance: number } {
+  let best = Number.POSITIVE_INFINITY;
+  let names: string[] = [];
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) > best) continue;
+    const distance = editDistance(name, candidate, best);
+    if (distance < best) {
+      best = distance;
+      names = [candidate];
+    } else if (distance === best) names.push(candidate);
+  }
+  return { names: names.sort(), distance: best };
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions, so `primay` is
+ * one edit from `primary` and `pirmary` one too). Stops early above `limit`.
+ */
+function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const previous = rows[i - 1] as number[];
+      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    rows.push(row);
+    if (rowMin > limit) return rowMin;
+  }
+  return rows[a.length]?.[b.length] ?? Number.POSITIVE_INFINITY;
+}
+
+/** `A`, `A or B`, `A, B or C`. */
+function orList(values: readonly string[]): string {
+  if (values.length <= 1) return values.join('');
+  return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+function touchesTemplate(document: ContentDocument, start: number, end: number, text: string): boolean {
+  return TEMPLATE_TEXT.test(text) || document.templateRanges.some((range) => range.start.offset < end && range.end.offset > start);
+}
