@@ -1,6 +1,7 @@
+import { touchesTemplate } from '../../src/core/template.js';
 import { parse, wcagContrast, type Color } from 'culori';
 import * as z from 'zod';
-import { alphaOf, findColorLiterals, findVarReferences, TEMPLATE_TEXT, toSrgbHex } from '../../src/core/css-color.js';
+import { alphaOf, findColorLiterals, findVarReferences, toSrgbHex } from '../../src/core/css-color.js';
 import { parseFontShorthand } from '../../src/core/css-font.js';
 import { parseFontSizeAttribute, parseLength, toPx } from '../../src/core/css-length.js';
 import type { ContentDocument, ElementNode, StyleDeclaration } from '../../src/core/document.js';
@@ -433,6 +434,3 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function touchesTemplate(document: ContentDocument, start: number, end: number, text: string): boolean {
-  return TEMPLATE_TEXT.test(text) || document.templateRanges.some((range) => range.start.offset < end && range.end.offset > start);
-}

@@ -1,3 +1,4 @@
+import { touchesTemplate } from '../../src/core/template.js';
 import { differenceCiede2000, parse, type Color } from 'culori';
 import * as z from 'zod';
 import {
@@ -6,7 +7,6 @@ import {
   findColorLiterals,
   mayHoldColors,
   opaque,
-  TEMPLATE_TEXT,
   toSrgbHex,
   type ColorLiteral,
 } from '../../src/core/css-color.js';
@@ -208,6 +208,3 @@ function isHidden(document: ContentDocument, declaration: StyleDeclaration, hidd
   return byId?.hidden === true;
 }
 
-function touchesTemplate(document: ContentDocument, start: number, end: number, text: string): boolean {
-  return TEMPLATE_TEXT.test(text) || document.templateRanges.some((range) => range.start.offset < end && range.end.offset > start);
-}

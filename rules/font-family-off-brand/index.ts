@@ -1,3 +1,4 @@
+import { touchesTemplate } from '../../src/core/template.js';
 import * as z from 'zod';
 import {
   GENERIC_FONT_FAMILIES,
@@ -25,8 +26,6 @@ const FONT_SOURCE_KINDS: Record<FontSource['kind'], string> = {
   'font-face': '@font-face',
 };
 
-/** Template syntax in a value: never a family to check. */
-const TEMPLATE_TEXT = /\{\{|\{%|\{#|\*\||%%|\$\{|<%/;
 
 export default defineRule<FontFamilyOffBrandOptions>({
   meta: {
@@ -197,9 +196,6 @@ function quoteAround(document: ContentDocument, declaration: StyleDeclaration): 
   }
 }
 
-function touchesTemplate(document: ContentDocument, start: number, end: number, text: string): boolean {
-  return TEMPLATE_TEXT.test(text) || document.templateRanges.some((range) => range.start.offset < end && range.end.offset > start);
-}
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];

@@ -1,3 +1,4 @@
+import { touchesTemplate } from '../../src/core/template.js';
 import * as z from 'zod';
 import { parseFontShorthand } from '../../src/core/css-font.js';
 import {
@@ -20,7 +21,6 @@ const TOLERANCE_PX = 0.01;
 const REM_BASE = 16;
 /** Origins where a fix may write `var(--token)` (when the declaration allows custom properties). */
 const CSS_ORIGINS = new Set<StyleDeclaration['origin']>(['stylesheet', 'style-element', 'style-attribute']);
-const TEMPLATE_TEXT = /\{\{|\{%|\{#|\*\||%%|\$\{|<%/;
 
 const options = z.strictObject({
   /** Sizes accepted as they are, written as lengths (`'13px'`, `'0.8125rem'`): matched by px size, so `'13px'` also accepts `0.8125rem`. */
@@ -148,6 +148,3 @@ function isHidden(document: ContentDocument, declaration: StyleDeclaration, hidd
   return byId?.hidden === true;
 }
 
-function touchesTemplate(document: ContentDocument, start: number, end: number, text: string): boolean {
-  return TEMPLATE_TEXT.test(text) || document.templateRanges.some((range) => range.start.offset < end && range.end.offset > start);
-}

@@ -1,12 +1,12 @@
+import { touchesTemplate } from '../../src/core/template.js';
 import { parseFontShorthand } from '../../src/core/css-font.js';
-import type { ContentDocument, StyleDeclaration } from '../../src/core/document.js';
+import type { StyleDeclaration } from '../../src/core/document.js';
 import { defineRule } from '../../src/core/rule.js';
 import type { NamedNumber } from '../../src/tokens/brand-model.js';
 
 /** The weight keywords CSS has; `bolder`/`lighter` depend on the parent and are not checked. */
 const CSS_WEIGHT_KEYWORDS: Readonly<Record<string, number>> = { normal: 400, bold: 700 };
 const CSS_ORIGINS = new Set<StyleDeclaration['origin']>(['stylesheet', 'style-element', 'style-attribute']);
-const TEMPLATE_TEXT = /\{\{|\{%|\{#|\*\||%%|\$\{|<%/;
 
 export default defineRule({
   meta: {
@@ -80,6 +80,3 @@ function nearestWeight(weights: readonly NamedNumber[], weight: number): NamedNu
   return best;
 }
 
-function touchesTemplate(document: ContentDocument, start: number, end: number, text: string): boolean {
-  return TEMPLATE_TEXT.test(text) || document.templateRanges.some((range) => range.start.offset < end && range.end.offset > start);
-}

@@ -1,9 +1,8 @@
-import type { ContentDocument } from '../../src/core/document.js';
+import { touchesTemplate } from '../../src/core/template.js';
 import { recogniseLogo } from '../../src/core/logo.js';
 import type { Range } from '../../src/core/position.js';
 import { defineRule } from '../../src/core/rule.js';
 
-const TEMPLATE_TEXT = /\{\{|\{%|\{#|\*\||%%|\$\{|<%/;
 
 export default defineRule({
   meta: {
@@ -41,7 +40,7 @@ export default defineRule({
         continue;
       }
       const altRange: Range = image.altRange ?? image.range;
-      if (touchesTemplate(document, altRange, image.alt)) continue;
+      if (touchesTemplate(document, altRange.start.offset, altRange.end.offset, image.alt)) continue;
       const alt = image.alt.replace(/\s+/g, ' ').trim();
       if (alt === '') {
         if (required) {
@@ -63,12 +62,6 @@ export default defineRule({
   },
 });
 
-function touchesTemplate(document: ContentDocument, range: Range, text: string): boolean {
-  return (
-    TEMPLATE_TEXT.test(text) ||
-    document.templateRanges.some((template) => template.start.offset < range.end.offset && template.end.offset > range.start.offset)
-  );
-}
 
 /** `A, B and C`: every term is needed. */
 function listOf(values: readonly string[]): string {

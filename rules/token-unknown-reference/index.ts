@@ -1,6 +1,6 @@
+import { touchesTemplate } from '../../src/core/template.js';
 import * as z from 'zod';
-import { findVarReferences, TEMPLATE_TEXT } from '../../src/core/css-color.js';
-import type { ContentDocument } from '../../src/core/document.js';
+import { findVarReferences } from '../../src/core/css-color.js';
 import { defineRule } from '../../src/core/rule.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
 
@@ -129,6 +129,3 @@ function orList(values: readonly string[]): string {
   return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 
-function touchesTemplate(document: ContentDocument, start: number, end: number, text: string): boolean {
-  return TEMPLATE_TEXT.test(text) || document.templateRanges.some((range) => range.start.offset < end && range.end.offset > start);
-}

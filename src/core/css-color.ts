@@ -77,8 +77,7 @@ export const COLOR_FUNCTIONS: readonly string[] = ['rgb', 'rgba', 'hsl', 'hsla',
 /** Functions whose arguments never hold a color literal (file names, font names, attribute names, Tailwind theme paths). */
 const OPAQUE_FUNCTIONS = new Set(['url', 'src', 'format', 'local', 'attr', 'counter', 'counters', 'theme', 'image', 'element', 'tech', 'supports', 'layer', 'selector']);
 
-/** Template syntax in a value: never a color to check. */
-export const TEMPLATE_TEXT = /\{\{|\{%|\{#|\*\||%%|\$\{|<%/;
+import { TEMPLATE_TEXT } from './template.js';
 
 const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const COLOR_FUNCTION_SET = new Set(COLOR_FUNCTIONS);

@@ -1,4 +1,4 @@
-import { colorToCss, cubicBezierToCss, dimensionToCss, durationToCss, FONT_WEIGHT_KEYWORDS } from '../css-values.js';
+import { colorToCss, dimensionToCss, durationToCss, FONT_WEIGHT_KEYWORDS } from '../css-values.js';
 import type { ColorValue, DimensionValue, DurationValue, TokenType } from '../types.js';
 
 /**
