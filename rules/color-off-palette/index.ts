@@ -68,6 +68,8 @@ export default defineRule<ColorOffPaletteOptions>({
     const ignoredAtRules = options.ignoreAtRules.map(normalizeAtRule);
     const hiddenGroups = hidingGroups(document);
     const deltaE = differenceCiede2000();
+    // A stylesheet repeats the same few off-palette colors: compute each nearest token once.
+    const nearestByKey = new Map<string, ReturnType<typeof nearestEntry>>();
 
     for (const declaration of document.styles) {
       const property = declaration.property;
@@ -90,7 +92,12 @@ export default defineRule<ColorOffPaletteOptions>({
         const alphaByte = Math.round(alphaOf(literal.color) * 255);
         const sameAlpha = entries.filter((entry) => entry.alphaByte === alphaByte);
         const candidates = sameAlpha.length > 0 ? sameAlpha : entries.filter((entry) => entry.alphaByte === 255);
-        const nearest = nearestEntry(candidates.length > 0 ? candidates : entries, opaque(literal.color), property, deltaE);
+        const cacheKey = `${key}|${property}`;
+        let nearest = nearestByKey.get(cacheKey);
+        if (nearest === undefined) {
+          nearest = nearestEntry(candidates.length > 0 ? candidates : entries, opaque(literal.color), property, deltaE);
+          nearestByKey.set(cacheKey, nearest);
+        }
         if (!nearest) continue;
         const { entry, delta } = nearest;
         const range = exact ? document.lines.rangeAt(valueStart + literal.start, valueStart + literal.end) : valueRange;

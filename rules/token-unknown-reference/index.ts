@@ -1,6 +1,7 @@
 import { touchesTemplate } from '../../src/core/template.js';
 import * as z from 'zod';
 import { findVarReferences } from '../../src/core/css-color.js';
+import { editDistance } from '../../src/core/edit-distance.js';
 import { defineRule } from '../../src/core/rule.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
 
@@ -41,6 +42,8 @@ export default defineRule<TokenUnknownReferenceOptions>({
     const exact = new Set(options.allow.filter((entry) => !entry.endsWith('*')));
     const prefixes = options.allow.filter((entry) => entry.endsWith('*')).map((entry) => entry.slice(0, -1));
     const candidates = [...known];
+    // Frameworks repeat the same unknown variables hundreds of times: look each name up once.
+    const suggestions = new Map<string, { names: string[]; distance: number }>();
 
     for (const declaration of document.styles) {
       const { value, valueRange } = declaration;
@@ -54,7 +57,8 @@ export default defineRule<TokenUnknownReferenceOptions>({
         const { name } = reference;
         if (known.has(name) || exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix))) continue;
         const range = exactOffsets ? document.lines.rangeAt(valueStart + reference.nameStart, valueStart + reference.nameEnd) : valueRange;
-        const closest = closestNames(name, candidates);
+        let closest = suggestions.get(name);
+        if (!closest) suggestions.set(name, (closest = closestNames(name, candidates)));
         const suggestion = closest.names[0];
         if (!suggestion || closest.distance > suggestionLimit(name)) {
           report({ messageId: 'unknown', data: { name }, range, actual: name });
@@ -99,29 +103,6 @@ function closestNames(name: string, candidates: readonly string[]): { names: str
   return { names: names.sort(), distance: best };
 }
 
-/**
- * Optimal string alignment distance (Levenshtein plus adjacent transpositions, so `primay` is
- * one edit from `primary` and `pirmary` one too). Stops early above `limit`.
- */
-function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (a === b) return 0;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const previous = rows[i - 1] as number[];
-      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    rows.push(row);
-    if (rowMin > limit) return rowMin;
-  }
-  return rows[a.length]?.[b.length] ?? Number.POSITIVE_INFINITY;
-}
 
 /** `A`, `A or B`, `A, B or C`. */
 function orList(values: readonly string[]): string {

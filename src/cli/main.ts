@@ -46,6 +46,26 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('lint')
+    .description('lint content files (emails, landing pages, ...) against the brand; no paths: the configured channel globs')
+    .argument('[paths...]', 'files, folders or quoted globs ("emails/**/*.html")')
+    .option('-c, --config <file>', 'configuration file (default: searched from the current folder up)')
+    .option('-f, --format <name>', 'report format: stylish or json', 'stylish')
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--fix', 'apply fixes and write the files')
+    .option('--fix-dry-run', 'compute fixes without writing (the json report holds the fixed output)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
+    .option('--no-ignore', 'do not use .gitignore files and the ignorePatterns of the config')
+    .option('--max-file-size <bytes>', 'skip larger files (default 5mb; units kb, mb allowed)')
+    .option('--no-color', 'disable colors')
+    .action(async (paths: string[], options: import('./lint.js').LintCommandOptions & { color: boolean }) => {
+      const { runLint } = await import('./lint.js');
+      exitCode = await runLint(paths, { ...options, color: colorOption(options.color) }, io);
+    });
+
+  program
     .command('init')
     .description('scaffold brandlint.config.yaml and a starter brand (tokens and guideline file) in a folder')
     .argument('[dir]', 'target folder', '.')
@@ -73,6 +93,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     throw error;
   }
+}
+
+/** Accumulates a repeatable option. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** `--no-color` forces colors off; otherwise the terminal decides (see colorsFor). */

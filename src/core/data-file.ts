@@ -19,6 +19,7 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Severity } from './diagnostic.js';
+import { editDistance } from './edit-distance.js';
 import { LineIndex, type Range } from './position.js';
 
 /** The data formats this module reads. `jsonc` is JSON with comments (files ending in `.jsonc`). */
@@ -406,31 +407,7 @@ export function formatPath(path: DataPath): string {
   return out;
 }
 
-/**
- * Edit distance between two strings: insertions, deletions, substitutions and swaps of two
- * adjacent characters ("emial" -> "email") each count as one edit (optimal string alignment).
- */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
-      }
-      current[j] = best;
-    }
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
+export { editDistance } from './edit-distance.js';
 
 /**
  * The candidate closest to `word`, if it is a plausible typo: a case-insensitive match, a prefix

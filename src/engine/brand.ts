@@ -36,8 +36,11 @@ export async function findTokenFiles(config: ResolvedConfig): Promise<string[]> 
  * guideline file, and the brand model derived from both. Never throws for bad input:
  * every problem is a positioned diagnostic.
  */
-export async function loadBrand(config: ResolvedConfig, options: { cwd: string }): Promise<LoadedBrand> {
-  const tokenFiles = await findTokenFiles(config);
+export async function loadBrand(
+  config: ResolvedConfig,
+  options: { cwd: string; /** Token files already found with {@link findTokenFiles}. */ tokenFiles?: string[] },
+): Promise<LoadedBrand> {
+  const tokenFiles = options.tokenFiles ?? (await findTokenFiles(config));
   const loaded = await loadTokenFiles(tokenFiles, { cwd: options.cwd });
   const diagnostics = [...loaded.diagnostics];
 

@@ -190,6 +190,11 @@ export interface ConfigResult {
   file: string | null;
   /** Problems with the configuration. When one is an error, `config` holds the defaults. */
   diagnostics: Diagnostic[];
+  /**
+   * Finds the source range of a key path in the configuration file (e.g. `['rules', id]`), so
+   * that later checks (unknown rule ids, rule options) can report positions. Null ranges for JS configs.
+   */
+  locate: Locate;
 }
 
 export interface LoadConfigOptions {
@@ -258,7 +263,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigResu
     if (found) diagnostics.push(...(await ambiguityWarnings(found.filepath)));
   }
 
-  if (!found) return { config: await resolveConfig(configSchema.parse({}), cwd), file: null, diagnostics };
+  if (!found) return { config: await resolveConfig(configSchema.parse({}), cwd), file: null, diagnostics, locate: noLocate };
 
   const file = found.filepath;
   const rootDir = path.dirname(file);
@@ -293,7 +298,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigResu
     diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, locate, file, 'config', { schema: configSchema }));
     return failed(rootDir, file, diagnostics);
   }
-  return { config: await resolveConfig(result.data, rootDir), file, diagnostics };
+  return { config: await resolveConfig(result.data, rootDir), file, diagnostics, locate };
 }
 
 /** Applies the folder of the configuration to every path, and normalises rule settings. */
@@ -349,12 +354,13 @@ export function resolvePattern(rootDir: string, pattern: string): string {
   return (negated ? '!' : '') + toPosix(absolute);
 }
 
-function toPosix(file: string): string {
+/** A path with forward slashes (as globs and resolved config paths use). */
+export function toPosix(file: string): string {
   return path.sep === '\\' ? file.replaceAll('\\', '/') : file;
 }
 
 async function failed(rootDir: string, file: string | null, diagnostics: Diagnostic[]): Promise<ConfigResult> {
-  return { config: await resolveConfig(configSchema.parse({}), rootDir), file, diagnostics };
+  return { config: await resolveConfig(configSchema.parse({}), rootDir), file, diagnostics, locate: noLocate };
 }
 
 function loadError(file: string, message: string): Diagnostic {

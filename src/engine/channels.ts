@@ -1,0 +1,99 @@
+/**
+ * Which channel a content file belongs to.
+ *
+ * The configuration's `channels.<name>` globs win (checked in the order email, landing,
+ * chatbot, social). Files no glob names get a channel from these defaults, judged on the
+ * file name and the names of its folders (relative to the config folder, else the working folder):
+ *
+ * | channel | default files |
+ * |---|---|
+ * | email   | `*.eml`, `*.mjml`, `*.email.html`/`*.email.htm`, and `*.html`/`*.htm` under a folder named `email`, `emails`, `mail`, `newsletter` or `newsletters` |
+ * | chatbot | `domain.yml`/`domain.yaml` (Rasa), `*.lg` (Bot Framework), `*.bot.yml`/`*.bot.yaml`/`*.bot.json`, and `*.yml`/`*.yaml`/`*.json` under a folder named `bot`, `bots`, `chatbot` or `chatbots` |
+ * | social  | `*.post.md`, and `*.md`/`*.markdown`/`*.csv` under a folder named `social` or `posts` |
+ * | landing | every other `*.html`/`*.htm`, `*.css`, `*.scss` |
+ *
+ * Every other file belongs to no channel and is not linted.
+ */
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { CHANNELS, type Channel } from '../core/channels.js';
+import { toPosix, type ResolvedConfig } from './config.js';
+
+/**
+ * Channels that have an adapter in src/channels/. Files of the other channels are skipped with
+ * a notice; when an adapter lands, flip its entry here.
+ */
+export const CHANNEL_ADAPTERS: Readonly<Record<Channel, boolean>> = {
+  email: true,
+  landing: true,
+  chatbot: false,
+  social: false,
+};
+
+export function hasAdapter(channel: Channel): boolean {
+  return CHANNEL_ADAPTERS[channel];
+}
+
+const EMAIL_FOLDERS = new Set(['email', 'emails', 'mail', 'newsletter', 'newsletters']);
+const BOT_FOLDERS = new Set(['bot', 'bots', 'chatbot', 'chatbots']);
+const SOCIAL_FOLDERS = new Set(['social', 'posts']);
+
+/**
+ * The default channel of a file from its path (forward or back slashes; only the file name and
+ * folder names count, so pass the path relative to the project).
+ */
+export function defaultChannelOf(file: string): Channel | null {
+  const segments = file.toLowerCase().split(/[\\/]+/).filter(Boolean);
+  const name = segments.pop() ?? '';
+  const extension = path.extname(name);
+  const inFolder = (folders: ReadonlySet<string>): boolean => segments.some((segment) => folders.has(segment));
+  const html = extension === '.html' || extension === '.htm';
+
+  if (extension === '.eml' || extension === '.mjml' || /\.email\.html?$/.test(name)) return 'email';
+  if (html && inFolder(EMAIL_FOLDERS)) return 'email';
+
+  if (name === 'domain.yml' || name === 'domain.yaml' || extension === '.lg' || /\.bot\.(ya?ml|json)$/.test(name)) return 'chatbot';
+  if ((extension === '.yml' || extension === '.yaml' || extension === '.json') && inFolder(BOT_FOLDERS)) return 'chatbot';
+
+  if (name.endsWith('.post.md')) return 'social';
+  if ((extension === '.md' || extension === '.markdown' || extension === '.csv') && inFolder(SOCIAL_FOLDERS)) return 'social';
+
+  if (html || extension === '.css' || extension === '.scss') return 'landing';
+  return null;
+}
+
+/** Decides channels for absolute paths: configured globs first, then {@link defaultChannelOf}. */
+export type ChannelResolver = (absolutePath: string) => Channel | null;
+
+export function createChannelResolver(config: Pick<ResolvedConfig, 'channels' | 'rootDir'>, cwd: string): ChannelResolver {
+  const configured = CHANNELS.flatMap((channel) => {
+    const globs = config.channels[channel];
+    return globs && globs.length > 0 ? [{ channel, matches: globMatcher(globs) }] : [];
+  });
+  const bases = [toPosix(config.rootDir), toPosix(cwd)];
+  return (absolutePath) => {
+    const file = toPosix(absolutePath);
+    for (const { channel, matches } of configured) if (matches(file)) return channel;
+    const base = bases.find((dir) => isInside(file, dir));
+    return defaultChannelOf(base ? path.posix.relative(base, file) : file);
+  };
+}
+
+/**
+ * A matcher for absolute posix paths against absolute globs where a leading `!` excludes:
+ * a path matches when some positive glob matches and no negative one does.
+ */
+export function globMatcher(globs: readonly string[]): (file: string) => boolean {
+  const positive = globs.filter((glob) => !glob.startsWith('!'));
+  const negative = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+  const include = positive.length > 0 ? picomatch(positive, { dot: true }) : () => false;
+  const exclude = negative.length > 0 ? picomatch(negative, { dot: true }) : () => false;
+  return (file) => include(file) && !exclude(file);
+}
+
+/** Whether posix path `file` is `dir` or inside it. */
+export function isInside(file: string, dir: string): boolean {
+  if (file === dir) return true;
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  return file.startsWith(prefix);
+}

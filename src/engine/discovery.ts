@@ -1,0 +1,256 @@
+/**
+ * Finds the content files to lint: from command-line paths (files, folders, quoted globs), or,
+ * with none, from the configuration's channel globs (else every channel file under the
+ * configuration folder). Honours `.gitignore` files (root and nested), the configuration's
+ * `ignorePatterns` and `--ignore-pattern`; `node_modules`, `.git` and the build output folder
+ * are always skipped. The order is sorted and so deterministic.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { Channel } from '../core/channels.js';
+import { displayPath } from '../core/paths.js';
+import { createChannelResolver, globMatcher, isInside } from './channels.js';
+import { resolvePattern, toPosix, type ResolvedConfig } from './config.js';
+import { compareStrings, type LintNotice } from './result.js';
+
+/** A path on the command line that is not there, or a glob that matches nothing: a usage error (exit 2). */
+export class DiscoveryError extends Error {
+  override name = 'DiscoveryError';
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  config: Pick<ResolvedConfig, 'rootDir' | 'channels' | 'ignorePatterns' | 'build'>;
+  /** Files, folders or globs, relative to `cwd`. None: the configured channel globs. */
+  paths?: readonly string[];
+  /** `--ignore-pattern`: globs relative to `cwd`. */
+  ignorePatterns?: readonly string[];
+  /** False with `--no-ignore`: `.gitignore` files and the configuration's `ignorePatterns` are not used. */
+  useIgnoreFiles?: boolean;
+}
+
+export interface DiscoveredFile {
+  absolutePath: string;
+  /** Display path (relative to `cwd`). */
+  file: string;
+  channel: Channel;
+  /** Named on the command line (not found in a folder or by a glob). */
+  explicit: boolean;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  notices: LintNotice[];
+}
+
+/** Folder names never entered. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
+  const cwd = path.resolve(options.cwd);
+  const { config } = options;
+  const channelOf = createChannelResolver(config, cwd);
+  const outDir = toPosix(config.build.outDir);
+  const ignored = new IgnoreMatcher({
+    useGitignore: options.useIgnoreFiles !== false,
+    patterns: [
+      ...(options.useIgnoreFiles !== false ? config.ignorePatterns : []),
+      ...(options.ignorePatterns ?? []).map((pattern) => resolvePattern(cwd, pattern)),
+    ],
+    bases: [toPosix(config.rootDir), toPosix(cwd)],
+  });
+  /** In node_modules, .git (below `base`: the project may itself sit in such a folder) or the build folder. */
+  const skipped = (file: string, base: string): boolean =>
+    isInside(file, outDir) || hasSkippedFolder(isInside(file, base) ? path.posix.relative(base, file) : file);
+
+  const found = new Map<string, DiscoveredFile>();
+  const notices: LintNotice[] = [];
+  const add = (absolute: string, explicit: boolean): void => {
+    const file = toPosix(absolute);
+    const known = found.get(file);
+    if (known) {
+      known.explicit ||= explicit;
+      return;
+    }
+    const channel = channelOf(file);
+    const shown = displayPath(absolute, cwd);
+    if (!channel) {
+      if (explicit) {
+        notices.push({
+          kind: 'skipped',
+          file: shown,
+          message: 'belongs to no channel (set `channels.<name>` in the configuration to lint it); skipped',
+        });
+      }
+      return;
+    }
+    found.set(file, { absolutePath: path.normalize(absolute), file: shown, channel, explicit });
+  };
+  /** Walks a folder, pruning skipped and ignored folders. */
+  const walk = async (dir: string, base: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => compareStrings(a.name, b.name));
+    for (const entry of entries) {
+      const absolute = toPosix(path.join(dir, entry.name));
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        // Follow links to files; never links to folders (they may loop).
+        const target = await stat(absolute).catch(() => null);
+        isFile = Boolean(target?.isFile());
+        isDirectory = false;
+      }
+      if (isDirectory) {
+        if (ALWAYS_SKIPPED.has(entry.name) || absolute === outDir || ignored.ignores(absolute, true, base)) continue;
+        await walk(absolute, base);
+      } else if (isFile && !ignored.ignores(absolute, false, base)) add(absolute, false);
+    }
+  };
+
+  const paths = options.paths ?? [];
+  if (paths.length === 0) {
+    const configured = Object.values(config.channels).flat();
+    if (configured.length > 0) {
+      for (const match of await globFiles(configured.map((glob) => relativePattern(config.rootDir, glob)), config.rootDir)) {
+        if (!skipped(match, toPosix(config.rootDir)) && !ignored.ignores(match, false, config.rootDir)) add(match, false);
+      }
+    } else {
+      await walk(toPosix(config.rootDir), toPosix(config.rootDir));
+    }
+  }
+  for (const arg of paths) {
+    const absolute = toPosix(path.resolve(cwd, arg));
+    const info = await stat(absolute).catch(() => null);
+    if (info?.isDirectory()) {
+      const before = found.size;
+      await walk(absolute, absolute);
+      if (found.size === before) {
+        notices.push({ kind: 'no-files', file: displayPath(absolute, cwd), message: 'no content files of any channel here (or all ignored)' });
+      }
+      continue;
+    }
+    if (info?.isFile()) {
+      if (skipped(absolute, toPosix(cwd)) || ignored.ignores(absolute, false, path.posix.dirname(absolute))) {
+        notices.push({
+          kind: 'ignored',
+          file: displayPath(absolute, cwd),
+          message: 'ignored by an ignore pattern or .gitignore (use --no-ignore to lint it); skipped',
+        });
+      } else add(absolute, true);
+      continue;
+    }
+    if (!GLOB_CHARS.test(arg)) throw new DiscoveryError(`no such file or folder: ${arg}`);
+    const matches = await globFiles([toPosix(arg)], cwd);
+    if (matches.length === 0) throw new DiscoveryError(`no files match ${arg}`);
+    for (const match of matches) if (!skipped(match, toPosix(cwd)) && !ignored.ignores(match, false, toPosix(cwd))) add(match, false);
+  }
+
+  const files = [...found.values()].sort((a, b) => compareStrings(toPosix(a.absolutePath), toPosix(b.absolutePath)));
+  return { files, notices };
+}
+
+async function globFiles(patterns: string[], cwd: string): Promise<string[]> {
+  const { glob } = await import('tinyglobby');
+  const matches = await glob(patterns, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    dot: true,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  return matches.map(toPosix);
+}
+
+function relativePattern(rootDir: string, pattern: string): string {
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
+  return (negated ? '!' : '') + path.posix.relative(toPosix(rootDir), body);
+}
+
+function hasSkippedFolder(file: string): boolean {
+  return file.split('/').some((segment) => ALWAYS_SKIPPED.has(segment));
+}
+
+/**
+ * `.gitignore` files (each applies to its folder and below; deeper files and later lines win, `!`
+ * re-includes) plus absolute ignore globs (a glob naming a folder ignores everything in it).
+ */
+export class IgnoreMatcher {
+  private readonly gitignores = new Map<string, Ignore | null>();
+  private readonly gitRoots = new Map<string, string | null>();
+  private readonly matchesPattern: (file: string) => boolean;
+
+  constructor(
+    private readonly options: {
+      useGitignore: boolean;
+      /** Absolute posix globs, `!` to re-include. */
+      patterns: readonly string[];
+      /** Folders (config root, cwd) whose `.gitignore` files apply when the file is not in a git repository. */
+      bases: readonly string[];
+    },
+  ) {
+    this.matchesPattern = options.patterns.some((p) => !p.startsWith('!')) ? globMatcher(options.patterns) : () => false;
+  }
+
+  /** Whether an absolute posix path is ignored. `base`: the folder a walk started from. */
+  ignores(file: string, isDirectory: boolean, base: string): boolean {
+    if (this.matchesPattern(file)) return true;
+    for (let dir = path.posix.dirname(file); dir !== path.posix.dirname(dir); dir = path.posix.dirname(dir)) {
+      if (this.matchesPattern(dir)) return true;
+    }
+    return this.options.useGitignore && this.gitignored(file, isDirectory, base);
+  }
+
+  private gitignored(file: string, isDirectory: boolean, base: string): boolean {
+    const dir = path.posix.dirname(file);
+    const top = this.gitRoot(dir) ?? [...this.options.bases, base].filter((b) => isInside(dir, b)).sort((a, b) => a.length - b.length)[0] ?? dir;
+    const chain: string[] = [];
+    for (let current = dir; ; current = path.posix.dirname(current)) {
+      chain.push(current);
+      if (current === top || current === path.posix.dirname(current)) break;
+    }
+    let ignored = false;
+    for (const folder of chain.reverse()) {
+      const rules = this.gitignoreOf(folder);
+      if (!rules) continue;
+      const relative = path.posix.relative(folder, file) + (isDirectory ? '/' : '');
+      const verdict = rules.test(relative);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private gitignoreOf(dir: string): Ignore | null {
+    let rules = this.gitignores.get(dir);
+    if (rules === undefined) {
+      rules = null;
+      try {
+        rules = ignore().add(readFileSync(path.posix.join(dir, '.gitignore'), 'utf8'));
+      } catch {
+        // no .gitignore here
+      }
+      this.gitignores.set(dir, rules);
+    }
+    return rules;
+  }
+
+  /** The nearest folder at or above `dir` holding `.git`, or null. */
+  private gitRoot(dir: string): string | null {
+    const cached = this.gitRoots.get(dir);
+    if (cached !== undefined) return cached;
+    let root: string | null;
+    if (existsSync(path.posix.join(dir, '.git'))) root = dir;
+    else {
+      const parent = path.posix.dirname(dir);
+      root = parent === dir ? null : this.gitRoot(parent);
+    }
+    this.gitRoots.set(dir, root);
+    return root;
+  }
+}
+

@@ -1,0 +1,143 @@
+/**
+ * A whole lint run as `brandlint lint` does it, without printing: configuration, rules, brand,
+ * discovery, then the runner. Problems that stop the run before any file is linted (bad
+ * configuration, unknown rule ids, bad rule options, a broken brand, a path that does not exist)
+ * come back as a failed outcome; the CLI exits 2 on them.
+ */
+import { RULE_LOADERS } from '../../rules/index.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { displayPath } from '../core/paths.js';
+import type { BrandModel } from '../tokens/brand-model.js';
+import { globMatcher } from './channels.js';
+import { loadConfig, toPosix, type ResolvedConfig } from './config.js';
+import { discoverFiles, DiscoveryError } from './discovery.js';
+import type { LintNotice, LintResult } from './result.js';
+import { prepareRules, type RuleSource } from './rules.js';
+import { lintFiles, loadContentParser, type ContentParser } from './runner.js';
+
+export interface LintProjectOptions {
+  cwd: string;
+  /** `--config`: an explicit configuration file (else searched from `cwd` upward). */
+  configFile?: string;
+  /** Files, folders or globs; none: the configured channel globs. */
+  paths?: readonly string[];
+  /** `--ignore-pattern` globs, relative to `cwd`. */
+  ignorePatterns?: readonly string[];
+  /** False with `--no-ignore`. */
+  useIgnoreFiles?: boolean;
+  fix?: 'write' | 'dry-run';
+  maxFileSize?: number;
+  /** The rule catalogue. Default: rules/index.ts. */
+  rules?: RuleSource;
+  /** The adapters' entry point. Default: `parseContent` of src/channels (null: none available). */
+  parse?: ContentParser | null;
+}
+
+export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Run `brandlint init` to add one.';
+
+export type LintProjectOutcome =
+  | {
+      ok: false;
+      /** What failed: configuration file, rule settings, the brand's tokens/guidelines, or the paths given. */
+      stage: 'config' | 'rules' | 'brand' | 'paths';
+      message: string;
+      /** Positioned problems to show (warnings included). */
+      diagnostics: Diagnostic[];
+    }
+  | {
+      ok: true;
+      results: LintResult[];
+      notices: LintNotice[];
+      /** Warnings about the configuration (not findings in content). */
+      configWarnings: Diagnostic[];
+      brand: BrandModel | null;
+      config: ResolvedConfig;
+    };
+
+export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
+  const { cwd } = options;
+  const loaded = await loadConfig({ cwd, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
+  if (loaded.diagnostics.some((d) => d.severity === 'error')) {
+    return { ok: false, stage: 'config', message: 'the configuration is invalid', diagnostics: shown(loaded.diagnostics, cwd) };
+  }
+  const { config } = loaded;
+
+  const prepared = await prepareRules(config, options.rules ?? RULE_LOADERS, {
+    configFile: loaded.file ? displayPath(loaded.file, cwd) : null,
+    locate: loaded.locate,
+  });
+  if (prepared.diagnostics.some((d) => d.severity === 'error')) {
+    return { ok: false, stage: 'rules', message: 'the rule settings are invalid', diagnostics: prepared.diagnostics };
+  }
+
+  const notices: LintNotice[] = [];
+  const brand = await loadProjectBrand(config, cwd);
+  if (!brand.ok) {
+    return { ok: false, stage: 'brand', message: "the brand's tokens or guidelines have errors", diagnostics: brand.diagnostics };
+  }
+  if (!brand.model) notices.push({ kind: 'no-brand', message: NO_BRAND_NOTICE });
+
+  let discovery;
+  try {
+    discovery = await discoverFiles({
+      cwd,
+      config,
+      ...(options.paths ? { paths: options.paths } : {}),
+      ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
+      ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DiscoveryError) return { ok: false, stage: 'paths', message: error.message, diagnostics: [] };
+    throw error;
+  }
+  notices.push(...discovery.notices);
+  if (discovery.files.length === 0 && discovery.notices.length === 0) notices.push({ kind: 'no-files', message: 'no content files to lint' });
+
+  const parse = options.parse !== undefined ? options.parse : discovery.files.length > 0 ? await loadContentParser() : null;
+  const run = await lintFiles({
+    files: discovery.files,
+    rules: prepared.rules,
+    brand: brand.model,
+    parse,
+    campaignOf: campaignResolver(config),
+    ...(options.fix ? { fix: options.fix } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+  });
+  notices.push(...run.notices);
+  return {
+    ok: true,
+    results: run.results,
+    notices,
+    configWarnings: [...shown(loaded.diagnostics, cwd), ...prepared.diagnostics],
+    brand: brand.model,
+    config,
+  };
+}
+
+/**
+ * The brand of the configuration: null when there are no token files and no guideline file
+ * (lint still runs: rules get `brand: null`); errors in tokens or guidelines fail the run.
+ */
+async function loadProjectBrand(
+  config: ResolvedConfig,
+  cwd: string,
+): Promise<{ ok: true; model: BrandModel | null } | { ok: false; diagnostics: Diagnostic[] }> {
+  const { findTokenFiles, loadBrand } = await import('./brand.js');
+  const tokenFiles = await findTokenFiles(config);
+  if (!config.guidelines && tokenFiles.length === 0) return { ok: true, model: null };
+  const brand = await loadBrand(config, { cwd, tokenFiles });
+  if (!brand.model || brand.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: brand.diagnostics };
+  return { ok: true, model: brand.model };
+}
+
+/** The campaign `campaigns.assign` gives a file (first id in the configuration's order). */
+export function campaignResolver(config: Pick<ResolvedConfig, 'campaigns'>): (absolutePath: string) => string | undefined {
+  const matchers = Object.entries(config.campaigns.assign).map(([id, globs]) => ({ id, matches: globMatcher(globs) }));
+  if (matchers.length === 0) return () => undefined;
+  return (absolutePath) => matchers.find(({ matches }) => matches(toPosix(absolutePath)))?.id;
+}
+
+/** Configuration diagnostics name the file absolutely; show it relative to the working folder. */
+function shown(diagnostics: readonly Diagnostic[], cwd: string): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, file: displayPath(d.file, cwd) }));
+}

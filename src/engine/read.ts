@@ -1,0 +1,63 @@
+import { open } from 'node:fs/promises';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { decodeUtf8 } from '../core/text-file.js';
+
+/** Files larger than this are skipped unless `--max-file-size` says otherwise (5 MB). */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** Bytes looked at for a NUL byte, which marks a binary file (as git does). */
+const BINARY_PROBE_BYTES = 8192;
+
+export type ContentFileRead =
+  /** `bom`: the file started with a UTF-8 byte-order mark (dropped from `text`, restored on write). */
+  | { kind: 'text'; text: string; bom: boolean }
+  /** Not content (binary, too large): a notice, not a finding. */
+  | { kind: 'skipped'; reason: string }
+  /** Unreadable or not UTF-8: a finding. */
+  | { kind: 'failed'; diagnostic: Diagnostic };
+
+/**
+ * Reads a content file. Never throws: binary and oversized files are skipped, an unreadable file
+ * or one that is not UTF-8 is a diagnostic (`file/unreadable`, `file/not-utf8`).
+ */
+export async function readContentFile(
+  absolutePath: string,
+  file: string,
+  options: { maxFileSize?: number } = {},
+): Promise<ContentFileRead> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let bytes: Uint8Array;
+  try {
+    const handle = await open(absolutePath, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxFileSize) {
+        return { kind: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (${formatBytes(size)}; see --max-file-size)` };
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code ?? String(error)})`;
+    return { kind: 'failed', diagnostic: { ruleId: 'file/unreadable', severity: 'error', message: reason, file, range: null } };
+  }
+  if (bytes.length > maxFileSize) return { kind: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` };
+  if (isBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
+  const decoded = decodeUtf8(bytes, file);
+  if (!decoded.ok) return { kind: 'failed', diagnostic: decoded.diagnostic };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { kind: 'text', text: decoded.text, bom };
+}
+
+/** A NUL byte in the first 8 KB. */
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

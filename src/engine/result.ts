@@ -1,0 +1,89 @@
+import type { Channel } from '../core/channels.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+
+/** What linting one file gave. Formatters read these; nothing here is formatting. */
+export interface LintResult {
+  /** Display path (relative to the working folder, forward slashes). */
+  file: string;
+  absolutePath: string;
+  channel: Channel | null;
+  campaign?: string;
+  /** Sorted by line, column, rule id (see {@link compareDiagnostics}). */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  /** Diagnostics that carry a fix. */
+  fixableCount: number;
+  /** The text the diagnostics point into (for code frames); absent when the file could not be read. */
+  source?: string;
+  /** The fixed text, when fixing changed it (`--fix`, `--fix-dry-run`). */
+  output?: string;
+}
+
+/** Something the user should know that is not a finding: a skipped file, no brand, a file not fixed. */
+export interface LintNotice {
+  kind: 'skipped' | 'no-adapter' | 'ignored' | 'not-fixed' | 'no-brand' | 'no-files';
+  message: string;
+  /** The file it concerns, when it concerns one. */
+  file?: string;
+}
+
+/** Order of diagnostics everywhere: file, line, column, rule id (whole-file problems first). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) ||
+    (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Code-point order (locale-independent, so output is the same on every machine). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Builds a result with sorted diagnostics and counts. */
+export function createResult(
+  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output'>>,
+  diagnostics: readonly Diagnostic[],
+): LintResult {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const errorCount = sorted.filter((d) => d.severity === 'error').length;
+  return {
+    file: base.file,
+    absolutePath: base.absolutePath,
+    channel: base.channel,
+    ...(base.campaign !== undefined ? { campaign: base.campaign } : {}),
+    diagnostics: sorted,
+    errorCount,
+    warningCount: sorted.length - errorCount,
+    fixableCount: sorted.filter((d) => d.fix).length,
+    ...(base.source !== undefined ? { source: base.source } : {}),
+    ...(base.output !== undefined ? { output: base.output } : {}),
+  };
+}
+
+/** The result without warnings (`--quiet`). */
+export function onlyErrors(result: LintResult): LintResult {
+  if (result.warningCount === 0) return result;
+  return createResult(result, result.diagnostics.filter((d) => d.severity === 'error'));
+}
+
+export interface LintSummary {
+  fileCount: number;
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+}
+
+export function summarize(results: readonly LintResult[]): LintSummary {
+  const summary: LintSummary = { fileCount: results.length, errorCount: 0, warningCount: 0, fixableCount: 0 };
+  for (const result of results) {
+    summary.errorCount += result.errorCount;
+    summary.warningCount += result.warningCount;
+    summary.fixableCount += result.fixableCount;
+  }
+  return summary;
+}

@@ -1,0 +1,56 @@
+import type { Range } from '../core/position.js';
+
+export interface CodeFrameOptions {
+  /** Widest source excerpt shown, in characters (long lines, e.g. minified CSS, are cut around the range). */
+  maxWidth?: number;
+  /** Colors the gutter and the underline. */
+  paint?: { gutter: (text: string) => string; marker: (text: string) => string };
+}
+
+/**
+ * A compact code frame: the line where a range starts and a `^^^` underline of the range
+ * (to the end of that line when the range goes on):
+ *
+ * ```
+ *   3 | <p style="color: #ff0000">Hi</p>
+ *     |                  ^^^^^^^
+ * ```
+ *
+ * Leading indentation is dropped, tabs and control characters show as one space each, and a line
+ * wider than `maxWidth` is cut around the range with `…`. Returns the lines without a final newline,
+ * or null when the range is not in the source.
+ */
+export function codeFrame(source: string, range: Range, options: CodeFrameOptions = {}): string[] | null {
+  const maxWidth = Math.max(20, options.maxWidth ?? 100);
+  const start = range.start.offset;
+  if (start < 0 || start > source.length) return null;
+  let lineStart = start;
+  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
+  let lineEnd = start;
+  while (lineEnd < source.length && source[lineEnd] !== '\n' && source[lineEnd] !== '\r') lineEnd++;
+  const line = source.slice(lineStart, lineEnd);
+
+  const column = start - lineStart;
+  const endColumn = Math.max(column + 1, Math.min(range.end.offset, lineEnd) - lineStart);
+  // Show from the first non-blank character (or the range, if it sits in the indentation).
+  let from = Math.min(column, line.length - line.trimStart().length);
+  let to = line.length;
+  if (to - from > maxWidth) {
+    // Keep a little context before the range, then as much as fits.
+    from = Math.max(from, column - Math.floor(maxWidth / 3));
+    to = Math.min(line.length, from + maxWidth);
+  }
+  const clean = (text: string): string => text.replace(/[\t\x00-\x1f\x7f]/g, ' ');
+  const head = from > 0 && from > line.length - line.trimStart().length ? '…' : '';
+  const tail = to < line.length ? '…' : '';
+  const excerpt = head + clean(line.slice(from, to)) + tail;
+  const markerStart = head.length + column - from;
+  const markerLength = Math.max(1, Math.min(endColumn, to) - column);
+
+  const paint = options.paint ?? { gutter: (text: string) => text, marker: (text: string) => text };
+  const number = String(range.start.line);
+  return [
+    `${paint.gutter(`${number} |`)} ${excerpt}`.trimEnd(),
+    `${paint.gutter(`${' '.repeat(number.length)} |`)} ${' '.repeat(markerStart)}${paint.marker('^'.repeat(markerLength))}`,
+  ];
+}

@@ -1,0 +1,16 @@
+import type { LintNotice, LintResult } from '../engine/result.js';
+
+/** What a formatter knows besides the results. */
+export interface FormatterContext {
+  /** The working folder (result paths are relative to it). */
+  cwd: string;
+  /** Whether to use ANSI colors. */
+  color: boolean;
+  /** Skipped files and other notes (the CLI also prints them on stderr). */
+  notices: readonly LintNotice[];
+  /** `--fix-dry-run`: results' `output` holds text that was not written. */
+  fixDryRun?: boolean;
+}
+
+/** A formatter is a plain function; one file each under formatters/, loaded lazily. */
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;

@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Range } from '../../core/position.js';
+import { summarize } from '../../engine/result.js';
+import type { Formatter } from '../formatter.js';
+
+/** Version of the JSON report's shape; bumped when a field changes meaning or goes away. */
+export const JSON_REPORT_VERSION = 1;
+
+interface Place {
+  line: number;
+  column: number;
+}
+
+/**
+ * The machine-readable report:
+ *
+ * ```
+ * { version, results: [{ file, channel, campaign?, errorCount, warningCount, fixableCount,
+ *     diagnostics: [{ ruleId, severity, message, file, start: {line, column}, end: {line, column},
+ *       fix?, related?, actual?, expected?, docsUrl? }], output? }],
+ *   notices: [{ kind, message, file? }], summary: { fileCount, errorCount, warningCount, fixableCount } }
+ * ```
+ *
+ * Lines and columns are 1-based (whole-file problems point at 1:1). `fix` is the core `Fix`
+ * (`{ description, edits: [{ range: { start, end }, text }] }` with offsets). `output` is the
+ * fixed text, present with `--fix-dry-run` (and `--fix`) when fixing changed the file.
+ * Every file linted is listed, also those without findings.
+ */
+export const json: Formatter = (results, context) => {
+  const report = {
+    version: JSON_REPORT_VERSION,
+    results: results.map((result) => ({
+      file: result.file,
+      channel: result.channel,
+      ...(result.campaign !== undefined ? { campaign: result.campaign } : {}),
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      fixableCount: result.fixableCount,
+      diagnostics: result.diagnostics.map(serializeDiagnostic),
+      ...(result.output !== undefined ? { output: result.output } : {}),
+    })),
+    notices: context.notices.map((notice) => ({
+      kind: notice.kind,
+      message: notice.message,
+      ...(notice.file !== undefined ? { file: notice.file } : {}),
+    })),
+    summary: summarize(results),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+};
+
+function serializeDiagnostic(diagnostic: Diagnostic) {
+  const { start, end } = places(diagnostic.range);
+  return {
+    ruleId: diagnostic.ruleId,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    file: diagnostic.file,
+    start,
+    end,
+    ...(diagnostic.tokenPath !== undefined ? { tokenPath: diagnostic.tokenPath } : {}),
+    ...(diagnostic.actual !== undefined ? { actual: diagnostic.actual } : {}),
+    ...(diagnostic.expected !== undefined ? { expected: diagnostic.expected } : {}),
+    ...(diagnostic.fix !== undefined ? { fix: diagnostic.fix } : {}),
+    ...(diagnostic.related !== undefined ? { related: diagnostic.related } : {}),
+    ...(diagnostic.docsUrl !== undefined ? { docsUrl: diagnostic.docsUrl } : {}),
+  };
+}
+
+function places(range: Range | null): { start: Place; end: Place } {
+  if (!range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  return {
+    start: { line: range.start.line, column: range.start.column },
+    end: { line: range.end.line, column: range.end.column },
+  };
+}

@@ -1,0 +1,69 @@
+import { createColors } from 'picocolors';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { summarize } from '../../engine/result.js';
+import { codeFrame } from '../code-frame.js';
+import type { Formatter } from '../formatter.js';
+
+/**
+ * ESLint's stylish layout, with a one-line code frame under each finding:
+ *
+ * ```
+ * emails/welcome.html
+ *   3:14  error    color #ff0000 is not in the brand palette  color-off-palette
+ *       3 | <p style="color: #ff0000">Hi</p>
+ *         |                  ^^^^^^^
+ *
+ * ✖ 1 problem (1 error, 0 warnings)
+ *   1 fixable with --fix
+ * ```
+ *
+ * Files without findings are not listed; no findings, no output. Whole-file problems show `1:1`
+ * and no frame.
+ */
+export const stylish: Formatter = (results, context) => {
+  const c = createColors(context.color);
+  const out: string[] = [];
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue;
+    out.push(c.underline(result.file));
+    const places = result.diagnostics.map(place);
+    const width = Math.max(...places.map((p) => p.length));
+    result.diagnostics.forEach((diagnostic, index) => {
+      const severity = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      out.push(`  ${c.dim(places[index]!.padEnd(width))}  ${severity}  ${diagnostic.message}  ${c.dim(diagnostic.ruleId)}`);
+      if (diagnostic.range && result.source !== undefined) {
+        const marker = diagnostic.severity === 'error' ? c.red : c.yellow;
+        const frame = codeFrame(result.source, diagnostic.range, { paint: { gutter: c.dim, marker } });
+        for (const line of frame ?? []) out.push(`${' '.repeat(width + 4)}${line}`);
+      }
+    });
+    out.push('');
+  }
+
+  const summary = summarize(results);
+  const problems = summary.errorCount + summary.warningCount;
+  if (problems > 0) {
+    const paint = summary.errorCount > 0 ? c.red : c.yellow;
+    out.push(
+      paint(
+        c.bold(
+          `✖ ${plural(problems, 'problem')} (${plural(summary.errorCount, 'error')}, ${plural(summary.warningCount, 'warning')})`,
+        ),
+      ),
+    );
+    if (summary.fixableCount > 0) out.push(paint(`  ${summary.fixableCount} fixable with --fix`));
+  }
+  if (context.fixDryRun) {
+    const changed = results.filter((result) => result.output !== undefined).map((result) => result.file);
+    if (changed.length > 0) out.push(`--fix would change ${plural(changed.length, 'file')}: ${changed.join(', ')}`);
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+};
+
+function place(diagnostic: Diagnostic): string {
+  return diagnostic.range ? `${diagnostic.range.start.line}:${diagnostic.range.start.column}` : '1:1';
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

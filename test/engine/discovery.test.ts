@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configSchema, resolveConfig, type BrandlintConfig } from '../../src/engine/config.js';
+import { discoverFiles, DiscoveryError, type DiscoverOptions } from '../../src/engine/discovery.js';
+import { tempProject } from './helpers.js';
+
+let project: Awaited<ReturnType<typeof tempProject>>;
+
+beforeEach(async () => {
+  project = await tempProject({
+    'index.html': '<p>home</p>',
+    'about.htm': '<p>about</p>',
+    'css/site.css': 'a{}',
+    'emails/welcome.html': '<p>hi</p>',
+    'emails/drafts/wip.html': '<p>wip</p>',
+    'emails/logo.png': 'png',
+    'social/launch.md': '# launch',
+    'notes.txt': 'not content',
+    'node_modules/pkg/index.html': '<p>dep</p>',
+    'build/css/variables.css': ':root{}',
+    'dist/index.html': '<p>built</p>',
+    'vendor/keep.html': '<p>keep</p>',
+    'vendor/skip.html': '<p>skip</p>',
+    '.gitignore': 'dist/\nvendor/*\n!vendor/keep.html\n',
+    'emails/.gitignore': 'drafts/\n',
+  });
+});
+
+afterEach(async () => {
+  await project.cleanup();
+});
+
+async function discover(options: Partial<DiscoverOptions> & { user?: BrandlintConfig } = {}) {
+  const config = await resolveConfig(configSchema.parse(options.user ?? {}), project.dir);
+  const result = await discoverFiles({ cwd: project.dir, config, ...options });
+  return { files: result.files.map((f) => `${f.file} ${f.channel}${f.explicit ? ' (explicit)' : ''}`), notices: result.notices };
+}
+
+describe('discovery', () => {
+  it('walks the project with .gitignore files (root and nested, with negation), skipping node_modules and the build folder', async () => {
+    const { files, notices } = await discover();
+    expect(files).toEqual([
+      'about.htm landing',
+      'css/site.css landing',
+      'emails/welcome.html email',
+      'index.html landing',
+      'social/launch.md social',
+      'vendor/keep.html landing',
+    ]);
+    expect(notices).toEqual([]);
+  });
+
+  it.each([
+    ['config ignorePatterns (a folder)', { user: { ignorePatterns: ['css'] } }, ['css/site.css landing']],
+    ['config ignorePatterns (a glob)', { user: { ignorePatterns: ['**/*.htm'] } }, ['about.htm landing']],
+    ['--ignore-pattern', { ignorePatterns: ['social/**'] }, ['social/launch.md social']],
+    ['--ignore-pattern, repeated', { ignorePatterns: ['index.html', 'emails'] }, ['index.html landing', 'emails/welcome.html email']],
+  ] as const)('%s', async (_name, options, removed) => {
+    const all = (await discover()).files;
+    const { files } = await discover(options as Partial<DiscoverOptions> & { user?: BrandlintConfig });
+    expect(files).toEqual(all.filter((file) => !(removed as readonly string[]).includes(file)));
+  });
+
+  it('--no-ignore drops .gitignore and ignorePatterns, but still skips node_modules and the build folder', async () => {
+    const { files } = await discover({ useIgnoreFiles: false, user: { ignorePatterns: ['css'] } });
+    expect(files).toEqual([
+      'about.htm landing',
+      'css/site.css landing',
+      'dist/index.html landing',
+      'emails/drafts/wip.html email',
+      'emails/welcome.html email',
+      'index.html landing',
+      'social/launch.md social',
+      'vendor/keep.html landing',
+      'vendor/skip.html landing',
+    ]);
+  });
+
+  it('skips a configured build.outDir', async () => {
+    const { files } = await discover({ user: { build: { outDir: 'css' } } });
+    expect(files).not.toContain('css/site.css landing');
+    expect(files).toContain('index.html landing');
+  });
+
+  it('takes folders, files and quoted globs from the command line, deduplicated and sorted', async () => {
+    const { files } = await discover({ paths: ['social/launch.md', 'emails', '*.htm*', 'index.html'] });
+    expect(files).toEqual(['about.htm landing', 'emails/welcome.html email', 'index.html landing (explicit)', 'social/launch.md social (explicit)']);
+  });
+
+  it('a file named explicitly but of no channel, or ignored, is skipped with a notice', async () => {
+    const { files, notices } = await discover({ paths: ['notes.txt', 'vendor/skip.html', 'index.html'] });
+    expect(files).toEqual(['index.html landing (explicit)']);
+    expect(notices).toMatchObject([
+      { kind: 'skipped', file: 'notes.txt', message: expect.stringMatching(/no channel/) },
+      { kind: 'ignored', file: 'vendor/skip.html', message: expect.stringMatching(/--no-ignore/) },
+    ]);
+  });
+
+  it.each([
+    ['a missing file', 'missing.html', 'no such file or folder: missing.html'],
+    ['a glob without matches', 'nothing/*.html', 'no files match nothing/*.html'],
+  ])('%s is a usage error', async (_name, arg, message) => {
+    await expect(discover({ paths: [arg] })).rejects.toThrow(new DiscoveryError(message));
+  });
+
+  it('without paths, the configured channel globs decide (relative to the config folder)', async () => {
+    const { files } = await discover({ user: { channels: { email: ['emails/**/*.html', 'dist/*.html'], social: ['notes.txt'] } } });
+    // gitignored files stay out even when a channel glob names them
+    expect(files).toEqual(['emails/welcome.html email', 'notes.txt social']);
+  });
+
+  it('paths outside the working folder are shown absolute', async () => {
+    const other = await tempProject({ 'landing/index.html': '<p>x</p>' });
+    try {
+      const { files } = await discover({ paths: [other.dir] });
+      expect(files).toEqual([`${path.join(other.dir, 'landing/index.html')} landing`]);
+    } finally {
+      await other.cleanup();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintProject } from '../src/engine/lint-project.js';
+import type { LintResult } from '../src/engine/result.js';
+import { REPO_ROOT } from './rule-tester.js';
+
+/**
+ * The example content in fixtures/ against the example brand, all rules on: each
+ * `<rule-id>.fail.*` file breaks its rule and nothing else; every `*.pass.*` and `*.traps.*`
+ * file is clean. This is what `npx brandlint lint fixtures/` shows.
+ */
+
+const FIXTURES = path.join(REPO_ROOT, 'fixtures');
+
+function listFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+const fixtureFiles = listFiles(FIXTURES)
+  .map((file) => path.relative(REPO_ROOT, file).split(path.sep).join('/'))
+  .filter((file) => /\.(fail|pass|traps)\.[a-z]+$/.test(file))
+  .sort();
+
+let results: Map<string, LintResult>;
+
+beforeAll(async () => {
+  const outcome = await lintProject({ cwd: REPO_ROOT, paths: ['fixtures'] });
+  if (!outcome.ok) throw new Error(`${outcome.message}: ${outcome.diagnostics.map((d) => d.message).join('; ')}`);
+  results = new Map(outcome.results.map((result) => [result.file, result]));
+});
+
+const summary = (result: LintResult | undefined) =>
+  (result?.diagnostics ?? []).map((d) => `${d.ruleId} ${d.range?.start.line}:${d.range?.start.column} ${d.message}`);
+
+describe('fixtures/', () => {
+  it('has fixtures for every channel in use', () => {
+    expect(fixtureFiles.some((file) => file.startsWith('fixtures/email/'))).toBe(true);
+    expect(fixtureFiles.some((file) => file.startsWith('fixtures/landing/'))).toBe(true);
+  });
+
+  it.each(fixtureFiles.filter((file) => /\.(pass|traps)\./.test(file)))('%s is clean', (file) => {
+    expect(results.has(file), `${file} was linted`).toBe(true);
+    expect(summary(results.get(file))).toEqual([]);
+  });
+
+  it.each(fixtureFiles.filter((file) => file.includes('.fail.')))('%s breaks only its own rule', (file) => {
+    const ruleId = path.basename(file).split('.fail.')[0] ?? '';
+    const diagnostics = results.get(file)?.diagnostics ?? [];
+    const own = (id: string) => id === ruleId || id.startsWith(`${ruleId}/`);
+    expect(diagnostics.length, `${file} has findings`).toBeGreaterThan(0);
+    expect(summary(results.get(file)).filter((line) => !own(line.split(' ')[0] ?? ''))).toEqual([]);
+  });
+});
