@@ -40,6 +40,8 @@ export interface Diagnostic {
   fix?: Fix;
   related?: RelatedLocation[];
   docsUrl?: string;
+  /** The values the rule filled its message with (`{ token, hex, delta }`), for reports that show more than text. */
+  data?: Record<string, string | number>;
 }
 
 /** `file:line:column` of a diagnostic, the way compilers print it. */

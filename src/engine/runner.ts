@@ -96,6 +96,7 @@ function runRule(active: ActiveRule, document: ContentDocument, brand: BrandMode
         ...(report.fix ? { fix: report.fix } : {}),
         ...(report.related ? { related: report.related } : {}),
         docsUrl: ruleDocsUrl(id),
+        ...(report.data ? { data: { ...report.data } } : {}),
       });
     },
   };

@@ -46,6 +46,7 @@ describe('running rules on a document (lintText)', () => {
         file: 'p/a.html',
         range: { start: { line: 1, column: 3, offset: 2 }, end: { line: 1, column: 6, offset: 5 } },
         docsUrl: ruleDocsUrl('test/red'),
+        data: { word: 'red' },
       },
     ]);
     expect(ruleDocsUrl('test/red')).toMatch(/\/rules\/test\/red\/README\.md$/);
