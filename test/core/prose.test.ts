@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentDocument, TextRun } from '../../src/core/document.js';
+import { LineIndex } from '../../src/core/position.js';
+import {
+  findInProse,
+  foldCase,
+  isEnglish,
+  masksOf,
+  matchCase,
+  phrasePattern,
+  proseOf,
+  proseRange,
+  resolveLocale,
+  sentencesOf,
+  textOffsetOf,
+  wordsOf,
+  type ProseRun,
+} from '../../src/core/prose.js';
+import { loc, parse, slice } from '../channels/helpers.js';
+
+/** A one-run document over `text` (the run covers the whole text, 1:1). */
+function documentOf(text: string, extra: Partial<TextRun> = {}, locale?: string): ContentDocument {
+  const lines = new LineIndex(text);
+  const range = lines.rangeAt(0, text.length);
+  return {
+    file: 'post.md',
+    absolutePath: '/project/post.md',
+    channel: 'social',
+    format: 'markdown',
+    text,
+    lines,
+    metadata: locale ? { locale } : {},
+    messages: [{ id: 'post', kind: 'post', range }],
+    textRuns: [{ text, range, scope: 'post', messageId: 'post', sourceMap: [], ...extra }],
+    styles: [],
+    elements: [],
+    images: [],
+    links: [],
+    fontSources: [],
+    comments: [],
+    templateRanges: [],
+    parseProblems: [],
+  };
+}
+
+function onlyRun(document: ContentDocument): ProseRun {
+  const run = proseOf(document)[0]?.runs[0];
+  if (!run) throw new Error('no prose run');
+  return run;
+}
+
+const words = (text: string, locale?: string): string[] => wordsOf(onlyRun(documentOf(text, {}, locale))).map((w) => w.text);
+
+describe('masking', () => {
+  it.each([
+    ['a URL', 'Visit https://www.northwind.example/cloud-pack?utm=x today.', 'url', 'https://www.northwind.example/cloud-pack?utm=x'],
+    ['a www URL without scheme', 'See www.northwind.example/shop.', 'url', 'www.northwind.example/shop'],
+    ['an email address', 'Write to help@northwind.example now', 'email', 'help@northwind.example'],
+    ['a bare domain', 'Shop at northwind.example today', 'domain', 'northwind.example'],
+    ['a mixed-case domain', 'Shop at NorthWind.example today', 'domain', 'NorthWind.example'],
+    ['a Handlebars tag', 'Hi {{ first_name }}, welcome', 'template', '{{ first_name }}'],
+    ['a Mailchimp merge tag', 'Hi *|FNAME|*, welcome', 'template', '*|FNAME|*'],
+    ['a slot placeholder', 'Hi {name}, welcome', 'template', '{name}'],
+    ['a ${} slot', 'Hi ${user.name}, welcome', 'template', '${user.name}'],
+    ['inline code', 'Run `npm utilize` first', 'code', '`npm utilize`'],
+    ['a hashtag', 'New drop #CloudPack today', 'hashtag', '#CloudPack'],
+    ['a mention', 'Thanks @northwind_hq for this', 'mention', '@northwind_hq'],
+  ])('masks %s', (_name, text, kind, masked) => {
+    const run = onlyRun(documentOf(text));
+    expect(run.masks.map((m) => [m.kind, m.text])).toEqual([[kind, masked]]);
+    expect(run.text).toHaveLength(text.length);
+    expect(run.text).not.toContain(masked);
+    expect(run.text.slice(run.masks[0]!.start, run.masks[0]!.end).trim()).toBe('');
+  });
+
+  it.each([
+    ['a sentence ending without a space', 'Pack light.Then go'],
+    ['an abbreviation', 'e.g. boots, i.e. shoes, U.S. trails'],
+    ['a price', 'Only $25.99 today'],
+    ['a number sign', 'Item #1 is back'],
+    ['an HTML entity name', 'Fish &#chips'],
+  ])('does not mask %s', (_name, text) => {
+    expect(onlyRun(documentOf(text)).masks).toEqual([]);
+  });
+
+  it('masks the document template ranges mapped through the source map', async () => {
+    const document = await parse('<p>Hi &amp; {{ first_name }} hello</p>');
+    const run = document.textRuns.find((r) => r.scope === 'body')!;
+    expect(run.text).toBe('Hi & {{ first_name }} hello');
+    const masks = masksOf(document, run);
+    expect(masks.map((m) => [m.kind, m.text])).toEqual([['template', '{{ first_name }}']]);
+  });
+
+  it('maps file offsets back to text offsets through decoded entities', () => {
+    const run: TextRun = {
+      text: 'a & b',
+      range: new LineIndex('a &amp; b').rangeAt(0, 9),
+      scope: 'body',
+      messageId: 'm',
+      sourceMap: [[3, 7]],
+    };
+    expect(textOffsetOf(run, 0)).toBe(0);
+    expect(textOffsetOf(run, 7)).toBe(3);
+    expect(textOffsetOf(run, 8)).toBe(4);
+  });
+});
+
+describe('words', () => {
+  it.each([
+    ['CJK without spaces', '欢迎来到NorthWind商店', 'zh', ['欢迎', '来到', 'NorthWind', '商店']],
+    ['Japanese with a brand name', 'ノースウィンドのCloudPackを買う', 'ja', ['CloudPack']],
+    ['possessives stay one word', "CloudPack's straps", 'en', ["CloudPack's", 'straps']],
+    ['a hashtag is not words', 'Pack it #CloudPackLife', 'en', ['Pack', 'it']],
+    ['a URL is not words', 'Go to https://x.example/utilize now', 'en', ['Go', 'to', 'now']],
+    ['a template tag is not words', 'Dear {{ first_name }}', 'en', ['Dear']],
+    ['German', 'Ich nutze die Cloud Pack-App.', 'de', ['Ich', 'nutze', 'die', 'Cloud', 'Pack', 'App']],
+  ])('%s', (_name, text, locale, expected) => {
+    const found = words(text, locale);
+    for (const word of expected) expect(found).toContain(word);
+    if (_name.startsWith('a ')) expect(found).toEqual(expected);
+  });
+});
+
+describe('sentences', () => {
+  it('splits sentences with Intl.Segmenter, keeps U.S. inside one, and drops masked-only ones', () => {
+    const run = onlyRun(documentOf('Pack light. We hiked the U.S. trail! Ready? https://x.example'));
+    expect(sentencesOf(run).map((s) => s.text)).toEqual(['Pack light.', 'We hiked the U.S. trail!', 'Ready?']);
+  });
+});
+
+describe('findInProse', () => {
+  it.each([
+    ['a whole word', 'We utilize maps', 'utilize', ['utilize']],
+    ['not inside a longer word', 'classic class', 'class', ['class']],
+    ['across a line break', 'in order\nto go', 'in order to', ['in order\nto']],
+    ['any letter case', 'UTILIZE it, Utilize it', 'utilize', ['UTILIZE', 'Utilize']],
+    ['inside CJK text', '欢迎来到NorthWind商店', 'northwind', ['NorthWind']],
+    ['never in a URL', 'https://utilize.example/utilize', 'utilize', []],
+    ['never in an email address', 'utilize@northwind.example', 'utilize', []],
+    ['never in a hashtag', '#Utilize this', 'utilize', []],
+    ['never in a template tag', '{{ utilize }} and *|UTILIZE|*', 'utilize', []],
+    ['typographic apostrophes', 'don’t', "don't", ['don’t']],
+  ])('%s', (_name, text, phrase, expected) => {
+    const locale = /[\u4e00-\u9fff]/u.test(text) ? 'zh' : 'en';
+    const run = onlyRun(documentOf(text, {}, locale));
+    expect(findInProse(run, phrasePattern(phrase)).map((m) => m[0])).toEqual(expected);
+  });
+
+  it('positions a match in the file through the run', async () => {
+    const document = await parse('<p>Hi &amp; we utilize maps</p>');
+    const run = proseOf(document)[0]!.runs.find((r) => r.scope === 'body')!;
+    const [match] = findInProse(run, phrasePattern('utilize'));
+    const range = proseRange(document, run, match!.index, match!.index + match![0].length);
+    expect(slice(document, range)).toBe('utilize');
+    expect(loc(range)).toBe('1:16-1:23');
+  });
+});
+
+describe('locales', () => {
+  it('resolves run, then message, then document, then the default', () => {
+    expect(resolveLocale({ metadata: {} })).toBe('en');
+    expect(resolveLocale({ metadata: {} }, null, null, 'de')).toBe('de');
+    expect(resolveLocale({ metadata: { locale: 'pl' } })).toBe('pl');
+    expect(resolveLocale({ metadata: { locale: 'pl' } }, null, { locale: 'fr' })).toBe('fr');
+    expect(resolveLocale({ metadata: { locale: 'pl' } }, { locale: 'ja' }, { locale: 'fr' })).toBe('ja');
+  });
+
+  it('groups runs per message with the locale of the run', async () => {
+    const document = await parse('<html lang="de"><body><p>Hallo</p><p lang="en">Hello</p></body></html>');
+    const [message] = proseOf(document);
+    expect(message!.locale).toBe('de');
+    expect(message!.runs.map((r) => [r.text, r.locale])).toEqual([
+      ['Hallo', 'de'],
+      ['Hello', 'en'],
+    ]);
+  });
+
+  it.each([
+    ['en', true],
+    ['en-GB', true],
+    ['EN_us', true],
+    ['de-DE', false],
+    ['pl', false],
+    ['eng', false],
+  ])('isEnglish(%s) is %s', (locale, expected) => {
+    expect(isEnglish(locale)).toBe(expected);
+  });
+});
+
+describe('case', () => {
+  it.each([
+    ['Utilize', 'use', 'Use'],
+    ['UTILIZE', 'use', 'USE'],
+    ['utilize', 'use', 'use'],
+    ['In order to', 'to', 'To'],
+    ['IN ORDER TO', 'to', 'TO'],
+    ['iPhone', 'phone', 'phone'],
+    ['Whitelist', 'allowlist', 'Allowlist'],
+  ])('matchCase(%s, %s) is %s', (original, replacement, expected) => {
+    expect(matchCase(original, replacement)).toBe(expected);
+  });
+
+  it('folds case by locale', () => {
+    expect(foldCase('İSTANBUL', 'tr')).toBe('istanbul');
+    expect(foldCase('NORTHWIND', 'en')).toBe('northwind');
+  });
+});
