@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { BrandModel } from '../tokens/brand-model.js';
+import type { CampaignView } from './campaign.js';
 import type { Channel } from './channels.js';
 import type { Fix, RelatedLocation } from './diagnostic.js';
 import type { ContentDocument } from './document.js';
@@ -47,6 +48,12 @@ export interface RuleContext<Options> {
   brand: BrandModel | null;
   options: Options;
   report(report: RuleReport): void;
+  /**
+   * Says that the rule did not apply to (part of) the document, e.g. an English-only rule on a
+   * German message (`reason`: "English only; the text is de"). The run lists these as
+   * `not-applied` notices, once per file and reason, so a clean report is not mistaken for a pass.
+   */
+  notApplied(reason: string): void;
 }
 
 /** A rule checks one document at a time and only reports. */
@@ -58,6 +65,41 @@ export interface DocumentRule<Options = Record<string, never>> {
 /** Identity helper that keeps a rule's options type. */
 export function defineRule<Options>(rule: DocumentRule<Options>): DocumentRule<Options> {
   return rule;
+}
+
+/** A campaign rule reports on one file of the campaign. */
+export interface CampaignRuleReport extends RuleReport {
+  /** Display path of the member the finding is about. */
+  file: string;
+}
+
+export interface CampaignRuleContext<Options> {
+  /** The campaign: its members with their facts, its brief, and the reference of each fact kind. */
+  campaign: CampaignView;
+  brand: BrandModel | null;
+  options: Options;
+  report(report: CampaignRuleReport): void;
+}
+
+/**
+ * A rule that compares the files of a campaign with each other. It runs after every file has
+ * been linted, on the facts extracted per file (never on documents), and only reports.
+ */
+export interface CampaignRule<Options = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  checkCampaign(context: CampaignRuleContext<Options>): void;
+}
+
+/** Either shape of rule. */
+export type Rule<Options = Record<string, never>> = DocumentRule<Options> | CampaignRule<Options>;
+
+/** Identity helper that keeps a campaign rule's options type. */
+export function defineCampaignRule<Options>(rule: CampaignRule<Options>): CampaignRule<Options> {
+  return rule;
+}
+
+export function isCampaignRule<Options>(rule: Rule<Options>): rule is CampaignRule<Options> {
+  return 'checkCampaign' in rule;
 }
 
 /** Fills `{name}` placeholders of a message template. */

@@ -43,6 +43,8 @@ export interface LintTextResult {
   document: ContentDocument;
   /** The fixed text with `fix`, else the input text. */
   output: string;
+  /** `rule id: reason` of every rule that did not apply to (part of) the final text, sorted. */
+  notApplied: string[];
 }
 
 /** The configuration given to {@link lintText} is invalid (unknown rule, bad options). */
@@ -79,13 +81,20 @@ export async function lintText(options: LintTextOptions): Promise<LintTextResult
   const brand = options.brand ?? null;
   const run = async (text: string) => {
     const document = await parse({ file, absolutePath, text, channel: options.channel });
+    const notApplied = new Set<string>();
     return {
       document,
-      diagnostics: lintDocument(document, { rules: prepared.rules, brand }),
+      diagnostics: lintDocument(document, { rules: prepared.rules, brand, onNotApplied: (ruleId, reason) => notApplied.add(`${ruleId}: ${reason}`) }),
       parseErrors: document.parseProblems.filter((d) => d.severity === 'error').length,
+      notApplied,
     };
   };
   const first = await run(options.text);
   const final = options.fix ? await fixUntilStable(options.text, first, run) : { text: options.text, lint: first };
-  return { diagnostics: final.lint.diagnostics.sort(compareDiagnostics), document: final.lint.document, output: final.text };
+  return {
+    diagnostics: final.lint.diagnostics.sort(compareDiagnostics),
+    document: final.lint.document,
+    output: final.text,
+    notApplied: [...final.lint.notApplied].sort(),
+  };
 }

@@ -22,7 +22,8 @@ export interface LintResult {
 
 /** Something the user should know that is not a finding: a skipped file, no brand, a file not fixed. */
 export interface LintNotice {
-  kind: 'skipped' | 'no-adapter' | 'ignored' | 'not-fixed' | 'no-brand' | 'no-files';
+  /** `not-applied`: a rule did not apply to (part of) a file, e.g. an English-only rule on German text. */
+  kind: 'skipped' | 'no-adapter' | 'ignored' | 'not-fixed' | 'no-brand' | 'no-files' | 'not-applied';
   message: string;
   /** The file it concerns, when it concerns one. */
   file?: string;

@@ -42,6 +42,8 @@ export class RuleContractError extends Error {
 export interface LintDocumentOptions {
   rules: RuleSet;
   brand: BrandModel | null;
+  /** Called when a rule says it did not apply (`context.notApplied`), e.g. English-only rules on German text. */
+  onNotApplied?: (ruleId: string, reason: string) => void;
 }
 
 /**
@@ -53,7 +55,7 @@ export function lintDocument(document: ContentDocument, options: LintDocumentOpt
   const findings: Diagnostic[] = [];
   const internal: Diagnostic[] = [];
   for (const active of rules.rulesFor(document.absolutePath, document.channel)) {
-    const outcome = runRule(active, document, brand);
+    const outcome = runRule(active, document, brand, options.onNotApplied);
     if (outcome.ok) findings.push(...outcome.diagnostics);
     else internal.push(outcome.diagnostic);
   }
@@ -74,7 +76,12 @@ export function lintDocument(document: ContentDocument, options: LintDocumentOpt
 type RuleOutcome = { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
 
 /** Runs one rule; a throw (or a broken contract) becomes one `internal/rule-error` diagnostic. */
-function runRule(active: ActiveRule, document: ContentDocument, brand: BrandModel | null): RuleOutcome {
+function runRule(
+  active: ActiveRule,
+  document: ContentDocument,
+  brand: BrandModel | null,
+  onNotApplied?: (ruleId: string, reason: string) => void,
+): RuleOutcome {
   const { id, rule, severity } = active;
   const diagnostics: Diagnostic[] = [];
   const context: RuleContext<unknown> = {
@@ -98,6 +105,9 @@ function runRule(active: ActiveRule, document: ContentDocument, brand: BrandMode
         docsUrl: ruleDocsUrl(id),
         ...(report.data ? { data: { ...report.data } } : {}),
       });
+    },
+    notApplied(reason: string) {
+      onNotApplied?.(id, reason);
     },
   };
   try {
@@ -186,6 +196,8 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
 
   interface FileLint extends LintOfText {
     document: ContentDocument | null;
+    /** `rule id: reason` of rules that did not apply (deduplicated). */
+    notApplied: Set<string>;
   }
   const lintText = async (text: string): Promise<FileLint> => {
     let document: ContentDocument;
@@ -199,17 +211,15 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
         file: target.file,
         range: null,
       };
-      return { document: null, diagnostics: [diagnostic], parseErrors: 1 };
+      return { document: null, diagnostics: [diagnostic], parseErrors: 1, notApplied: new Set() };
     }
     if (document.metadata.campaign === undefined) {
       const campaign = options.campaignOf?.(target.absolutePath);
       if (campaign !== undefined) document.metadata.campaign = campaign;
     }
-    return {
-      document,
-      diagnostics: lintDocument(document, options),
-      parseErrors: document.parseProblems.filter((d) => d.severity === 'error').length,
-    };
+    const notApplied = new Set<string>();
+    const diagnostics = lintDocument(document, { ...options, onNotApplied: (ruleId, reason) => notApplied.add(`${ruleId}: ${reason}`) });
+    return { document, diagnostics, parseErrors: document.parseProblems.filter((d) => d.severity === 'error').length, notApplied };
   };
 
   const first = await lintText(read.text);
@@ -232,6 +242,7 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       }
     }
   }
+  for (const message of final.notApplied) notices.push({ kind: 'not-applied', file: target.file, message: `${message}; not applied` });
   const campaign = final.document?.metadata.campaign;
   return createResult(
     { ...base, source: output ?? read.text, ...(campaign !== undefined ? { campaign } : {}), ...(output !== undefined ? { output } : {}) },
