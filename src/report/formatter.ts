@@ -10,6 +10,19 @@ export interface FormatterContext {
   notices: readonly LintNotice[];
   /** `--fix-dry-run`: results' `output` holds text that was not written. */
   fixDryRun?: boolean;
+  /** Rule id -> what the rule checks, for formats that describe rules (SARIF). */
+  rules?: Readonly<Record<string, RuleDescription>>;
+  /** brandlint's version, for formats that name the tool. */
+  toolVersion?: string;
+  /** The exit code of the run, known before the report is written (SARIF invocations). */
+  exitCode?: number;
+}
+
+/** A rule as reports describe it. */
+export interface RuleDescription {
+  description: string;
+  docsUrl?: string;
+  fixable?: boolean;
 }
 
 /** A formatter is a plain function; one file each under formatters/, loaded lazily. */

@@ -1,0 +1,33 @@
+import { summarize } from '../../engine/result.js';
+import type { Formatter } from '../formatter.js';
+
+/**
+ * One line per finding, ESLint's `compact` layout (easy to grep, understood by editors' problem matchers):
+ *
+ * ```
+ * emails/welcome.html: line 3, col 14, Error - color #ff0000 is not in the brand palette (color-off-palette)
+ *
+ * 1 problem
+ * ```
+ *
+ * Whole-file problems show line 1, col 1. No findings, no output.
+ */
+export const compact: Formatter = (results) => {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const diagnostic of result.diagnostics) {
+      const line = diagnostic.range?.start.line ?? 1;
+      const column = diagnostic.range?.start.column ?? 1;
+      const severity = diagnostic.severity === 'error' ? 'Error' : 'Warning';
+      lines.push(`${result.file}: line ${line}, col ${column}, ${severity} - ${oneLine(diagnostic.message)} (${diagnostic.ruleId})`);
+    }
+  }
+  if (lines.length === 0) return '';
+  const { errorCount, warningCount } = summarize(results);
+  const total = errorCount + warningCount;
+  return `${lines.join('\n')}\n\n${total} problem${total === 1 ? '' : 's'}\n`;
+};
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, ' ');
+}

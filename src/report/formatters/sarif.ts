@@ -1,0 +1,141 @@
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, RelatedLocation } from '../../core/diagnostic.js';
+import type { Range } from '../../core/position.js';
+import { findingFingerprint } from '../../engine/baseline.js';
+import { compareStrings, type LintResult } from '../../engine/result.js';
+import type { Formatter, FormatterContext } from '../formatter.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SARIF_VERSION = '2.1.0';
+export const BRANDLINT_URI = 'https://github.com/brandlint/brandlint';
+/** The base id of every artifact URI: the working folder (GitHub code scanning maps it to the checkout). */
+export const SRCROOT = '%SRCROOT%';
+
+/**
+ * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run whose driver lists
+ * every rule that reported (or ran) with its description and docs URL; one result per finding
+ * with its rule index, level, message, exact region (1-based lines and UTF-16 columns; the end
+ * column is exclusive, as brandlint's ranges are), a `fixes` entry for fixable findings,
+ * `relatedLocations` (where a campaign's reference value appears) and a fingerprint that
+ * survives line moves. Artifact URIs are relative to `%SRCROOT%` (the working folder).
+ */
+export const sarif: Formatter = (results, context) => {
+  const rules = ruleDescriptors(results, context);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const sarifResults = results.flatMap((result) =>
+    result.diagnostics.map((diagnostic) => sarifResult(result, diagnostic, ruleIndex.get(diagnostic.ruleId)!)),
+  );
+  const exitCode = context.exitCode;
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'brandlint',
+            ...(context.toolVersion !== undefined ? { version: context.toolVersion, semanticVersion: context.toolVersion } : {}),
+            informationUri: BRANDLINT_URI,
+            rules,
+          },
+        },
+        invocations: [
+          {
+            // Findings (exit 1) are a successful run; only usage or configuration failures are not.
+            executionSuccessful: exitCode === undefined || exitCode !== 2,
+            ...(exitCode !== undefined ? { exitCode } : {}),
+            toolExecutionNotifications: context.notices.map((notice) => ({
+              level: 'note',
+              message: { text: notice.message },
+              descriptor: { id: `brandlint/${notice.kind}` },
+              ...(notice.file !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(notice.file) } }] } : {}),
+            })),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href } },
+        artifacts: results.map((result) => ({ location: artifactLocation(result.file), ...(result.channel ? { properties: { channel: result.channel } } : {}) })),
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+interface ReportingDescriptor {
+  id: string;
+  shortDescription?: { text: string };
+  helpUri?: string;
+  help?: { text: string };
+  properties?: { fixable: boolean };
+}
+
+/** Every rule that reported, plus those the context describes; sorted by id. */
+function ruleDescriptors(results: readonly LintResult[], context: FormatterContext): ReportingDescriptor[] {
+  const docs = new Map<string, string | undefined>();
+  for (const result of results) for (const d of result.diagnostics) if (!docs.has(d.ruleId) || d.docsUrl) docs.set(d.ruleId, d.docsUrl);
+  for (const id of Object.keys(context.rules ?? {})) if (!docs.has(id)) docs.set(id, undefined);
+  return [...docs.keys()].sort(compareStrings).map((id) => {
+    const described = context.rules?.[id];
+    const helpUri = described?.docsUrl ?? docs.get(id);
+    return {
+      id,
+      ...(described ? { shortDescription: { text: described.description } } : {}),
+      ...(helpUri ? { helpUri, help: { text: `See ${helpUri}` } } : {}),
+      ...(described?.fixable !== undefined ? { properties: { fixable: described.fixable } } : {}),
+    };
+  });
+}
+
+function sarifResult(result: LintResult, diagnostic: Diagnostic, ruleIndex: number) {
+  return {
+    ruleId: diagnostic.ruleId,
+    ruleIndex,
+    level: diagnostic.severity === 'error' ? 'error' : 'warning',
+    message: { text: diagnostic.message },
+    locations: [physical(result.file, diagnostic.range)],
+    partialFingerprints: { 'brandlintFinding/v1': findingFingerprint(result.file, diagnostic, result.source) },
+    ...(diagnostic.related && diagnostic.related.length > 0 ? { relatedLocations: diagnostic.related.map(related) } : {}),
+    ...(diagnostic.fix
+      ? {
+          fixes: [
+            {
+              description: { text: diagnostic.fix.description },
+              artifactChanges: [
+                {
+                  artifactLocation: artifactLocation(result.file),
+                  replacements: diagnostic.fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.text } })),
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
+    ...(diagnostic.actual !== undefined || diagnostic.expected !== undefined
+      ? {
+          properties: {
+            ...(diagnostic.actual !== undefined ? { actual: diagnostic.actual } : {}),
+            ...(diagnostic.expected !== undefined ? { expected: diagnostic.expected } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function related(location: RelatedLocation, index: number) {
+  return { id: index, ...physical(location.file, location.range), message: { text: location.message } };
+}
+
+function physical(file: string, range: Range | null) {
+  return { physicalLocation: { artifactLocation: artifactLocation(file), ...(range ? { region: region(range) } : {}) } };
+}
+
+function region(range: Range) {
+  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+/** A relative path as a URI reference against `%SRCROOT%` (each segment percent-encoded); absolute paths as file URIs. */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
