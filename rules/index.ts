@@ -18,6 +18,8 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'color-off-palette': async () => (await import('./color-off-palette/index.js')).default,
   'color-contrast': async () => (await import('./color-contrast/index.js')).default,
   'token-unknown-reference': async () => (await import('./token-unknown-reference/index.js')).default,
+  'email-subject-length': async () => (await import('./email-subject-length/index.js')).default,
+  'email-preheader': async () => (await import('./email-preheader/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);

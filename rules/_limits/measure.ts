@@ -1,0 +1,149 @@
+/**
+ * How long a message is, the way each channel counts: user-perceived characters (graphemes) for
+ * most channels, X's weighted count (links as 23, emoji and CJK as 2) for X. Template tags count
+ * as `templateTagLength` characters each (their value is only known at send time).
+ */
+import type { MessageText } from './message-text.js';
+
+/** One counted piece of a message: characters `[start, end)` that weigh `weight`. */
+export interface Unit {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export interface Measure {
+  /** Total weight (the length the platform sees). */
+  length: number;
+  units: Unit[];
+}
+
+let graphemeSegmenter: Intl.Segmenter | undefined;
+
+/** Grapheme clusters of `text` with their start index (an emoji, a flag, `é` written as e + accent: one each). */
+export function graphemes(text: string): Array<{ start: number; end: number; text: string }> {
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return [...graphemeSegmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
+}
+
+/**
+ * Emoji: every RGI emoji (sequences, flags, keycaps, skin tones: one each), and pictographs
+ * written without the emoji variation selector (`❤`, `☀`) unless they ask for text
+ * presentation (U+FE0E). ©, ® and ™ are legal marks, not emoji.
+ */
+export function findEmoji(text: string): Array<{ start: number; end: number; text: string }> {
+  // Built at call time: the `v` flag is ES2024 syntax, which the compiler target does not accept in literals.
+  const pattern = new RegExp('\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)', 'gv');
+  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+}
+
+/**
+ * Links as social platforms detect them: `http(s)://` URLs, `www.` addresses, and bare domains
+ * whose top-level domain is a common generic one or two letters (a country code), with an
+ * optional path. Trailing sentence punctuation is not part of a link. Email addresses are not links.
+ */
+export function findLinks(text: string): Array<{ start: number; end: number; text: string }> {
+  const pattern =
+    /(?<![\w@.-])(?:https?:\/\/[^\s<>"']+|www\.[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|info|biz|io|co|ai|app|dev|shop|store|blog|news|online|site|tech|xyz|[a-z]{2})(?![\w@-])(?:\/[^\s<>"']*)?)/giu;
+  const links: Array<{ start: number; end: number; text: string }> = [];
+  for (const match of text.matchAll(pattern)) {
+    let link = match[0];
+    // "(see https://x.example/a)." keeps neither the ")" nor the ".".
+    while (/[.,;:!?'"»)\]]$/u.test(link)) {
+      if (link.endsWith(')') && (link.match(/\(/g) ?? []).length >= (link.match(/\)/g) ?? []).length) break;
+      link = link.slice(0, -1);
+    }
+    if (link.length === 0) continue;
+    links.push({ start: match.index, end: match.index + link.length, text: link });
+  }
+  return links;
+}
+
+/** Units of a message text: each template tag weighs `templateTagLength`, `weigh` gives the rest. */
+function unitsOf(message: MessageText, templateTagLength: number, weigh: (text: string, tokens: Unit[]) => void): Unit[] {
+  const units: Unit[] = [];
+  let index = 0;
+  const { text, template } = message;
+  while (index < text.length) {
+    if (template[index]) {
+      let end = index + 1;
+      while (end < text.length && template[end] && !message.templateStarts.includes(end)) end++;
+      units.push({ start: index, end, weight: templateTagLength });
+      index = end;
+      continue;
+    }
+    let end = index + 1;
+    while (end < text.length && !template[end]) end++;
+    const piece: Unit[] = [];
+    weigh(text.slice(index, end), piece);
+    for (const unit of piece) units.push({ start: unit.start + index, end: unit.end + index, weight: unit.weight });
+    index = end;
+  }
+  return units;
+}
+
+function total(units: readonly Unit[]): number {
+  return units.reduce((sum, unit) => sum + unit.weight, 0);
+}
+
+/** Length in user-perceived characters: what the guideline file's `maxLength` means for most channels. */
+export function characterLength(message: MessageText, templateTagLength: number): Measure {
+  const units = unitsOf(message, templateTagLength, (text, out) => {
+    for (const grapheme of graphemes(text)) out.push({ start: grapheme.start, end: grapheme.end, weight: 1 });
+  });
+  return { length: total(units), units };
+}
+
+/** Code points X counts as one; every other code point counts as two (twitter-text configuration v3). */
+const X_LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x10ff],
+  [0x2000, 0x200d],
+  [0x2010, 0x201f],
+  [0x2032, 0x2037],
+];
+
+/**
+ * X's weighted length (twitter-text v3): a link counts `linkLength` (23: t.co) whatever its
+ * length; an emoji counts 2; a code point in Latin, Greek, Cyrillic, Hebrew, Arabic, ... and
+ * common punctuation counts 1; any other (CJK, symbols) counts 2. Text is NFC-normalised first,
+ * so `é` counts 1 however it is encoded.
+ */
+export function xWeightedLength(message: MessageText, options: { linkLength: number; templateTagLength: number }): Measure {
+  const units = unitsOf(message, options.templateTagLength, (text, out) => {
+    const links = findLinks(text);
+    const emoji = findEmoji(text);
+    let index = 0;
+    for (const grapheme of graphemes(text)) {
+      if (grapheme.start < index) continue;
+      const link = links.find((candidate) => candidate.start === grapheme.start);
+      if (link) {
+        out.push({ start: link.start, end: link.end, weight: options.linkLength });
+        index = link.end;
+        continue;
+      }
+      if (emoji.some((candidate) => candidate.start === grapheme.start)) {
+        out.push({ start: grapheme.start, end: grapheme.end, weight: 2 });
+        index = grapheme.end;
+        continue;
+      }
+      let weight = 0;
+      for (const char of grapheme.text.normalize('NFC')) {
+        const code = char.codePointAt(0) ?? 0;
+        weight += X_LIGHT_RANGES.some(([from, to]) => code >= from && code <= to) ? 1 : 2;
+      }
+      out.push({ start: grapheme.start, end: grapheme.end, weight });
+      index = grapheme.end;
+    }
+  });
+  return { length: total(units), units };
+}
+
+/** Index in the message text of the first character beyond `limit`, or null when it fits. */
+export function overflowStart(measure: Measure, limit: number): number | null {
+  let sum = 0;
+  for (const unit of measure.units) {
+    sum += unit.weight;
+    if (sum > limit) return unit.start;
+  }
+  return null;
+}
