@@ -13,7 +13,10 @@ import { loadConfig, toPosix, type ResolvedConfig } from './config.js';
 import { discoverFiles, DiscoveryError } from './discovery.js';
 import type { LintNotice, LintResult } from './result.js';
 import { prepareRules, type RuleSource } from './rules.js';
-import { lintFiles, loadContentParser, type ContentParser } from './runner.js';
+import { lintFiles, loadContentParser, type ContentParser, type ContentReader } from './runner.js';
+import { cacheKey, FileLintCache } from './cache.js';
+import { readContentFile } from './read.js';
+import { selectShard, type ShardSpec } from './shard.js';
 
 export interface LintProjectOptions {
   cwd: string;
@@ -31,6 +34,14 @@ export interface LintProjectOptions {
   rules?: RuleSource;
   /** The adapters' entry point. Default: `parseContent` of src/channels (null: none available). */
   parse?: ContentParser | null;
+  /** `--cache`: where the cache lives, and what else its key hashes (brandlint's version, built-in packs). */
+  cache?: { location: string; version: string; extraFiles?: readonly string[] };
+  /** `--shard i/n`: lint only this shard of the files found. */
+  shard?: ShardSpec;
+  /** Where file texts come from (default: disk); `--staged` reads the git index. */
+  read?: ContentReader;
+  /** Called after each file is linted. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Run `brandlint init` to add one.';
@@ -52,6 +63,10 @@ export type LintProjectOutcome =
       configWarnings: Diagnostic[];
       brand: BrandModel | null;
       config: ResolvedConfig;
+      /** The rules that were loaded (enabled somewhere), for reports that describe rules. */
+      ruleInfo: Array<{ id: string; description: string; fixable: boolean }>;
+      /** Cache statistics with `cache`: files answered from it and files linted. */
+      cacheStats?: { hits: number; misses: number };
     };
 
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
@@ -93,16 +108,31 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   notices.push(...discovery.notices);
   if (discovery.files.length === 0 && discovery.notices.length === 0) notices.push({ kind: 'no-files', message: 'no content files to lint' });
 
-  const parse = options.parse !== undefined ? options.parse : discovery.files.length > 0 ? await loadContentParser() : null;
+  const files = options.shard
+    ? await selectShard(discovery.files, options.shard, {
+        rootDir: config.rootDir,
+        campaignOf: campaignResolver(config),
+        readText: async (file) => {
+          const read = await (options.read ? options.read(file, {}) : readContentFile(file.absolutePath, file.file));
+          return read.kind === 'text' ? read.text : undefined;
+        },
+      })
+    : discovery.files;
+  const cache = options.cache ? await openProjectCache(options.cache, config, loaded.file ?? null) : undefined;
+  const parse = options.parse !== undefined ? options.parse : files.length > 0 ? await loadContentParser() : null;
   const run = await lintFiles({
-    files: discovery.files,
+    files,
     rules: prepared.rules,
     brand: brand.model,
     parse,
     campaignOf: campaignResolver(config),
     ...(options.fix ? { fix: options.fix } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+    ...(options.read ? { read: options.read } : {}),
+    ...(cache ? { cache } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  await cache?.save();
   notices.push(...run.notices);
   return {
     ok: true,
@@ -111,7 +141,28 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     configWarnings: [...shown(loaded.diagnostics, cwd), ...prepared.diagnostics],
     brand: brand.model,
     config,
+    ruleInfo: [...prepared.rules.loaded].map(([id, rule]) => ({ id, description: rule.meta.description, fixable: rule.meta.fixable })),
+    ...(cache ? { cacheStats: { hits: cache.hits, misses: cache.misses } } : {}),
   };
+}
+
+/** Opens the `--cache` file with a key over everything that changes results. */
+async function openProjectCache(
+  options: NonNullable<LintProjectOptions['cache']>,
+  config: ResolvedConfig,
+  configFile: string | null,
+): Promise<FileLintCache> {
+  const { findTokenFiles } = await import('./brand.js');
+  const { glob } = await import('tinyglobby');
+  const packFiles = config.packs.length > 0 ? await glob(config.packs.map((pattern) => toPosix(pattern)), { absolute: true, onlyFiles: true }) : [];
+  const inputs = [
+    ...(configFile ? [configFile] : []),
+    ...(await findTokenFiles(config)),
+    ...(config.guidelines ? [config.guidelines] : []),
+    ...packFiles,
+    ...(options.extraFiles ?? []),
+  ];
+  return FileLintCache.open(options.location, await cacheKey(options.version, inputs));
 }
 
 /**

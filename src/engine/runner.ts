@@ -11,7 +11,8 @@ import type { BrandModel } from '../tokens/brand-model.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
-import { readContentFile } from './read.js';
+import type { LintCache } from './cache.js';
+import { readContentFile, type ContentFileRead } from './read.js';
 import { createResult, type LintNotice, type LintResult } from './result.js';
 import type { ActiveRule, RuleSet } from './rules.js';
 
@@ -149,7 +150,16 @@ export interface LintFilesOptions extends LintDocumentOptions {
   campaignOf?: (absolutePath: string) => string | undefined;
   /** Files linted at the same time (reading overlaps rule work). Default 4. */
   concurrency?: number;
+  /** Reads a file to lint (default: from disk); `--staged` reads the git index instead. */
+  read?: ContentReader;
+  /** Results of files whose text has not changed since an earlier run (`--cache`). */
+  cache?: LintCache;
+  /** Called after each file is done (progress bars). */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Where the text of a file to lint comes from. */
+export type ContentReader = (target: LintTarget, options: { maxFileSize?: number }) => Promise<ContentFileRead>;
 
 export interface LintRun {
   /** One per linted file (skipped files have none), in the order of `files`. */
@@ -174,10 +184,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   const results: Array<LintResult | undefined> = new Array(targets.length);
   const fileNotices: Array<LintNotice[]> = targets.map(() => []);
   let next = 0;
+  let done = 0;
   const worker = async (): Promise<void> => {
     while (next < targets.length) {
       const index = next++;
       results[index] = await lintFile(targets[index]!, options, fileNotices[index]!);
+      options.onProgress?.(++done, targets.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
@@ -187,12 +199,19 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
 
 async function lintFile(target: LintTarget, options: LintFilesOptions, notices: LintNotice[]): Promise<LintResult | undefined> {
   const base = { file: target.file, absolutePath: target.absolutePath, channel: target.channel };
-  const read = await readContentFile(target.absolutePath, target.file, { ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) });
+  const readOptions = options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {};
+  const read = options.read ? await options.read(target, readOptions) : await readContentFile(target.absolutePath, target.file, readOptions);
   if (read.kind === 'skipped') {
     notices.push({ kind: 'skipped', file: target.file, message: `${read.reason}; skipped` });
     return undefined;
   }
   if (read.kind === 'failed') return createResult(base, [read.diagnostic]);
+  const cached = options.cache?.get(target, read.text);
+  // A cached result with fixes must be linted again under --fix (the fixes have to be applied).
+  if (cached && !(options.fix && cached.result.fixableCount > 0)) {
+    notices.push(...cached.notices);
+    return { ...cached.result, source: read.text };
+  }
 
   interface FileLint extends LintOfText {
     document: ContentDocument | null;
@@ -244,10 +263,23 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
   }
   for (const message of final.notApplied) notices.push({ kind: 'not-applied', file: target.file, message: `${message}; not applied` });
   const campaign = final.document?.metadata.campaign;
-  return createResult(
+  const result = createResult(
     { ...base, source: output ?? read.text, ...(campaign !== undefined ? { campaign } : {}), ...(output !== undefined ? { output } : {}) },
     final.diagnostics,
   );
+  cacheResult(options, target, result, read.text, notices);
+  return result;
+}
+
+/**
+ * Remembers a file's result under the text now on disk: the fixed text once --fix wrote it; not
+ * at all after --fix-dry-run changed it (the result is of text that is not on disk).
+ */
+function cacheResult(options: LintFilesOptions, target: LintTarget, result: LintResult, readText: string, notices: readonly LintNotice[]): void {
+  if (!options.cache) return;
+  if (result.output !== undefined && options.fix !== 'write') return;
+  const { source: _source, output: _output, ...stored } = result;
+  options.cache.set(target, result.output ?? readText, { result: stored, notices: notices.filter((notice) => notice.kind === 'not-applied') });
 }
 
 /**
