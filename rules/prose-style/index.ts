@@ -1,0 +1,153 @@
+import { createRequire } from 'node:module';
+import type WriteGood from 'write-good';
+import * as z from 'zod';
+import type { ProseScope } from '../../src/core/document.js';
+import { isEnglish, isMasked, phrasePattern, proseOf, proseRange, type ProseRun } from '../../src/core/prose.js';
+import { defineRule } from '../../src/core/rule.js';
+
+/** write-good's checks, in the order a span flagged by several is named. */
+const CHECKS = ['passive', 'illusion', 'so', 'thereIs', 'cliches', 'tooWordy', 'weasel', 'adverb', 'eprime'] as const;
+type Check = (typeof CHECKS)[number];
+
+/** How each check explains itself after the quoted text. */
+const EXPLANATIONS: Readonly<Record<Check, string>> = {
+  passive: 'may be passive voice; say who acts',
+  illusion: 'is repeated',
+  so: 'adds no meaning at the start of a sentence',
+  thereIs: 'is unnecessary verbiage; start with the subject',
+  cliches: 'is a cliché',
+  tooWordy: 'is wordy or unneeded',
+  weasel: 'is a weasel word',
+  adverb: 'can weaken meaning',
+  eprime: 'is a form of "to be"',
+};
+
+const SCOPES = [
+  'subject',
+  'preheader',
+  'title',
+  'meta-description',
+  'heading',
+  'body',
+  'cta',
+  'link',
+  'alt',
+  'button',
+  'bot-reply',
+  'post',
+] as const satisfies readonly ProseScope[];
+
+const options = z.strictObject({
+  /** Passive voice ("was stolen"). */
+  passive: z.boolean().default(true),
+  /** A word repeated by accident ("the the"). */
+  illusion: z.boolean().default(true),
+  /** "So" at the start of a sentence. */
+  so: z.boolean().default(true),
+  /** "There is" / "There are" at the start of a sentence. */
+  thereIs: z.boolean().default(true),
+  /** Weasel words ("many", "various", "very"). */
+  weasel: z.boolean().default(true),
+  /** Adverbs that weaken meaning ("really", "extremely"). */
+  adverb: z.boolean().default(true),
+  /** Wordy phrases ("in order to", "utilize"). */
+  tooWordy: z.boolean().default(true),
+  /** Clichés ("at the end of the day"). */
+  cliches: z.boolean().default(true),
+  /** Every form of "to be" (E-Prime): strict, off by default. */
+  eprime: z.boolean().default(false),
+  /** Phrases never flagged (`read-only`, `very light`), matched as whole words, any case. */
+  allow: z.array(z.string().min(1)).default([]),
+  /** Scopes checked; default all prose. */
+  scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]),
+});
+
+export type ProseStyleOptions = z.infer<typeof options>;
+
+let writeGood: typeof WriteGood | undefined;
+
+/** write-good and its word lists load on the first check, not when the rule catalogue loads. */
+function loadWriteGood(): typeof WriteGood {
+  writeGood ??= createRequire(import.meta.url)('write-good') as typeof WriteGood;
+  return writeGood;
+}
+
+interface Finding {
+  start: number;
+  end: number;
+  checks: Check[];
+}
+
+export default defineRule<ProseStyleOptions>({
+  meta: {
+    id: 'prose-style',
+    description: 'English prose avoids passive voice, weasel words, weak adverbs, wordy phrases and clichés (write-good).',
+    category: 'voice',
+    fixable: false,
+    defaultLevel: 'warn',
+    messages: Object.fromEntries(CHECKS.map((check) => [check, `"{text}" ${EXPLANATIONS[check]}{also}`])),
+    options,
+  },
+  check({ document, options, report, notApplied }) {
+    const enabled = CHECKS.filter((check) => options[check]);
+    if (enabled.length === 0) return;
+    const scopes = new Set<ProseScope>(options.scopes);
+    const allowed = options.allow.map((phrase) => phrasePattern(phrase));
+    const skipped = new Set<string>();
+
+    for (const message of proseOf(document)) {
+      for (const prose of message.runs) {
+        if (!scopes.has(prose.scope) || !/\p{L}/u.test(prose.text)) continue;
+        if (!isEnglish(prose.locale)) {
+          skipped.add(prose.locale);
+          continue;
+        }
+        for (const finding of findingsOf(prose, enabled, allowed)) {
+          const [first, ...rest] = finding.checks;
+          report({
+            messageId: first!,
+            data: {
+              text: prose.run.text.slice(finding.start, finding.end),
+              also: rest.length > 0 ? ` and ${rest.map((check) => EXPLANATIONS[check]).join(' and ')}` : '',
+            },
+            range: proseRange(document, prose, finding.start, finding.end),
+            actual: prose.run.text.slice(finding.start, finding.end),
+          });
+        }
+      }
+    }
+    for (const locale of [...skipped].sort()) notApplied(`English only; the text is ${locale}`);
+  },
+});
+
+/** write-good's suggestions for one run, each check run alone so that every suggestion is known by its check. */
+function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[]): Finding[] {
+  const lint = loadWriteGood();
+  const off = Object.fromEntries(CHECKS.map((check) => [check, false])) as Record<Check, boolean>;
+  const allowedSpans = allowed.flatMap((pattern) =>
+    [...prose.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const),
+  );
+  const byRange = new Map<string, Finding>();
+  for (const check of enabled) {
+    for (const suggestion of lint(prose.text, { ...off, [check]: true })) {
+      const start = suggestion.index;
+      const end = start + suggestion.offset;
+      if (end <= start || isMasked(prose, start, end)) continue;
+      if (allowedSpans.some(([from, to]) => from < end && start < to)) continue;
+      // "see {{ link }} see" reads "see        see" once masked: not a repeated word.
+      if (check === 'illusion' && maskedBefore(prose, start)) continue;
+      const key = `${start}:${end}`;
+      const finding = byRange.get(key);
+      if (finding) finding.checks.push(check);
+      else byRange.set(key, { start, end, checks: [check] });
+    }
+  }
+  return [...byRange.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Whether a masked span sits between the word at `start` and the word before it. */
+function maskedBefore(prose: ProseRun, start: number): boolean {
+  let at = start;
+  while (at > 0 && /\s/.test(prose.text[at - 1]!)) at--;
+  return prose.masks.some((mask) => mask.start >= at && mask.end <= start);
+}
