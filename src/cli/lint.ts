@@ -1,18 +1,36 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { lintProject } from '../engine/lint-project.js';
+import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
 import { onlyErrors, summarize, type LintNotice } from '../engine/result.js';
 import type { RuleSource } from '../engine/rules.js';
-import type { ContentParser } from '../engine/runner.js';
-import { FORMATTER_NAMES, loadFormatter } from '../report/formatters/index.js';
+import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
+import { parseShard } from '../engine/shard.js';
+import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
+import { describeRules, resolveOutputs, writeOutputs } from './outputs.js';
+import { brandlintVersion, packageRoot } from './package-info.js';
+import { createProgress } from './progress.js';
 
 export interface LintCommandOptions {
   config?: string;
-  format?: string;
+  /** `--format`, repeatable: `name` or `name=path`. */
+  format?: string | string[];
   outputFile?: string;
+  /** `--cache`: reuse the results of unchanged files. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file (or a folder to hold `.brandlintcache`). */
+  cacheLocation?: string;
+  /** `--baseline FILE`: report only findings that are not in it. */
+  baseline?: string;
+  /** `--baseline-write FILE`: record today's findings. */
+  baselineWrite?: string;
+  /** `--shard i/n`. */
+  shard?: string;
+  /** `--staged`: lint the staged (index) content of staged channel files. */
+  staged?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   /** As typed: a whole number, or -1 for no limit. */
@@ -25,6 +43,8 @@ export interface LintCommandOptions {
   maxFileSize?: string;
   /** False with `--no-color`; undefined: the terminal decides. */
   color?: boolean;
+  /** `--interactive`: open the terminal report (`brandlint report`) instead of printing. */
+  interactive?: boolean;
 }
 
 /** Test seams: the rule catalogue and adapters to use instead of the real ones. */
@@ -39,11 +59,23 @@ export interface LintDependencies {
  * The report goes to stdout (or --output-file); notices and configuration problems to stderr.
  */
 export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CliIo, dependencies: LintDependencies = {}): Promise<number> {
+  if (options.interactive) {
+    if (options.fix || options.fixDryRun || options.outputFile !== undefined) {
+      throw new UsageError('--interactive cannot be combined with --fix, --fix-dry-run or --output-file (press f in the report to fix a finding)');
+    }
+    const { runReport } = await import('./report.js');
+    const { config, ignorePattern, ignore, color } = options;
+    return runReport(paths, { ...(config !== undefined ? { config } : {}), ...(ignorePattern ? { ignorePattern } : {}), ...(ignore !== undefined ? { ignore } : {}), ...(color !== undefined ? { color } : {}) }, io, { exitLikeLint: true });
+  }
   const c = colorsFor(io, options.color);
-  const format = options.format ?? 'stylish';
-  const formatter = await loadFormatter(format);
-  if (!formatter) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATTER_NAMES.join(', ')}`);
+  const outputs = await resolveOutputs(options.format, options.outputFile);
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (options.staged && (options.fix || options.fixDryRun)) throw new UsageError('--staged lints what is staged and cannot fix it; run --fix on the files, then stage them');
+  if (options.staged && paths.length > 0) throw new UsageError('--staged takes no paths: it lints the staged files');
+  if (options.baseline !== undefined && options.baselineWrite !== undefined) throw new UsageError('--baseline and --baseline-write cannot be used together');
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  if (typeof shard === 'string') throw new UsageError(shard);
+  const baseline = options.baseline === undefined ? undefined : await readBaselineFile(io.cwd, options.baseline);
   const maxWarnings = options.maxWarnings === undefined ? -1 : parseMaxWarnings(options.maxWarnings);
   const maxFileSize = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
 
@@ -57,10 +89,31 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     io.stderr(`${c.cyan('note')} ${notice.file ? `${notice.file}: ` : ''}${notice.message}\n`);
   };
 
+  let lintPaths = paths;
+  let read: ContentReader | undefined;
+  let stagedFiles: Set<string> | undefined;
+  if (options.staged) {
+    const { stagedSnapshot, existingFiles } = await import('./staged.js');
+    const snapshot = await stagedSnapshot(io.cwd);
+    const files = existingFiles(snapshot.files);
+    // Nothing staged: nothing to lint (no paths would mean the whole project).
+    if (files.length === 0) return 0;
+    lintPaths = files.map((file) => path.relative(io.cwd, file));
+    stagedFiles = new Set(lintPaths.map((file) => file.split(path.sep).join('/')));
+    read = snapshot.read;
+  }
+  const progress = createProgress(io);
+
   const outcome = await lintProject({
     cwd: io.cwd,
     ...(options.config !== undefined ? { configFile: options.config } : {}),
-    paths,
+    paths: lintPaths,
+    ...(read ? { read } : {}),
+    ...(shard ? { shard } : {}),
+    ...(progress ? { onProgress: progress } : {}),
+    ...(options.cache
+      ? { cache: { location: path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), version: brandlintVersion(), extraFiles: builtinPackFiles() } }
+      : {}),
     ignorePatterns: options.ignorePattern ?? [],
     useIgnoreFiles: options.ignore !== false,
     ...(options.fix ? { fix: 'write' as const } : options.fixDryRun ? { fix: 'dry-run' as const } : {}),
@@ -75,33 +128,55 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     return 2;
   }
   printDiagnostics(outcome.configWarnings);
-  for (const notice of outcome.notices) printNotice(notice);
+  // Staged files outside every channel (package.json, ...) are simply not brandlint's business.
+  const notices = stagedFiles
+    ? outcome.notices.filter((notice) => !((notice.kind === 'skipped' || notice.kind === 'ignored') && notice.file !== undefined && stagedFiles.has(notice.file) && !/binary|larger/.test(notice.message)))
+    : outcome.notices;
+  for (const notice of notices) printNotice(notice);
 
-  const summary = summarize(outcome.results);
-  const shown = options.quiet ? outcome.results.map(onlyErrors) : outcome.results;
-  const toFile = options.outputFile !== undefined;
-  const report = formatter(shown, {
-    cwd: io.cwd,
-    color: toFile ? false : c.isColorSupported,
-    notices: outcome.notices,
-    ...(options.fixDryRun ? { fixDryRun: true } : {}),
-  });
-  if (toFile) {
-    const target = path.resolve(io.cwd, options.outputFile!);
-    try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, report, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot write ${options.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  } else if (report) io.stdout(report);
-
-  if (summary.errorCount > 0) return 1;
-  if (maxWarnings >= 0 && summary.warningCount > maxWarnings) {
-    io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
-    return 1;
+  let results = outcome.results;
+  if (options.baselineWrite !== undefined) {
+    const written = await writeBaselineFile(io.cwd, options.baselineWrite, results);
+    io.stderr(`${c.cyan('note')} wrote ${options.baselineWrite}: ${written.findings} known finding${written.findings === 1 ? '' : 's'} in ${written.files} file${written.files === 1 ? '' : 's'}\n`);
+    results = results.map((result) => ({ ...result, ...onlyErrors({ ...result, diagnostics: [], errorCount: 0, warningCount: 0, fixableCount: 0 }) }));
+  } else if (baseline) {
+    const applied = baseline.apply(results);
+    results = applied.results;
+    io.stderr(`${c.cyan('note')} baseline: ${applied.suppressed} known finding${applied.suppressed === 1 ? '' : 's'} not reported, ${applied.fixed} fixed since\n`);
   }
-  return 0;
+
+  const summary = summarize(results);
+  const tooManyWarnings = maxWarnings >= 0 && summary.warningCount > maxWarnings;
+  const exitCode = summary.errorCount > 0 || tooManyWarnings ? 1 : 0;
+  const shown = options.quiet ? results.map(onlyErrors) : results;
+  await writeOutputs(
+    outputs,
+    shown,
+    {
+      cwd: io.cwd,
+      color: c.isColorSupported,
+      notices,
+      ...(options.fixDryRun ? { fixDryRun: true } : {}),
+      rules: describeRules(outcome.ruleInfo, ruleDocsUrl),
+      toolVersion: brandlintVersion(),
+      exitCode,
+    },
+    io,
+  );
+  if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
+  return exitCode;
+}
+
+/** brandlint's own rule packs (rules/packs/*.yml): part of the cache key. */
+function builtinPackFiles(): string[] {
+  const folder = path.join(packageRoot(), 'rules', 'packs');
+  try {
+    return readdirSync(folder)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => path.join(folder, name));
+  } catch {
+    return [];
+  }
 }
 
 function parseMaxWarnings(text: string): number {

@@ -59,10 +59,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
     .option('--no-ignore', 'do not use .gitignore files and the ignorePatterns of the config')
     .option('--max-file-size <bytes>', 'skip larger files (default 5mb; units kb, mb allowed)')
+    .option('-i, --interactive', 'browse the findings in the interactive terminal report (as `brandlint report`)')
     .option('--no-color', 'disable colors')
     .action(async (paths: string[], options: import('./lint.js').LintCommandOptions & { color: boolean }) => {
       const { runLint } = await import('./lint.js');
       exitCode = await runLint(paths, { ...options, color: colorOption(options.color) }, io);
+    });
+
+  program
+    .command('report')
+    .description('browse the findings in an interactive terminal report (grouped by campaign, channel, file and rule), or write a self-contained HTML report')
+    .argument('[paths...]', 'files, folders or quoted globs; none: the configured channel globs')
+    .option('-c, --config <file>', 'configuration file (default: searched from the current folder up)')
+    .option('--html <file>', 'write one self-contained HTML report to this file instead')
+    .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
+    .option('--no-ignore', 'do not use .gitignore files and the ignorePatterns of the config')
+    .option('--no-color', 'disable colors')
+    .action(async (paths: string[], options: import('./report.js').ReportCommandOptions & { color: boolean }) => {
+      const { runReport } = await import('./report.js');
+      exitCode = await runReport(paths, { ...options, color: colorOption(options.color) }, io);
     });
 
   program

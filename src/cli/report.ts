@@ -1,0 +1,114 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CampaignMatrix } from '../core/campaign.js';
+import { formatDiagnosticLine } from '../core/diagnostic.js';
+import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js';
+import { summarize } from '../engine/result.js';
+import type { ReportData } from '../report/findings.js';
+import { loadFormatter } from '../report/formatters/index.js';
+import { colorsFor, UsageError, type CliIo } from './io.js';
+
+export interface ReportCommandOptions {
+  config?: string;
+  /** Write a self-contained HTML report to this file instead of opening the terminal report. */
+  html?: string;
+  ignorePattern?: string[];
+  /** False with `--no-ignore`. */
+  ignore?: boolean;
+  /** False with `--no-color`; undefined: the terminal decides. */
+  color?: boolean;
+}
+
+export interface ReportCommandContext {
+  /** `lint --interactive`: exit like `lint` (1 when errors remain) instead of 0. */
+  exitLikeLint?: boolean;
+  /** Test seam: what runs the interactive app (default: src/report/app/run.tsx, imported lazily). */
+  interactive?: (options: { load: () => Promise<ReportData>; env: CliIo['env'] }) => Promise<void>;
+}
+
+/**
+ * `brandlint report [paths...]`: the interactive terminal report (ink, loaded only here), or with
+ * `--html FILE` one self-contained HTML page. When stdout is not a terminal, prints the stylish
+ * report instead and says so on stderr. Exit codes: 0 (1 for `lint --interactive` when errors
+ * remain), 2 for usage and configuration problems.
+ */
+export async function runReport(paths: readonly string[], options: ReportCommandOptions, io: CliIo, context: ReportCommandContext = {}): Promise<number> {
+  const c = colorsFor(io, options.color);
+  const lint = () =>
+    lintProject({
+      cwd: io.cwd,
+      ...(options.config !== undefined ? { configFile: options.config } : {}),
+      paths,
+      ignorePatterns: options.ignorePattern ?? [],
+      useIgnoreFiles: options.ignore !== false,
+    });
+
+  const first = await lint();
+  if (!first.ok) {
+    if (first.stage === 'paths') throw new UsageError(first.message);
+    for (const diagnostic of first.diagnostics) io.stderr(`${diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning')} ${formatDiagnosticLine(diagnostic)}  ${c.dim(diagnostic.ruleId)}\n`);
+    io.stderr(c.red(`brandlint: ${first.message}; nothing was linted\n`));
+    return 2;
+  }
+  for (const notice of first.notices) io.stderr(`${c.cyan('note')} ${notice.file ? `${notice.file}: ` : ''}${notice.message}\n`);
+
+  let latest = first;
+  const exitCode = () => (context.exitLikeLint && summarize(latest.results).errorCount > 0 ? 1 : 0);
+
+  if (options.html !== undefined) {
+    const [{ renderHtmlReport }, { collectColorUsage }, { loadContentParser }] = await Promise.all([
+      import('../report/html.js'),
+      import('../report/color-usage.js'),
+      import('../engine/runner.js'),
+    ]);
+    const colorUsage = await collectColorUsage(first.results, first.brand, await loadContentParser());
+    const html = renderHtmlReport(await reportData(first), {
+      title: `brandlint report: ${paths.length > 0 ? paths.join(' ') : path.basename(io.cwd)}`,
+      colorUsage,
+    });
+    const target = path.resolve(io.cwd, options.html);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, html, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.html}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const summary = summarize(first.results);
+    io.stderr(`wrote ${options.html} (${summary.errorCount + summary.warningCount} findings in ${first.results.length} files)\n`);
+    return exitCode();
+  }
+
+  if (!io.isTTY) {
+    io.stderr(`${c.cyan('note')} stdout is not a terminal, so the interactive report cannot run; printing the stylish report instead (--html FILE writes a shareable report)\n`);
+    const stylish = (await loadFormatter('stylish'))!;
+    const report = stylish(first.results, { cwd: io.cwd, color: c.isColorSupported, notices: first.notices });
+    if (report) io.stdout(report);
+    return exitCode();
+  }
+
+  const interactive = context.interactive ?? (async (run) => (await import('../report/app/run.js')).runInteractiveReport(run));
+  let pending: LintProjectOutcome | null = first;
+  await interactive({
+    env: io.env,
+    load: async () => {
+      // The first load reuses the lint that already ran; later ones (after a fix or the editor) lint again.
+      const outcome = pending ?? (await lint());
+      pending = null;
+      if (!outcome.ok) throw new UsageError(outcome.message);
+      latest = outcome;
+      return reportData(outcome);
+    },
+  });
+  return exitCode();
+}
+
+async function reportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
+  const { loadRuleDocs } = await import('../report/rule-docs.js');
+  return { results: outcome.results, campaigns: campaignsOf(outcome), brand: outcome.brand, rules: await loadRuleDocs(outcome.results) };
+}
+
+/** The campaigns' consistency matrices, when the engine computes them (an empty list before that). */
+function campaignsOf(outcome: object): CampaignMatrix[] {
+  const campaigns = (outcome as { campaigns?: unknown }).campaigns;
+  return Array.isArray(campaigns) ? (campaigns as CampaignMatrix[]) : [];
+}
