@@ -287,9 +287,9 @@ export function findInProse(prose: ProseRun, pattern: RegExp): RegExpExecArray[]
   return found;
 }
 
-/** Escapes a literal for a regular expression. */
+/** Escapes a literal for a regular expression (valid in Unicode mode, where `\\-` is an error). */
 export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**

@@ -29,6 +29,8 @@ export interface RuleMeta<Options = Record<string, never>> {
   messages: Record<string, string>;
   /** Options schema with defaults (the engine validates configured options with it). */
   options?: z.ZodType<Options>;
+  /** Where the rule is documented, when not `rules/<id>/README.md` (rule pack rules: their `link`). */
+  docsUrl?: string;
 }
 
 /** What a rule reports; the engine turns it into a Diagnostic (file, severity, message text). */

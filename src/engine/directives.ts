@@ -97,7 +97,12 @@ export function applyDirectives(
 ): { diagnostics: Diagnostic[]; problems: Diagnostic[] } {
   if (directives.length === 0) return { diagnostics: [...diagnostics], problems: [] };
   const used = new Set<string>();
-  const useKey = (index: number, directive: Directive, id: string): string => (directive.rules === null ? `${index}:*` : `${index}:${id}`);
+  const useKey = (index: number, directive: Directive, id: string): string => {
+    if (directive.rules === null) return `${index}:*`;
+    // Credit the id the directive wrote: a rule pack's id for the findings of its rules.
+    const named = directive.rules.find((rule) => rule.id === id) ?? directive.rules.find((rule) => id.startsWith(`${rule.id}/`));
+    return `${index}:${named?.id ?? id}`;
+  };
 
   const kept: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
@@ -121,7 +126,9 @@ export function applyDirectives(
     const known = (directive.rules ?? []).filter((rule) => {
       if (options.knownIds.has(rule.id)) return true;
       if (options.unknownSeverity) {
-        const suggestion = didYouMean(rule.id, options.knownIds);
+        // `pack/rul` should suggest a rule of the pack, not the pack itself.
+        const candidates = rule.id.includes('/') ? [...options.knownIds].filter((id) => id.includes('/')) : options.knownIds;
+        const suggestion = didYouMean(rule.id, candidates);
         report(
           'brandlint/unknown-rule',
           options.unknownSeverity,
@@ -162,7 +169,9 @@ export function applyDirectives(
 
 /** Index of the directive that disables a finding of `ruleId` at `line`/`offset`, or null. */
 function suppressorOf(directives: readonly Directive[], ruleId: string, line: number, offset: number): number | null {
-  const names = (directive: Directive): boolean => directive.rules === null || directive.rules.some((r) => r.id === ruleId);
+  // A rule pack's id (`plain-language`) names every rule of the pack (`plain-language/utilize`).
+  const names = (directive: Directive): boolean =>
+    directive.rules === null || directive.rules.some((r) => r.id === ruleId || ruleId.startsWith(`${r.id}/`));
   // Line directives are the most specific: they take the credit first.
   for (let index = 0; index < directives.length; index++) {
     const directive = directives[index]!;

@@ -77,7 +77,17 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   }
   const { config } = loaded;
 
-  const prepared = await prepareRules(config, options.rules ?? RULE_LOADERS, {
+  let rules = options.rules;
+  if (!rules) {
+    // Rule packs (shipped, the brand's, the configuration's `packs`) join the rule catalogue.
+    const { loadRulePacks } = await import('../../rules/packs/load.js');
+    const packs = await loadRulePacks({ files: config.packs, reservedIds: Object.keys(RULE_LOADERS) });
+    if (packs.diagnostics.some((d) => d.severity === 'error')) {
+      return { ok: false, stage: 'config', message: 'a rule pack is invalid', diagnostics: shown(packs.diagnostics, cwd) };
+    }
+    rules = { ...RULE_LOADERS, ...packs.catalogue };
+  }
+  const prepared = await prepareRules(config, rules, {
     configFile: loaded.file ? displayPath(loaded.file, cwd) : null,
     locate: loaded.locate,
   });

@@ -114,10 +114,14 @@ export class RuleSet {
       level = setting.level;
       if (setting.options !== undefined) options = setting.parsed;
     };
+    // A rule pack's setting (`plain-language: off`) applies to its rules; the rule's own wins.
+    const group = groupOf(id);
+    if (group) apply(this.top[group]);
     apply(this.top[id]);
     for (const override of this.overrides) {
       if (override.channels && !override.channels.includes(channel)) continue;
       if (!override.matches(file)) continue;
+      if (group) apply(override.rules[group]);
       apply(override.rules[id]);
     }
     return { level, options };
@@ -151,18 +155,31 @@ export async function prepareRules(
   const locate = options.locate ?? noLocate;
   const diagnostics: Diagnostic[] = [];
   const knownIds = new Set([...Object.keys(catalogue), ...Object.keys(ENGINE_RULE_LEVELS)]);
+  // Rule packs (`plain-language/utilize`): the pack id names all its rules in settings and directives.
+  const groups = new Set(Object.keys(catalogue).map(groupOf).filter((group): group is string => group !== null));
+  for (const group of groups) knownIds.add(group);
 
   const place = (rules: Record<string, RuleSetting>, at: DataPath): Record<string, PlacedSetting> => {
     const placed: Record<string, PlacedSetting> = {};
     for (const [id, setting] of Object.entries(rules)) {
       if (!knownIds.has(id)) {
-        const suggestion = didYouMean(id, knownIds);
+        const suggestion = didYouMean(id, id.includes('/') ? [...knownIds].filter((known) => known.includes('/')) : knownIds);
         diagnostics.push({
           ruleId: 'config/unknown-rule',
           severity: 'error',
           message: `unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
           file,
           range: locate([...at, id], { key: true }),
+        });
+        continue;
+      }
+      if (groups.has(id) && setting.options !== undefined) {
+        diagnostics.push({
+          ruleId: 'config/invalid-options',
+          severity: 'error',
+          message: `"${id}" is a rule pack: set its level only (options belong to single rules)`,
+          file,
+          range: locate([...at, id, 1]),
         });
         continue;
       }
@@ -181,7 +198,9 @@ export async function prepareRules(
   const loaded = new Map<string, AnyRule>();
   const defaults = new Map<string, { level: RuleLevel; options: unknown }>();
   for (const id of Object.keys(catalogue).sort()) {
-    const enabledSomewhere = top[id]?.level !== 'off' || overrides.some((o) => o.rules[id] && o.rules[id].level !== 'off');
+    const group = groupOf(id);
+    const settingIn = (rules: Record<string, PlacedSetting>): PlacedSetting | undefined => rules[id] ?? (group ? rules[group] : undefined);
+    const enabledSomewhere = settingIn(top)?.level !== 'off' || overrides.some((o) => (settingIn(o.rules)?.level ?? 'off') !== 'off');
     if (!enabledSomewhere) continue;
     let rule: AnyRule;
     try {
@@ -256,6 +275,13 @@ function optionDiagnostics(
   const issues = parsed.issues.map((issue) => ({ ...issue, path: [...optionsPath, ...issue.path] }));
   // The messages name the path (`rules["id"][1].max: ...`), so they say which rule.
   return zodIssuesToDiagnostics(issues, locate, file, 'config', {});
+}
+
+/** The pack of a pack rule (`plain-language` of `plain-language/utilize`); null for other rules and engine ids. */
+export function groupOf(id: string): string | null {
+  const slash = id.indexOf('/');
+  if (slash <= 0 || id in ENGINE_RULE_LEVELS) return null;
+  return id.slice(0, slash);
 }
 
 function internal(message: string): Diagnostic {

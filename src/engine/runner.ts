@@ -103,7 +103,7 @@ function runRule(
         ...(report.expected !== undefined ? { expected: report.expected } : {}),
         ...(report.fix ? { fix: report.fix } : {}),
         ...(report.related ? { related: report.related } : {}),
-        docsUrl: ruleDocsUrl(id),
+        docsUrl: rule.meta.docsUrl ?? ruleDocsUrl(id),
         ...(report.data ? { data: { ...report.data } } : {}),
       });
     },
@@ -215,8 +215,8 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
 
   interface FileLint extends LintOfText {
     document: ContentDocument | null;
-    /** `rule id: reason` of rules that did not apply (deduplicated). */
-    notApplied: Set<string>;
+    /** Reason -> ids of the rules that did not apply for it. */
+    notApplied: Map<string, Set<string>>;
   }
   const lintText = async (text: string): Promise<FileLint> => {
     let document: ContentDocument;
@@ -230,14 +230,17 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
         file: target.file,
         range: null,
       };
-      return { document: null, diagnostics: [diagnostic], parseErrors: 1, notApplied: new Set() };
+      return { document: null, diagnostics: [diagnostic], parseErrors: 1, notApplied: new Map() };
     }
     if (document.metadata.campaign === undefined) {
       const campaign = options.campaignOf?.(target.absolutePath);
       if (campaign !== undefined) document.metadata.campaign = campaign;
     }
-    const notApplied = new Set<string>();
-    const diagnostics = lintDocument(document, { ...options, onNotApplied: (ruleId, reason) => notApplied.add(`${ruleId}: ${reason}`) });
+    const notApplied = new Map<string, Set<string>>();
+    const onNotApplied = (ruleId: string, reason: string): void => {
+      notApplied.set(reason, (notApplied.get(reason) ?? new Set()).add(ruleId));
+    };
+    const diagnostics = lintDocument(document, { ...options, onNotApplied });
     return { document, diagnostics, parseErrors: document.parseProblems.filter((d) => d.severity === 'error').length, notApplied };
   };
 
@@ -261,7 +264,9 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       }
     }
   }
-  for (const message of final.notApplied) notices.push({ kind: 'not-applied', file: target.file, message: `${message}; not applied` });
+  for (const [reason, ids] of final.notApplied) {
+    notices.push({ kind: 'not-applied', file: target.file, message: `${describeRuleIds(ids)} did not apply: ${reason}` });
+  }
   const campaign = final.document?.metadata.campaign;
   const result = createResult(
     { ...base, source: output ?? read.text, ...(campaign !== undefined ? { campaign } : {}), ...(output !== undefined ? { output } : {}) },
@@ -298,6 +303,17 @@ export async function loadContentParser(): Promise<ContentParser | null> {
     throw error;
   }
   return typeof module.parseContent === 'function' ? (module.parseContent as ContentParser) : null;
+}
+
+/** `a, b and c`; more than three rules of one pack are shown as `pack/* (n rules)`. */
+export function describeRuleIds(ids: Iterable<string>): string {
+  const byPack = new Map<string, string[]>();
+  for (const id of [...ids].sort()) {
+    const pack = id.includes('/') ? id.slice(0, id.indexOf('/')) : id;
+    byPack.set(pack, [...(byPack.get(pack) ?? []), id]);
+  }
+  const parts = [...byPack].flatMap(([pack, members]) => (members.length > 3 ? [`${pack}/* (${members.length} rules)`] : members));
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 
 function messageOf(error: unknown): string {

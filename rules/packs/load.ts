@@ -1,0 +1,110 @@
+/**
+ * Finds, reads and validates rule packs: the packs shipped in rules/packs/*.yml, the files the
+ * configuration's `packs:` globs name, and the brand pack (rules/packs/brand.ts). A pack that
+ * does not validate is a configuration error positioned in the pack file (the CLI exits 2).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDataFile, validateData } from '../../src/core/data-file.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { readTextFile } from '../../src/core/text-file.js';
+import { BRAND_PACK_ID, brandPackRules } from './brand.js';
+import { compilePack, type PackDocumentRule } from './compile.js';
+import { packSchema, type RulePack } from './schema.js';
+
+export interface ParsedPack {
+  pack: RulePack | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses and validates one pack file's text. Rule ids of problems: `pack/syntax`,
+ * `pack/unknown-key`, `pack/invalid-value`, `pack/invalid-regex`, `pack/duplicate`, ...
+ */
+export function parsePack(text: string, file: string): ParsedPack {
+  const parsed = parseDataFile(text, file, { ruleIdPrefix: 'pack', ...(/\.json$/i.test(file) ? {} : { format: 'yaml' as const }) });
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { pack: null, diagnostics: parsed.diagnostics };
+  const { value, diagnostics } = validateData(packSchema, parsed.data, parsed.locate, file, 'pack');
+  return { pack: value, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+}
+
+/** Where the shipped packs live, from the source tree or from dist/. */
+export function shippedPacksFolder(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [here, path.resolve(here, '../../../rules/packs')];
+  return candidates.find((folder) => existsSync(path.join(folder, 'plain-language.yml'))) ?? here;
+}
+
+export interface LoadRulePacksOptions {
+  /** Absolute globs of extra pack files (the configuration's `packs`). */
+  files?: readonly string[];
+  /** Include the shipped packs (default true). */
+  shipped?: boolean;
+  /** Rule ids that exist already (a pack id may not shadow them). */
+  reservedIds?: Iterable<string>;
+}
+
+export interface LoadedRulePacks {
+  /** `<pack>/<rule>` -> loader, ready to merge into the rule catalogue. */
+  catalogue: Record<string, () => Promise<PackDocumentRule>>;
+  packs: Array<{ id: string; file: string | null; ruleIds: string[] }>;
+  /** Problems in pack files; any error fails the run. */
+  diagnostics: Diagnostic[];
+}
+
+export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise<LoadedRulePacks> {
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  if (options.shipped !== false) {
+    const { glob } = await import('tinyglobby');
+    files.push(...(await glob('*.yml', { cwd: shippedPacksFolder(), absolute: true })).sort());
+  }
+  if (options.files && options.files.length > 0) {
+    const { glob } = await import('tinyglobby');
+    const found = await glob(
+      options.files.map((pattern) => pattern.split(path.sep).join('/')),
+      { absolute: true, onlyFiles: true },
+    );
+    for (const file of found.sort()) if (!files.includes(file)) files.push(file);
+    for (const pattern of options.files) {
+      if (!/[*?[{]/.test(pattern) && !existsSync(pattern)) {
+        diagnostics.push({ ruleId: 'pack/not-found', severity: 'error', message: `rule pack "${pattern}" does not exist`, file: pattern, range: null });
+      }
+    }
+  }
+
+  const reserved = new Set(options.reservedIds ?? []);
+  const result: LoadedRulePacks = { catalogue: {}, packs: [], diagnostics };
+  const add = (id: string, file: string | null, rules: PackDocumentRule[]): void => {
+    result.packs.push({ id, file, ruleIds: rules.map((rule) => rule.meta.id) });
+    for (const rule of rules) result.catalogue[rule.meta.id] = async () => rule;
+  };
+  add(BRAND_PACK_ID, null, brandPackRules());
+
+  for (const file of files) {
+    const read = await readTextFile(file);
+    if (!read.ok) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const parsed = parsePack(read.text, file);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.pack) continue;
+    const { id } = parsed.pack;
+    const taken = result.packs.find((pack) => pack.id === id);
+    if (taken || reserved.has(id)) {
+      const where = taken ? (taken.file ? `by ${taken.file}` : 'by the brand pack') : 'by a rule';
+      diagnostics.push({
+        ruleId: 'pack/duplicate-id',
+        severity: 'error',
+        message: `pack id "${id}" is already used ${where}`,
+        file,
+        range: parseDataFile(read.text, file, { format: 'yaml' }).locate(['id']),
+      });
+      continue;
+    }
+    add(id, file, compilePack(parsed.pack));
+  }
+  return result;
+}
