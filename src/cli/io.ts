@@ -8,6 +8,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stdout is an interactive terminal. */
   isTTY: boolean;
+  /** Whether stderr is an interactive terminal (progress bars); false when absent. */
+  stderrIsTTY?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -17,6 +19,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { lintProject } from '../engine/lint-project.js';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
-import { onlyErrors, summarize, type LintNotice } from '../engine/result.js';
+import { createResult, onlyErrors, summarize, type LintNotice } from '../engine/result.js';
 import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
@@ -138,7 +138,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (options.baselineWrite !== undefined) {
     const written = await writeBaselineFile(io.cwd, options.baselineWrite, results);
     io.stderr(`${c.cyan('note')} wrote ${options.baselineWrite}: ${written.findings} known finding${written.findings === 1 ? '' : 's'} in ${written.files} file${written.files === 1 ? '' : 's'}\n`);
-    results = results.map((result) => ({ ...result, ...onlyErrors({ ...result, diagnostics: [], errorCount: 0, warningCount: 0, fixableCount: 0 }) }));
+    // Recorded findings are known from now on: the report of this run shows none of them.
+    results = results.map((result) => ({ ...result, ...createResult(result, []) }));
   } else if (baseline) {
     const applied = baseline.apply(results);
     results = applied.results;

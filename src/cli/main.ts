@@ -50,8 +50,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('lint content files (emails, landing pages, ...) against the brand; no paths: the configured channel globs')
     .argument('[paths...]', 'files, folders or quoted globs ("emails/**/*.html")')
     .option('-c, --config <file>', 'configuration file (default: searched from the current folder up)')
-    .option('-f, --format <name>', 'report format: stylish or json', 'stylish')
+    .option('-f, --format <name[=file]>', 'report format: stylish, compact, json, sarif, github, junit; repeatable, name=file writes to a file', collect)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--cache', 'only lint files that changed since the last run')
+    .option('--cache-location <path>', 'cache file or folder (default .brandlintcache)')
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--baseline-write <file>', "record today's findings as the baseline")
+    .option('--shard <i/n>', 'lint only shard i of n (campaigns stay whole); join the JSON reports with `brandlint merge`')
+    .option('--staged', 'lint the staged content of staged files (pre-commit)')
     .option('--fix', 'apply fixes and write the files')
     .option('--fix-dry-run', 'compute fixes without writing (the json report holds the fixed output)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
@@ -78,6 +84,31 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (paths: string[], options: import('./report.js').ReportCommandOptions & { color: boolean }) => {
       const { runReport } = await import('./report.js');
       exitCode = await runReport(paths, { ...options, color: colorOption(options.color) }, io);
+    });
+
+  program
+    .command('merge')
+    .description('merge the JSON reports of `lint --shard` jobs into one report of any format')
+    .argument('<reports...>', 'JSON reports written by `brandlint lint --format json`')
+    .option('-f, --format <name[=file]>', 'report format (repeatable, name=file writes to a file)', collect)
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'disable colors')
+    .action(async (reports: string[], options: import('./merge.js').MergeCommandOptions & { color: boolean }) => {
+      const { runMerge } = await import('./merge.js');
+      exitCode = await runMerge(reports, { ...options, color: colorOption(options.color) }, io);
+    });
+
+  const hook = program.command('hook').description('git hooks');
+  hook
+    .command('install')
+    .description('write .git/hooks/pre-commit to run `brandlint lint --staged` before each commit')
+    .option('--force', 'replace an existing pre-commit hook')
+    .option('--chain', 'keep an existing pre-commit hook and run it first')
+    .action(async (options: { force?: boolean; chain?: boolean }) => {
+      const { runHookInstall } = await import('./hook.js');
+      exitCode = await runHookInstall({ force: Boolean(options.force), chain: Boolean(options.chain) }, io);
     });
 
   program

@@ -43,6 +43,12 @@ export async function readContentFile(
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code ?? String(error)})`;
     return { kind: 'failed', diagnostic: { ruleId: 'file/unreadable', severity: 'error', message: reason, file, range: null } };
   }
+  return contentFromBytes(bytes, file, { maxFileSize });
+}
+
+/** The checks of {@link readContentFile} on bytes read elsewhere (the git index for `--staged`). */
+export function contentFromBytes(bytes: Uint8Array, file: string, options: { maxFileSize?: number } = {}): ContentFileRead {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (bytes.length > maxFileSize) return { kind: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` };
   if (isBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
   const decoded = decodeUtf8(bytes, file);

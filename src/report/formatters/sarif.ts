@@ -77,7 +77,8 @@ function ruleDescriptors(results: readonly LintResult[], context: FormatterConte
   for (const id of Object.keys(context.rules ?? {})) if (!docs.has(id)) docs.set(id, undefined);
   return [...docs.keys()].sort(compareStrings).map((id) => {
     const described = context.rules?.[id];
-    const helpUri = described?.docsUrl ?? docs.get(id);
+    // A finding's own docs URL wins (pack rules document themselves elsewhere).
+    const helpUri = docs.get(id) ?? described?.docsUrl;
     return {
       id,
       ...(described ? { shortDescription: { text: described.description } } : {}),

@@ -1,0 +1,38 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineOutcome } from '../engine/baseline.js';
+import type { LintResult } from '../engine/result.js';
+import { UsageError } from './io.js';
+
+/** `--baseline FILE`: reads it (a missing or broken file is a usage error, exit 2). */
+export async function readBaselineFile(cwd: string, file: string): Promise<{ apply: (results: readonly LintResult[]) => BaselineOutcome }> {
+  const absolute = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--baseline ${file}: ${code === 'ENOENT' ? 'no such file (create one with --baseline-write)' : `cannot read it (${code})`}`);
+  }
+  try {
+    const baseline = parseBaseline(text);
+    return { apply: (results) => applyBaseline(results, baseline, path.dirname(absolute)) };
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(`--baseline ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `--baseline-write FILE`: records today's findings; returns how many, in how many files. */
+export async function writeBaselineFile(cwd: string, file: string, results: readonly LintResult[]): Promise<{ findings: number; files: number }> {
+  const absolute = path.resolve(cwd, file);
+  const baseline = createBaseline(results, path.dirname(absolute));
+  try {
+    await mkdir(path.dirname(absolute), { recursive: true });
+    await writeFile(absolute, serializeBaseline(baseline), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const entries = Object.values(baseline.files);
+  return { findings: entries.flat().reduce((sum, entry) => sum + entry.count, 0), files: entries.length };
+}

@@ -1,0 +1,73 @@
+/**
+ * `brandlint hook install`: a git pre-commit hook that runs `brandlint lint --staged`. An existing
+ * hook is never overwritten silently: `--force` replaces it, `--chain` keeps it (renamed to
+ * `pre-commit.brandlint-chained`) and runs it first. The hooks folder is git's own answer
+ * (`git rev-parse --git-path hooks`), so `core.hooksPath` and worktrees are respected.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError, type CliIo } from './io.js';
+import { packageRoot } from './package-info.js';
+
+export const HOOK_MARKER = '# brandlint pre-commit hook';
+export const CHAINED_HOOK = 'pre-commit.brandlint-chained';
+
+export interface HookInstallOptions {
+  force: boolean;
+  chain: boolean;
+}
+
+/**
+ * The hook script. It prefers the project's own brandlint (node_modules/.bin), then one on the
+ * PATH, then the brandlint that installed the hook.
+ */
+export function hookScript(options: { chained: boolean; fallbackBin: string }): string {
+  const quoted = `'${options.fallbackBin.replace(/'/g, `'\\''`)}'`;
+  return [
+    '#!/bin/sh',
+    `${HOOK_MARKER} (written by \`brandlint hook install\`; remove this file to uninstall)`,
+    ...(options.chained
+      ? ['', '# The pre-commit hook that was here before runs first.', `chained="$(dirname "$0")/${CHAINED_HOOK}"`, 'if [ -x "$chained" ]; then "$chained" "$@" || exit $?; fi']
+      : []),
+    '',
+    'top="$(git rev-parse --show-toplevel)"',
+    'if [ -x "$top/node_modules/.bin/brandlint" ]; then',
+    '  exec "$top/node_modules/.bin/brandlint" lint --staged',
+    'elif command -v brandlint >/dev/null 2>&1; then',
+    '  exec brandlint lint --staged',
+    'else',
+    `  exec node ${quoted} lint --staged`,
+    'fi',
+    '',
+  ].join('\n');
+}
+
+export async function runHookInstall(options: HookInstallOptions, io: CliIo): Promise<number> {
+  if (options.force && options.chain) throw new UsageError('--force and --chain cannot be used together');
+  const probe = spawnSync('git', ['rev-parse', '--git-path', 'hooks'], { cwd: io.cwd, encoding: 'utf8' });
+  if (probe.error) throw new UsageError(`hook install needs git: ${probe.error.message}`);
+  if (probe.status !== 0) throw new UsageError('hook install: not inside a git repository');
+  const hooks = path.resolve(io.cwd, probe.stdout.trim());
+  const target = path.join(hooks, 'pre-commit');
+  const existing = await readFile(target, 'utf8').catch(() => null);
+  const ours = existing?.includes(HOOK_MARKER) ?? false;
+  if (existing !== null && !ours && !options.force && !options.chain) {
+    io.stderr(
+      `brandlint: ${path.relative(io.cwd, target) || target} already exists; not overwritten.\n` +
+        '  --chain keeps it and runs it before brandlint; --force replaces it.\n',
+    );
+    return 2;
+  }
+  let chained = ours && existing!.includes(CHAINED_HOOK);
+  await mkdir(hooks, { recursive: true });
+  if (existing !== null && !ours && options.chain) {
+    await rename(target, path.join(hooks, CHAINED_HOOK));
+    chained = true;
+  }
+  await writeFile(target, hookScript({ chained, fallbackBin: path.join(packageRoot(), 'bin', 'brandlint.js') }), 'utf8');
+  await chmod(target, 0o755);
+  const shown = path.relative(io.cwd, target) || target;
+  io.stdout(`installed ${shown}${chained ? ` (runs ${CHAINED_HOOK} first)` : ''}: every commit runs brandlint lint --staged\n`);
+  return 0;
+}

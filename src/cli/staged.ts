@@ -1,0 +1,107 @@
+/**
+ * `brandlint lint --staged`: what is about to be committed, not what is in the working tree.
+ * The staged files come from `git diff --cached --name-only -z --diff-filter=ACMR`; their text
+ * from the index blobs (`git cat-file --batch`, one process for all of them). Campaign siblings
+ * the engine loads for reference are read from the index too (the state being committed), and
+ * from disk only when git does not track them.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { readContentFile, contentFromBytes } from '../engine/read.js';
+import type { ContentReader } from '../engine/runner.js';
+import { UsageError } from './io.js';
+
+export interface StagedSnapshot {
+  /** The repository's top folder. */
+  root: string;
+  /** Absolute paths of staged files (added, copied, modified, renamed), sorted. */
+  files: string[];
+  /** Reads a file's staged text (falls back to disk for files git does not have in the index). */
+  read: ContentReader;
+}
+
+function git(args: string[], cwd: string, input?: string): Buffer {
+  const result = spawnSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024 });
+  if (result.error) throw new UsageError(`--staged needs git: ${result.error.message}`);
+  if (result.status !== 0) throw new UsageError(`--staged: git ${args[0]} failed: ${result.stderr.toString().trim() || `exit ${result.status}`}`);
+  return result.stdout;
+}
+
+/** The staged files of the repository that holds `cwd`, with a reader of their index blobs. */
+export async function stagedSnapshot(cwd: string): Promise<StagedSnapshot> {
+  const probe = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' });
+  if (probe.error) throw new UsageError(`--staged needs git: ${probe.error.message}`);
+  if (probe.status !== 0) throw new UsageError('--staged: not inside a git repository');
+  const root = probe.stdout.trim();
+  const names = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], root)
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .sort();
+  const blobs = await catFileBatch(root, names);
+  const lookups = new Map<string, Promise<Uint8Array | null>>();
+  names.forEach((name, index) => lookups.set(path.join(root, name), Promise.resolve(blobs[index] ?? null)));
+
+  const read: ContentReader = async (target, options) => {
+    const absolute = path.resolve(target.absolutePath);
+    let lookup = lookups.get(absolute);
+    if (!lookup) {
+      const relative = path.relative(root, absolute);
+      lookup = relative.startsWith('..') || path.isAbsolute(relative) ? Promise.resolve(null) : catFileBatch(root, [relative.split(path.sep).join('/')]).then((found) => found[0] ?? null);
+      lookups.set(absolute, lookup);
+    }
+    const bytes = await lookup;
+    if (bytes) return contentFromBytes(bytes, target.file, options);
+    return readContentFile(target.absolutePath, target.file, options);
+  };
+  return { root, files: names.map((name) => path.join(root, name)), read };
+}
+
+/**
+ * The index blobs of `names` (paths relative to the top folder), in order; null for a path the
+ * index does not have. One `git cat-file --batch` process answers all of them.
+ */
+export function catFileBatch(root: string, names: readonly string[]): Promise<Array<Uint8Array | null>> {
+  if (names.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => reject(new UsageError(`--staged needs git: ${error.message}`)));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new UsageError(`--staged: git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
+      resolve(parseBatch(Buffer.concat(chunks), names.length));
+    });
+    // `:path` names the index entry (stage 0) of a path relative to the top folder.
+    child.stdin.end(names.map((name) => `:${name}\n`).join(''));
+  });
+}
+
+/** Splits `git cat-file --batch` output: `<oid> <type> <size>\n<content>\n`, or `<name> missing\n`. */
+export function parseBatch(output: Buffer, count: number): Array<Uint8Array | null> {
+  const blobs: Array<Uint8Array | null> = [];
+  let at = 0;
+  for (let i = 0; i < count && at < output.length; i++) {
+    const lineEnd = output.indexOf(0x0a, at);
+    const header = output.subarray(at, lineEnd).toString('utf8');
+    at = lineEnd + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!match) {
+      blobs.push(null); // "<name> missing" or "ambiguous"
+      continue;
+    }
+    const size = Number(match[2]);
+    blobs.push(match[1] === 'blob' ? output.subarray(at, at + size) : null);
+    at += size + 1;
+  }
+  while (blobs.length < count) blobs.push(null);
+  return blobs;
+}
+
+/** Staged files that still exist in the working tree (discovery assigns channels from real paths). */
+export function existingFiles(files: readonly string[]): string[] {
+  return files.filter((file) => existsSync(file));
+}
