@@ -6,12 +6,16 @@
 import type { Channel } from '../core/channels.js';
 import type { ContentDocument } from '../core/document.js';
 import { DocumentBuilder } from './builder.js';
+import { parseChatbot } from './chatbot.js';
 import { parseEmail } from './email.js';
 import { parseLanding, type ReadFile } from './landing.js';
+import { parseSocial } from './social.js';
 
 export type { LinkedStylesheet, PageDocument, ReadFile } from './landing.js';
+export { parseChatbot } from './chatbot.js';
 export { parseEmail } from './email.js';
 export { parseLanding } from './landing.js';
+export { parseSocial } from './social.js';
 export { parseStylesheet } from './stylesheet.js';
 
 export interface ParseContentInput {
@@ -41,9 +45,20 @@ const FORMATS: Record<string, string> = {
   '.eml': 'eml',
   '.css': 'css',
   '.scss': 'scss',
+  '.lg': 'lg',
+  '.yml': 'yaml',
+  '.yaml': 'yaml',
+  '.json': 'json',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.csv': 'csv',
 };
 
-/** The format of a file from its extension: `html`, `mjml`, `eml`, `css`, `scss`; `html` for anything else. */
+/**
+ * The format of a file from its extension: `html`, `mjml`, `eml`, `css`, `scss`, `lg`, `yaml`,
+ * `json`, `markdown`, `csv`; `html` for anything else. The chatbot adapter refines `yaml`/`json`
+ * to `rasa` or `bot-script` from the content.
+ */
 export function detectFormat(file: string): string {
   const lower = file.toLowerCase();
   const dot = lower.lastIndexOf('.');
@@ -62,6 +77,17 @@ export async function parseContent(input: ParseContentInput): Promise<ContentDoc
       case 'css':
       case 'scss':
         return await parseLanding({ ...base, format });
+      case 'lg':
+      case 'yaml':
+      case 'json':
+      case 'rasa':
+      case 'bot-script':
+        if (input.channel === 'chatbot') return await parseChatbot({ ...base, format });
+        return unsupported(input, format);
+      case 'markdown':
+      case 'csv':
+        if (input.channel === 'social') return await parseSocial({ ...base, format });
+        return unsupported(input, format);
       default:
         if (input.channel === 'email') return await parseEmail({ ...base, format: 'html' });
         if (input.channel === 'landing') {

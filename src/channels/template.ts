@@ -1,14 +1,24 @@
 /**
  * Template syntax in content: Handlebars/Mustache `{{ }}` and `{{{ }}}`, Liquid/Nunjucks/Jinja
  * `{% %}` and `{# #}`, Mailchimp `*|TAG|*`, ESP `%%tag%%` (and AMPscript `%%= =%%`), ERB-style
- * `<% %>`. Recorded as ranges and never parsed as markup, CSS or prose.
+ * `<% %>`, and `${expression}` (JavaScript-style and Bot Framework LG, braces balanced). Chatbot
+ * scripts also use single-brace slots (`{name}`, Rasa): `{ slots: true }` finds those too.
+ * Recorded as ranges and never parsed as markup, CSS or prose.
  */
 
 /** Bounded so that an unclosed opener costs a short look-ahead, never a scan to the end of the file. */
 const TEMPLATE =
   /\{\{\{[^]{0,2000}?\}\}\}|\{\{[^]{0,2000}?\}\}|\{%[^]{0,2000}?%\}|\{#[^]{0,2000}?#\}|\*\|[^|*\n]{1,200}\|\*|%%=[^]{0,2000}?=%%|%%[^%\s]{1,200}%%|<%[^]{0,2000}?%>/g;
 
-const OPENER = /\{\{|\{%|\{#|\*\||%%|<%/;
+const OPENER = /\{\{|\{%|\{#|\*\||%%|<%|\$\{/;
+
+/** A single-brace slot: `{name}`, `{user.first_name}`, `{ order-id }` (not `{{`, not `${`). */
+const SLOT = /(?<![{$\\])\{[ \t]*[A-Za-z_][\w.-]{0,100}[ \t]*\}(?!\})/g;
+
+export interface TemplateSpanOptions {
+  /** Also find single-brace slots `{name}` (chatbot scripts): off for HTML and CSS, where braces are code. */
+  slots?: boolean;
+}
 
 export interface TemplateSpan {
   start: number;
@@ -18,8 +28,9 @@ export interface TemplateSpan {
 }
 
 /** Template spans of a text, in order, not overlapping. */
-export function findTemplateSpans(text: string): TemplateSpan[] {
-  if (!OPENER.test(text)) return [];
+export function findTemplateSpans(text: string, options: TemplateSpanOptions = {}): TemplateSpan[] {
+  const slots = options.slots === true && text.includes('{');
+  if (!slots && !OPENER.test(text)) return [];
   const spans: TemplateSpan[] = [];
   TEMPLATE.lastIndex = 0;
   for (let match = TEMPLATE.exec(text); match; match = TEMPLATE.exec(text)) {
@@ -27,7 +38,52 @@ export function findTemplateSpans(text: string): TemplateSpan[] {
     const block = value.startsWith('{%') || value.startsWith('{#') || value.startsWith('<%') || /^\{\{\s*[#/^!>]/.test(value) || /^\{\{\s*else\b/.test(value);
     spans.push({ start: match.index, end: match.index + value.length, block });
   }
-  return spans;
+  const extra: TemplateSpan[] = [];
+  for (let at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
+    // `\${` is an escaped dollar (LG, JavaScript): literal text.
+    if (text.charCodeAt(at - 1) === 92) continue;
+    const end = expressionEnd(text, at + 1);
+    if (end !== null) extra.push({ start: at, end, block: false });
+  }
+  if (slots) {
+    SLOT.lastIndex = 0;
+    for (let match = SLOT.exec(text); match; match = SLOT.exec(text)) extra.push({ start: match.index, end: match.index + match[0].length, block: false });
+  }
+  return extra.length === 0 ? spans : mergeSpans(spans, extra);
+}
+
+/**
+ * End (exclusive) of the `{...}` group opening at `open`, braces balanced and quoted strings
+ * skipped (`${{user: {name: "}"}}}`); null when it is not closed within 2000 characters.
+ */
+function expressionEnd(text: string, open: number): number | null {
+  let depth = 0;
+  let quote = 0;
+  const limit = Math.min(text.length, open + 2000);
+  for (let i = open; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (code === 92) i++;
+      else if (code === quote) quote = 0;
+      continue;
+    }
+    if (code === 39 || code === 34 || code === 96) quote = code;
+    else if (code === 123) depth++;
+    else if (code === 125 && --depth === 0) return i + 1;
+  }
+  return null;
+}
+
+/** Spans of both lists in order; a span inside (or overlapping) an earlier one is dropped. */
+function mergeSpans(first: readonly TemplateSpan[], second: readonly TemplateSpan[]): TemplateSpan[] {
+  const all = [...first, ...second].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TemplateSpan[] = [];
+  for (const span of all) {
+    const last = out[out.length - 1];
+    if (last && span.start < last.end) continue;
+    out.push(span);
+  }
+  return out;
 }
 
 /** The span starting exactly at `offset`, if any. */

@@ -26,8 +26,8 @@ import { toPosix, type ResolvedConfig } from './config.js';
 export const CHANNEL_ADAPTERS: Readonly<Record<Channel, boolean>> = {
   email: true,
   landing: true,
-  chatbot: false,
-  social: false,
+  chatbot: true,
+  social: true,
 };
 
 export function hasAdapter(channel: Channel): boolean {

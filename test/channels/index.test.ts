@@ -11,6 +11,12 @@ describe('detectFormat', () => {
     ['css/site.css', 'css'],
     ['scss/_colors.scss', 'scss'],
     ['weird.d/no-extension', 'html'],
+    ['bot/main.en-us.lg', 'lg'],
+    ['bot/domain.yaml', 'yaml'],
+    ['bot/support.bot.json', 'json'],
+    ['social/spring.post.md', 'markdown'],
+    ['social/launch.MARKDOWN', 'markdown'],
+    ['social/schedule.csv', 'csv'],
   ])('%s -> %s', (file, format) => {
     expect(detectFormat(file)).toBe(format);
   });
@@ -24,6 +30,11 @@ describe('parseContent', () => {
     ['landing', 'a.html', 'html'],
     ['landing', 'a.css', 'css'],
     ['landing', 'a.scss', 'scss'],
+    ['chatbot', 'a.lg', 'lg'],
+    ['chatbot', 'domain.yml', 'yaml'],
+    ['chatbot', 'a.bot.json', 'json'],
+    ['social', 'a.md', 'markdown'],
+    ['social', 'a.csv', 'csv'],
   ] as const)('%s %s', async (channel, file, format) => {
     const document = await parseContent({ file, absolutePath: `/p/${file}`, text: '', channel });
     expect(document).toMatchObject({ file, absolutePath: `/p/${file}`, channel, format, text: '' });
@@ -35,7 +46,7 @@ describe('parseContent', () => {
   });
 
   it('reports a channel without an adapter instead of throwing', async () => {
-    const document = await parseContent({ file: 'domain.yml', absolutePath: '/p/domain.yml', text: 'x: 1', channel: 'chatbot' });
+    const document = await parseContent({ file: 'notes.md', absolutePath: '/p/notes.md', text: '# x', channel: 'chatbot' });
     expect(document.parseProblems.map((problem) => problem.ruleId)).toEqual(['parse/unsupported']);
   });
 });

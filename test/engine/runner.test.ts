@@ -106,7 +106,10 @@ describe('running files (lintFiles)', () => {
     await project.cleanup();
   });
 
-  async function run(files: Record<string, Channel>, options: { parse?: ContentParser; maxFileSize?: number; user?: BrandlintConfig; rules?: DocumentRule<unknown>[] } = {}) {
+  async function run(
+    files: Record<string, Channel>,
+    options: { parse?: ContentParser; maxFileSize?: number; user?: BrandlintConfig; rules?: DocumentRule<unknown>[]; hasAdapter?: (channel: Channel) => boolean } = {},
+  ) {
     const config = await resolveConfig(configSchema.parse(options.user ?? {}), project.dir);
     const { rules } = await prepareRules(config, options.rules ?? [wordRule('test/red', 'red'), throws]);
     return lintFiles({
@@ -116,6 +119,7 @@ describe('running files (lintFiles)', () => {
       parse: options.parse ?? testParser,
       campaignOf: campaignResolver(config),
       ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+      ...(options.hasAdapter ? { hasAdapter: options.hasAdapter } : {}),
     });
   }
   const summary = (run: Awaited<ReturnType<typeof lintFiles>>) =>
@@ -133,7 +137,8 @@ describe('running files (lintFiles)', () => {
     });
     const result = await run(
       { 'a.html': 'landing', 'b.html': 'landing', 'c.html': 'email', 'd.html': 'landing', 'e.html': 'landing', 'f.yml': 'chatbot', 'g.yml': 'chatbot', 'gone.html': 'landing' },
-      { maxFileSize: 100 },
+      // Every channel has an adapter now: pretend the chatbot one is missing.
+      { maxFileSize: 100, hasAdapter: (channel) => channel !== 'chatbot' },
     );
     expect(summary(result)).toEqual([
       'a.html: internal/rule-error, test/red@1:6',

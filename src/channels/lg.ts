@@ -1,0 +1,214 @@
+/**
+ * Bot Framework language generation files (`.lg`): every variation of every `# Template` is a
+ * `bot-response` message. Read as prose:
+ *
+ * - `- variation` lines (also `*` and `+`), including those nested under `- IF:`/`- ELSE:`/
+ *   `- SWITCH:`/`- CASE:`/`- DEFAULT:` (the condition lines themselves are not prose);
+ * - multi-line variations between ``` fences, unless they hold JSON (an Adaptive Card);
+ * - `Text` and `Speak` of structured templates (`[Activity ...]`), and `SuggestedActions`
+ *   (`A | B`) as buttons.
+ *
+ * `\` escapes are decoded with a map back to the file; `${expression}` stays in the text and is
+ * listed in `templateRanges`; `> comment` lines are recorded for disable directives (`syntax: lg`).
+ */
+import type { ContentDocument, Message } from '../core/document.js';
+import { DocumentBuilder, type DocumentInput } from './builder.js';
+import type { DecodedText } from './entities.js';
+import { plain, pushRun } from './prose-run.js';
+import { anchorsOf } from './yaml-source.js';
+
+interface Line {
+  start: number;
+  /** End of the content (before the line break). */
+  end: number;
+  text: string;
+}
+
+const CONDITION = /^(?:IF|ELSE\s*IF|ELSEIF|ELSE|SWITCH|CASE|DEFAULT)\s*:/i;
+const VARIATION = /^[-*+](?=\s|$)/;
+const STRUCTURED_START = /^\[\s*([A-Za-z_][\w.]*)\s*$/;
+const PROPERTY = /^([A-Za-z_][\w.]*)\s*=\s?/;
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
+
+export function parseLg(input: DocumentInput): ContentDocument {
+  const builder = new DocumentBuilder(input);
+  new LgReader(builder).read();
+  return builder.document;
+}
+
+class LgReader {
+  private readonly text: string;
+  private readonly lines: Line[];
+  private template: { name: string; count: number } | null = null;
+
+  constructor(private readonly builder: DocumentBuilder) {
+    this.text = builder.text;
+    this.lines = splitLines(this.text);
+  }
+
+  read(): void {
+    for (let index = 0; index < this.lines.length; index++) {
+      const line = this.lines[index]!;
+      const indent = line.text.length - line.text.trimStart().length;
+      const content = line.text.slice(indent);
+      const at = line.start + indent;
+      if (content.startsWith('>')) {
+        this.comment(at, line.end);
+        continue;
+      }
+      if (content.startsWith('#')) {
+        const name = content.slice(1).replace(/\(.*$/, '').trim();
+        this.template = { name: name || `template-${line.start}`, count: 0 };
+        continue;
+      }
+      if (!this.template) continue;
+      const structured = STRUCTURED_START.exec(content.trimEnd());
+      if (structured) {
+        index = this.structured(index, structured[1]!);
+        continue;
+      }
+      const marker = VARIATION.exec(content);
+      if (!marker) continue;
+      const bodyOffset = indent + 1 + (line.text.slice(indent + 1).length - line.text.slice(indent + 1).trimStart().length);
+      const body = line.text.slice(bodyOffset);
+      if (CONDITION.test(body)) continue;
+      if (body.startsWith('```')) {
+        index = this.multiLine(index, line.start + bodyOffset, at);
+        continue;
+      }
+      const trimmed = body.trimEnd();
+      if (trimmed === '') continue;
+      const start = line.start + bodyOffset;
+      const message = this.message(at, start + trimmed.length);
+      const decoded = decodeLgEscapes(trimmed);
+      pushRun(this.builder, decoded, start, start + trimmed.length, { scope: 'bot-reply', messageId: message.id });
+    }
+  }
+
+  private message(start: number, end: number): Message {
+    const template = this.template!;
+    const message: Message = { id: `${template.name}[${template.count++}]`, kind: 'bot-response', range: this.builder.range(start, end) };
+    this.builder.document.messages.push(message);
+    return message;
+  }
+
+  private comment(start: number, end: number): void {
+    this.builder.document.comments.push({
+      text: this.text.slice(start + 1, end),
+      range: this.builder.range(start + 1, end),
+      fullRange: this.builder.range(start, end),
+      syntax: 'lg',
+    });
+  }
+
+  /** A ``` block from `open` (the fence) to the closing fence; returns the index of its last line. */
+  private multiLine(index: number, open: number, markerAt: number): number {
+    const close = this.text.indexOf('```', open + 3);
+    if (close < 0) {
+      this.builder.problem('parse/lg', 'unclosed ``` block: the variation runs to the end of the file', this.builder.range(open, open + 3));
+      return this.lines.length - 1;
+    }
+    const bodyStart = open + 3;
+    const body = this.text.slice(bodyStart, close);
+    const message = this.message(markerAt, close + 3);
+    // An Adaptive Card or other JSON payload is data, not prose.
+    if (!/^\s*[[{]/.test(body)) {
+      pushRun(this.builder, plain(body), bodyStart, close, { scope: 'bot-reply', messageId: message.id });
+    }
+    let last = index;
+    while (last + 1 < this.lines.length && this.lines[last + 1]!.start <= close) last++;
+    return last;
+  }
+
+  /** A structured template `[Activity ... ]`; returns the index of its closing line. */
+  private structured(index: number, type: string): number {
+    const first = this.lines[index]!;
+    let last = index;
+    let message: Message | null = null;
+    for (let i = index + 1; i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      last = i;
+      const trimmed = line.text.trim();
+      if (trimmed === ']') break;
+      const indent = line.text.length - line.text.trimStart().length;
+      const property = PROPERTY.exec(line.text.slice(indent));
+      if (!property) continue;
+      const key = property[1]!.toLowerCase();
+      if (type.toLowerCase() !== 'activity' || (key !== 'text' && key !== 'speak' && key !== 'suggestedactions')) continue;
+      const valueStart = line.start + indent + property[0].length;
+      const value = this.text.slice(valueStart, line.end).trimEnd();
+      message ??= this.message(first.start + (first.text.length - first.text.trimStart().length), first.end);
+      if (key === 'suggestedactions') {
+        for (const action of splitPipes(value)) {
+          const start = valueStart + action.start;
+          pushRun(this.builder, decodeLgEscapes(action.text), start, start + action.text.length, { scope: 'button', messageId: message.id });
+        }
+      } else {
+        pushRun(this.builder, decodeLgEscapes(value), valueStart, valueStart + value.length, { scope: 'bot-reply', messageId: message.id });
+      }
+    }
+    if (message) {
+      const end = this.lines[last]!.end;
+      message.range = this.builder.range(message.range.start.offset, end);
+    }
+    return last;
+  }
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const pattern = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let match = pattern.exec(text); match && match[0] !== ''; match = pattern.exec(text)) {
+    const raw = match[0];
+    const content = raw.replace(/[\r\n]+$/, '');
+    lines.push({ start: match.index, end: match.index + content.length, text: content });
+    if (pattern.lastIndex >= text.length) break;
+  }
+  return lines;
+}
+
+/** Decodes LG `\` escapes (`\[` -> `[`, `\n` -> line break) with a map to the raw text. */
+export function decodeLgEscapes(raw: string): DecodedText {
+  if (!raw.includes('\\')) return plain(raw);
+  let out = '';
+  const sources: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i]!;
+    if (char === '\\' && i + 1 < raw.length) {
+      const next = raw[i + 1]!;
+      // `\${` keeps its backslash: the expression is literal text, and the template scan knows `\${`.
+      if (next === '$') {
+        out += '\\$';
+        sources.push(i, i + 1);
+      } else {
+        out += ESCAPES[next] ?? next;
+        sources.push(i);
+      }
+      i++;
+      continue;
+    }
+    out += char;
+    sources.push(i);
+  }
+  return { text: out, anchors: anchorsOf(sources, 0) };
+}
+
+/** `A | B | C` split on unescaped pipes, each part trimmed, with its offset. */
+function splitPipes(value: string): Array<{ text: string; start: number }> {
+  const parts: Array<{ text: string; start: number }> = [];
+  let from = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i < value.length && value[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (i === value.length || value[i] === '|') {
+      const piece = value.slice(from, i);
+      const lead = piece.length - piece.trimStart().length;
+      const text = piece.trim();
+      if (text !== '') parts.push({ text, start: from + lead });
+      from = i + 1;
+    }
+  }
+  return parts;
+}
