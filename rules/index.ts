@@ -21,6 +21,7 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'email-subject-length': async () => (await import('./email-subject-length/index.js')).default,
   'email-preheader': async () => (await import('./email-preheader/index.js')).default,
   'prose-style': async () => (await import('./prose-style/index.js')).default,
+  'social-post-length': async () => (await import('./social-post-length/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);

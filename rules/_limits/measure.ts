@@ -86,10 +86,26 @@ function total(units: readonly Unit[]): number {
   return units.reduce((sum, unit) => sum + unit.weight, 0);
 }
 
-/** Length in user-perceived characters: what the guideline file's `maxLength` means for most channels. */
-export function characterLength(message: MessageText, templateTagLength: number): Measure {
+/**
+ * Length in user-perceived characters: what the guideline file's `maxLength` means for most
+ * channels. With `linkLength`, every link counts that many characters whatever its length
+ * (Mastodon: 23).
+ */
+export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number): Measure {
   const units = unitsOf(message, templateTagLength, (text, out) => {
-    for (const grapheme of graphemes(text)) out.push({ start: grapheme.start, end: grapheme.end, weight: 1 });
+    const links = linkLength === undefined ? [] : findLinks(text);
+    let index = 0;
+    for (const grapheme of graphemes(text)) {
+      if (grapheme.start < index) continue;
+      const link = links.find((candidate) => candidate.start === grapheme.start);
+      if (link && linkLength !== undefined) {
+        out.push({ start: link.start, end: link.end, weight: linkLength });
+        index = link.end;
+        continue;
+      }
+      out.push({ start: grapheme.start, end: grapheme.end, weight: 1 });
+      index = grapheme.end;
+    }
   });
   return { length: total(units), units };
 }

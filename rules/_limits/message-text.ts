@@ -5,6 +5,7 @@
  */
 import type { ContentDocument, Message, ProseScope, TextRun } from '../../src/core/document.js';
 import { sourceOffsetOf } from '../../src/core/document.js';
+import { masksOf } from '../../src/core/prose.js';
 import type { Range } from '../../src/core/position.js';
 
 export interface MessageText {
@@ -40,10 +41,7 @@ export function messageTexts(document: ContentDocument, scopes: readonly ProseSc
 
 function assemble(document: ContentDocument, messageId: string, message: Message | undefined, unsorted: TextRun[]): MessageText {
   const runs = [...unsorted].sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const templates = document.templateRanges.map((range) => [range.start.offset, range.end.offset] as const);
-  const templateAt = (offset: number) => templates.findIndex(([start, end]) => offset >= start && offset < end);
   const templateStarts: number[] = [];
-  let lastTemplate = -1;
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -59,18 +57,19 @@ function assemble(document: ContentDocument, messageId: string, message: Message
         ends.push(run.range.start.offset);
         template.push(false);
       }
-      lastTemplate = -1;
     }
+    // Template syntax as the prose extraction sees it: the adapter's template ranges and the
+    // slot patterns (`{name}`, `${user.name}`) of every channel.
+    const tags = masksOf(document, run).filter((mask) => mask.kind === 'template');
+    const runStart = text.length;
     for (let i = 0; i < run.text.length; i++) {
       const start = sourceOffsetOf(run, i);
       text += run.text[i];
       starts.push(start);
       ends.push(Math.max(start, sourceOffsetOf(run, i + 1)));
-      const tag = templateAt(start);
-      template.push(tag >= 0);
-      if (tag >= 0 && tag !== lastTemplate) templateStarts.push(text.length - 1);
-      lastTemplate = tag;
+      template.push(tags.some((tag) => i >= tag.start && i < tag.end));
     }
+    for (const tag of tags) templateStarts.push(runStart + tag.start);
     previous = run;
   }
   starts.push(previous ? previous.range.end.offset : 0);

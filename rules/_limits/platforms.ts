@@ -1,0 +1,60 @@
+/**
+ * Social platforms' own limits: what brandlint checks when the guideline file says nothing
+ * about a platform (or there is no brand at all). The guideline file's `channels.social.platforms`
+ * entry of a platform wins key by key: `x: { maxLength: 250 }` keeps links at 23.
+ */
+import type { ContentDocument, Message } from '../../src/core/document.js';
+import type { BrandModel } from '../../src/tokens/brand-model.js';
+
+export interface PlatformLimits {
+  maxLength?: number;
+  /** Every link counts this many characters (X and Mastodon: 23). */
+  linkLength?: number;
+  maxHashtags?: number;
+  maxMentions?: number;
+}
+
+/** Published limits of each platform (2025): post length, link length, hashtags. */
+export const PLATFORM_DEFAULTS: Readonly<Record<string, PlatformLimits>> = {
+  x: { maxLength: 280, linkLength: 23 },
+  linkedin: { maxLength: 3000 },
+  instagram: { maxLength: 2200, maxHashtags: 30 },
+  facebook: { maxLength: 63206 },
+  threads: { maxLength: 500 },
+  bluesky: { maxLength: 300 },
+  mastodon: { maxLength: 500, linkLength: 23 },
+  tiktok: { maxLength: 2200 },
+};
+
+const NAMES: Readonly<Record<string, string>> = {
+  x: 'X',
+  linkedin: 'LinkedIn',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  tiktok: 'TikTok',
+  sms: 'SMS',
+};
+
+/** How a platform writes its name (`linkedin` -> `LinkedIn`). */
+export function platformName(platform: string): string {
+  return NAMES[platform] ?? platform;
+}
+
+/** The platform a message is for: its own (a CSV row's), else the document's (front matter). */
+export function platformOf(document: ContentDocument, message: Message | undefined): string | undefined {
+  const platform = message?.platform ?? document.metadata.platform;
+  return platform === undefined ? undefined : platform.trim().toLowerCase();
+}
+
+/** Limits for a platform: the platform's own, overridden key by key by the guideline file. */
+export function platformLimits(brand: BrandModel | null, platform: string): PlatformLimits {
+  const configured = (brand?.channels?.social?.platforms as Record<string, PlatformLimits | undefined> | undefined)?.[platform];
+  return { ...PLATFORM_DEFAULTS[platform], ...stripUndefined(configured ?? {}) };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import { defineRule } from '../../src/core/rule.js';
+import { attachedLinks } from '../_limits/attached-links.js';
+import { characterLength, findLinks, overflowStart, xWeightedLength } from '../_limits/measure.js';
+import { messageTexts, rangeOf } from '../_limits/message-text.js';
+import { platformLimits, platformName, platformOf } from '../_limits/platforms.js';
+
+const options = z.strictObject({
+  /** Characters each template tag (`{{ first_name }}`) counts as: its value is only known at send time. */
+  templateTagLength: z.number().int().nonnegative().default(0),
+  /** Platform of posts that name none (front matter `platform:`, a platform column); default none: such posts are not checked. */
+  defaultPlatform: z.string().min(1).optional(),
+});
+
+export type SocialPostLengthOptions = z.infer<typeof options>;
+
+export default defineRule<SocialPostLengthOptions>({
+  meta: {
+    id: 'social-post-length',
+    description: "Social posts fit their platform's length limit (X counts every link as 23 characters).",
+    category: 'limits',
+    fixable: false,
+    channels: ['social'],
+    defaultLevel: 'error',
+    messages: {
+      tooLong: '{platform} post is {length} characters{how}; the limit is {limit}',
+    },
+    options,
+  },
+  check({ document, brand, options, report, notApplied }) {
+    const posts = messageTexts(document, ['post', 'heading']).filter((post) => post.message?.kind === 'post');
+    const firstPostId = document.messages.find((message) => message.kind === 'post')?.id;
+    for (const post of posts) {
+      const platform = platformOf(document, post.message) ?? options.defaultPlatform?.toLowerCase();
+      if (platform === undefined) {
+        notApplied('a post names no platform (front matter `platform:` or a platform column), so its length was not checked');
+        continue;
+      }
+      // SMS has segments, not a character limit: sms-length checks it.
+      if (platform === 'sms') continue;
+      const limits = platformLimits(brand, platform);
+      if (limits.maxLength === undefined) {
+        notApplied(`no length limit is known for ${platform} posts; set channels.social.platforms.${platform}.maxLength`);
+        continue;
+      }
+      const { linkLength } = limits;
+      const measure =
+        platform === 'x'
+          ? xWeightedLength(post, { linkLength: linkLength ?? 23, templateTagLength: options.templateTagLength })
+          : characterLength(post, options.templateTagLength, linkLength);
+      // A scheduler appends an attached link after a space; where links have a fixed length it counts.
+      const attached = linkLength === undefined ? [] : attachedLinks(document, post, post.messageId === firstPostId);
+      const attachedLength = attached.length * (linkLength ?? 0) + attached.length;
+      const length = measure.length + attachedLength;
+      if (length <= limits.maxLength) continue;
+
+      const linkCount = attached.length + (linkLength === undefined ? 0 : findLinks(post.text).length);
+      const how =
+        platform === 'x'
+          ? ' as X counts them (links 23, emoji and CJK 2)'
+          : linkCount > 0
+            ? ` (every link counts as ${linkLength})`
+            : '';
+      const start = overflowStart(measure, limits.maxLength - attachedLength) ?? post.text.length;
+      const range =
+        start < post.text.length
+          ? rangeOf(document, post, start, post.text.length)
+          : (attached[attached.length - 1]?.range ?? rangeOf(document, post, 0, post.text.length));
+      report({
+        messageId: 'tooLong',
+        data: { platform: platformName(platform), length, how, limit: limits.maxLength },
+        range,
+        actual: String(length),
+        expected: [`<= ${limits.maxLength}`],
+      });
+    }
+  },
+});

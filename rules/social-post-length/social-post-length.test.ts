@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/engine/lint-text.js';
+import { testRule } from '../../test/rule-tester.js';
+import rule from './index.js';
+
+/** A Markdown post for `platform`; its body starts on line 4. */
+const post = (platform: string, body: string) => `---\nplatform: ${platform}\n---\n${body}\n`;
+const a = (count: number) => 'a'.repeat(count);
+const LONG_URL = `https://www.northwind.example/spring/${'boots-'.repeat(20)}`;
+
+testRule(rule, {
+  channel: 'social',
+  file: 'social/spring.md',
+  valid: [
+    { name: 'X: exactly 280', code: post('x', a(280)) },
+    { name: 'X: a long link counts 23', code: post('x', `${a(256)} ${LONG_URL}`) },
+    { name: 'X: a link in parentheses keeps the ")" out', code: post('x', `${a(254)} (${LONG_URL})`) },
+    { name: 'X: a domain that is no link counts as written', code: post('x', `${a(262)} northwind.example`) },
+    { name: 'X: accents count 1 however they are encoded', code: post('x', 'e\u0301'.repeat(280)) },
+    { name: 'X: template tags count 0 by default', code: post('x', `${a(279)} {{ first_name }}`) },
+    { name: 'X: twitter alias', code: post('Twitter', a(280)) },
+    { name: 'LinkedIn: 3000', code: post('linkedin', a(3000)) },
+    { name: 'LinkedIn: links count as written', code: post('linkedin', `${a(2842)} ${LONG_URL}`) },
+    { name: 'Instagram: an emoji is one character', code: post('instagram', '🌲'.repeat(2200)) },
+    { name: 'Mastodon: links count 23', code: post('mastodon', `${a(476)} ${LONG_URL}`) },
+    { name: 'no platform: not checked', code: `${a(400)}\n` },
+    { name: 'SMS is checked by sms-length', code: post('sms', a(400)) },
+    { name: 'defaultPlatform', code: `${a(2000)}\n`, options: { defaultPlatform: 'linkedin' } },
+    {
+      name: 'CSV: an attached link counts a space and 23 on X',
+      file: 'social/posts.csv',
+      code: `message,platform,link\n${a(256)},X,${LONG_URL}\n`,
+    },
+    { name: 'no brand: platform defaults', code: post('x', a(280)), noBrand: true },
+  ],
+  invalid: [
+    {
+      name: 'X: 281 characters, the overflow is the range',
+      code: post('x', a(281)),
+      errors: [{ line: 4, column: 281, endLine: 4, endColumn: 282, message: 'X post is 281 characters as X counts them (links 23, emoji and CJK 2); the limit is 280' }],
+    },
+    {
+      name: 'X: emoji count 2',
+      code: post('x', `${a(279)}👍`),
+      errors: [{ line: 4, column: 280, endLine: 4, endColumn: 282, message: /^X post is 281 characters/ }],
+    },
+    {
+      name: 'X: CJK characters count 2',
+      code: post('x', '漢'.repeat(141)),
+      errors: [{ line: 4, column: 141, endLine: 4, endColumn: 142, message: /^X post is 282 characters/ }],
+    },
+    {
+      name: 'X: a bare domain is a link',
+      code: post('x', `${a(258)} northwind.com`),
+      errors: [{ line: 4, column: 260, endLine: 4, endColumn: 273, message: /^X post is 282 characters/ }],
+    },
+    {
+      name: 'X: paragraphs are joined by their line breaks',
+      code: post('x', `${a(140)}\n\n${'b'.repeat(140)}`),
+      errors: [{ line: 6, column: 139, endLine: 6, endColumn: 141, message: /^X post is 282 characters/ }],
+    },
+    {
+      name: 'X: templateTagLength',
+      code: post('x', `{{ first_name }} ${a(270)}`),
+      options: { templateTagLength: 10 },
+      errors: [{ line: 4, column: 17 + 1 + 269, message: /^X post is 281 characters/ }],
+    },
+    {
+      name: 'CSV: each row is a post; the attached link pushes it over',
+      file: 'social/posts.csv',
+      code: `message,platform,link\nShort,linkedin,\n${a(260)},X,${LONG_URL}\n`,
+      errors: [{ line: 3, column: 257, endLine: 3, endColumn: 261, message: /^X post is 284 characters/ }],
+    },
+    {
+      name: 'LinkedIn: 3001',
+      code: post('linkedin', a(3001)),
+      errors: [{ line: 4, column: 3001, endLine: 4, endColumn: 3002, message: 'LinkedIn post is 3001 characters; the limit is 3000' }],
+    },
+    {
+      name: 'LinkedIn: a link counts as written',
+      code: post('linkedin', `${a(2843)} ${LONG_URL}`),
+      errors: [{ line: 4, column: 2845 + 156, endLine: 4, endColumn: 2845 + 157, message: 'LinkedIn post is 3001 characters; the limit is 3000' }],
+    },
+    {
+      name: 'Instagram: 2201',
+      code: post('instagram', a(2201)),
+      errors: [{ line: 4, column: 2201, message: 'Instagram post is 2201 characters; the limit is 2200' }],
+    },
+    {
+      name: 'Mastodon: the link counted 23 is named',
+      code: post('mastodon', `${a(478)} ${LONG_URL}`),
+      errors: [{ line: 4, column: 480, message: 'Mastodon post is 502 characters (every link counts as 23); the limit is 500' }],
+    },
+    {
+      name: 'a thread: each post has its own limit',
+      code: post('x', `${a(10)}\n\n---\n\n${a(281)}`),
+      errors: [{ line: 8, column: 281, message: /^X post is 281 characters/ }],
+    },
+  ],
+});
+
+describe('social-post-length: rules that did not apply', () => {
+  it('says when a post names no platform', async () => {
+    const result = await lintText({ text: 'Hello\n', file: 'social/a.md', channel: 'social', rules: [rule as never] });
+    expect(result.notApplied).toEqual([
+      'social-post-length: a post names no platform (front matter `platform:` or a platform column), so its length was not checked',
+    ]);
+  });
+});
