@@ -148,7 +148,7 @@ export function scopedProse(context: KindContext, options: { englishOnly?: boole
     if (scope.platforms && (platform === undefined || !scope.platforms.includes(platform))) continue;
     const runs = message.runs.filter((run) => {
       if (scopes && !scopes.includes(run.scope)) return false;
-      if (!/[\p{L}\p{N}]/u.test(run.text)) return false;
+      if (!/[\p{L}\p{N}]/u.test(run.run.text)) return false;
       if (scope.locales && !localeMatches(run.locale, scope.locales)) {
         skipped.add(`only for ${scope.locales.join(', ')}; the text is ${run.locale}`);
         return false;
