@@ -201,8 +201,8 @@ function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: 
   return kept;
 }
 
-function reportEntry(context: KindContext, found: Found, fix?: Fix): void {
-  const data = { actual: found.actual, expected: found.entry.expected.join('" or "') };
+function reportEntry(context: KindContext, found: Found, fix?: Fix, expectedText?: string): void {
+  const data = { actual: found.actual, expected: expectedText ?? found.entry.expected.join('" or "') };
   const range = proseRange(context.document, found.run, found.start, found.end);
   const base = { range, actual: found.actual, ...(found.entry.expected.length > 0 ? { expected: found.entry.expected } : {}), ...(fix ? { fix } : {}) };
   if (found.entry.message !== undefined) {
@@ -225,13 +225,14 @@ export function checkSubstitution(context: KindContext, spec: SubstitutionSpec):
     for (const run of message.runs) {
       for (const found of findEntries(run, spec.entries, spec.exceptions)) {
         const [only, ...others] = found.entry.expected;
-        let fix: Fix | undefined;
-        if (only !== undefined && others.length === 0) {
-          const replacement = matchCase(found.actual, only, run.locale);
-          const range = proseRange(context.document, run, found.start, found.end);
-          fix = { description: `replace "${found.actual}" with "${replacement}"`, edits: [{ range, text: replacement }] };
+        if (only === undefined || others.length > 0) {
+          reportEntry(context, found);
+          continue;
         }
-        reportEntry(context, found, fix);
+        // One replacement: a fix, in the case pattern of what it replaces (`Utilize` -> `Use`).
+        const replacement = matchCase(found.actual, only, run.locale);
+        const range = proseRange(context.document, run, found.start, found.end);
+        reportEntry(context, found, { description: `replace "${found.actual}" with "${replacement}"`, edits: [{ range, text: replacement }] }, replacement);
       }
     }
   }

@@ -1,0 +1,124 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintProject } from '../../src/engine/lint-project.js';
+import { loadRulePacks, parsePack } from './load.js';
+
+/** `line:column ruleId message` of a pack's problems. */
+const problems = (yaml: string): string[] =>
+  parsePack(yaml, 'my-pack.yml').diagnostics.map((d) => `${d.range?.start.line}:${d.range?.start.column} ${d.ruleId} ${d.message}`);
+
+const header = 'id: my-pack\ndescription: test\nrules:\n';
+
+describe('pack validation', () => {
+  it.each([
+    [
+      'unknown key in a rule, with a suggestion',
+      `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    ignorecase: true\n`,
+      /^8:5 pack\/unknown-key .*"ignorecase".*ignoreCase/,
+    ],
+    ['unknown top-level key', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\nextends: other\n`, /^8:1 pack\/unknown-key .*"extends"/],
+    ['bad level', `${header}  - id: a\n    kind: existence\n    level: warning\n    message: m\n    tokens: [x]\n`, /^6:12 pack\/invalid-value .*"off".*"warn".*"error"/],
+    ['bad regular expression', `${header}  - id: a\n    kind: existence\n    message: m\n    patterns:\n      - 'boots ('\n`, /^8:9 pack\/invalid-regex .*invalid regular expression/],
+    ['unknown kind', `${header}  - id: a\n    kind: spelling\n    message: m\n`, /^5:11 pack\/invalid-value .*existence/],
+    ['bad rule id', `${header}  - id: Bad_Id\n    kind: existence\n    message: m\n    tokens: [x]\n`, /^4:9 pack\/invalid-value .*lower-case id/],
+    ['existence without tokens', `${header}  - id: a\n    kind: existence\n    message: m\n`, /^5:11 pack\/invalid-value .*an existence rule needs/],
+    ['occurrence pattern without count: pattern', `${header}  - id: a\n    kind: occurrence\n    message: m\n    count: emoji\n    max: 1\n    pattern: x\n`, /^9:14 .*"pattern" is required with count: pattern/],
+    ['negative max', `${header}  - id: a\n    kind: occurrence\n    message: m\n    count: emoji\n    max: -1\n`, /^8:10 pack\/invalid-value/],
+    ['bad channel', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    channels: [sms]\n`, /^8:16 pack\/invalid-value/],
+    ['bad scope', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    scopes: [footer]\n`, /^8:14 pack\/invalid-value/],
+    ['bad locale', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    locales: [english]\n`, /^8:15 pack\/invalid-value .*language tag/],
+    ['duplicate rule id', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n  - id: a\n    kind: existence\n    message: m\n    tokens: [y]\n`, /^8:9 pack\/duplicate .*duplicate rule id "a"/],
+    ['trademark that is not a mark', `${header}  - id: a\n    kind: term\n    message: m\n    terms:\n      - term: CloudPack\n        trademark: TM\n`, /^9:20 pack\/invalid-value/],
+    ['YAML syntax', `${header}  - id: a\n    kind: [existence\n`, /^\d+:\d+ pack\/syntax/],
+  ])('%s', (_name, yaml, expected) => {
+    const found = problems(yaml);
+    expect(found.length, found.join('\n')).toBeGreaterThan(0);
+    expect(found[0]).toMatch(expected);
+  });
+
+  it('accepts a pack with every kind', () => {
+    expect(
+      problems(`${header}  - id: a
+    kind: existence
+    message: m
+    tokens: [x, { phrase: y, message: n, suggest: z }]
+    patterns: ['\\bq\\b', { pattern: w+, suggest: [v] }]
+  - id: b
+    kind: substitution
+    message: m
+    swap: { x: y, z: [v, w] }
+  - id: c
+    kind: term
+    message: m
+    terms: [{ term: CloudPack, wrong: [Cloud Pack], trademark: ™ }]
+  - id: d
+    kind: occurrence
+    message: m
+    count: pattern
+    pattern: '!'
+    max: 1
+  - id: e
+    kind: shouting
+    message: m
+    acronyms: [GPS]
+  - id: f
+    kind: readability
+    message: m
+    maxGrade: { email: 8 }
+    maxSentenceWords: 25
+  - id: g
+    kind: require
+    message: m
+    pattern: '#Northwind'
+    channels: [social]
+    platforms: [x]
+    scopes: [post]
+    locales: [en, de-DE]
+`),
+    ).toEqual([]);
+  });
+});
+
+describe('loading packs', () => {
+  it('loads the shipped packs and the brand pack', async () => {
+    const loaded = await loadRulePacks();
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.packs.map((pack) => pack.id).sort()).toEqual(['brand', 'inclusive-language', 'marketing-cliches', 'plain-language']);
+    expect(Object.keys(loaded.catalogue)).toContain('plain-language/utilize');
+    expect(Object.keys(loaded.catalogue)).toContain('brand/names');
+  });
+
+  it('reports a pack id taken twice, at its id', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'brandlint-packs-'));
+    await writeFile(path.join(folder, 'mine.yml'), 'id: plain-language\ndescription: mine\nrules:\n  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n');
+    const loaded = await loadRulePacks({ files: [path.join(folder, '*.yml')] });
+    expect(loaded.diagnostics.map((d) => `${path.basename(d.file)}:${d.range?.start.line}:${d.range?.start.column} ${d.message}`)).toEqual([
+      expect.stringMatching(/^mine\.yml:1:5 pack id "plain-language" is already used by .*plain-language\.yml$/),
+    ]);
+  });
+
+  it('makes a broken configured pack a configuration error, and a good one a rule source', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'brandlint-packs-'));
+    await writeFile(path.join(folder, 'brandlint.config.yaml'), 'packs: [packs/*.yml]\nrules:\n  house/no-synergy: error\n');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(folder, 'packs'));
+    await mkdir(path.join(folder, 'emails'));
+    await writeFile(path.join(folder, 'emails', 'a.html'), '<p>Real synergy here</p>\n');
+    await writeFile(path.join(folder, 'packs', 'house.yml'), 'id: house\ndescription: ours\nrules:\n  - id: no-synergy\n    kind: existence\n    level: warn\n    message: No "{actual}".\n    tokens: [synergy]\n');
+    const good = await lintProject({ cwd: folder, paths: ['emails'] });
+    if (!good.ok) throw new Error(good.message);
+    expect(good.results.flatMap((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.range?.start.line}:${d.range?.start.column}`))).toEqual([
+      'house/no-synergy error 1:9',
+      'marketing-cliches/cliches warning 1:9',
+    ]);
+
+    await writeFile(path.join(folder, 'packs', 'house.yml'), 'id: house\ndescription: ours\nrules:\n  - id: no-synergy\n    kind: existence\n    level: loud\n    message: m\n    tokens: [synergy]\n');
+    const bad = await lintProject({ cwd: folder, paths: ['emails'] });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.stage).toBe('config');
+    expect(bad.diagnostics.map((d) => `${d.file}:${d.range?.start.line}:${d.range?.start.column} ${d.ruleId}`)).toEqual(['packs/house.yml:6:12 pack/invalid-value']);
+  });
+});
