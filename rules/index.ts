@@ -22,6 +22,7 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'email-preheader': async () => (await import('./email-preheader/index.js')).default,
   'prose-style': async () => (await import('./prose-style/index.js')).default,
   'social-post-length': async () => (await import('./social-post-length/index.js')).default,
+  'social-hashtags': async () => (await import('./social-hashtags/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);

@@ -1,7 +1,8 @@
 /**
  * Social platforms' own limits: what brandlint checks when the guideline file says nothing
- * about a platform (or there is no brand at all). The guideline file's `channels.social.platforms`
- * entry of a platform wins key by key: `x: { maxLength: 250 }` keeps links at 23.
+ * about a platform (or there is no brand at all). With a `channels.social.platforms` entry, the
+ * stricter of the platform's and the brand's maximum applies (a brand can lower X's 280, never
+ * raise it), and its `linkLength` replaces the platform's: `x: { maxLength: 250 }` keeps links at 23.
  */
 import type { ContentDocument, Message } from '../../src/core/document.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
@@ -49,12 +50,25 @@ export function platformOf(document: ContentDocument, message: Message | undefin
   return platform === undefined ? undefined : platform.trim().toLowerCase();
 }
 
-/** Limits for a platform: the platform's own, overridden key by key by the guideline file. */
+/** Limits for a platform: the stricter of the platform's own and the guideline file's. */
 export function platformLimits(brand: BrandModel | null, platform: string): PlatformLimits {
-  const configured = (brand?.channels?.social?.platforms as Record<string, PlatformLimits | undefined> | undefined)?.[platform];
-  return { ...PLATFORM_DEFAULTS[platform], ...stripUndefined(configured ?? {}) };
+  const configured = (brand?.channels?.social?.platforms as Record<string, PlatformLimits | undefined> | undefined)?.[platform] ?? {};
+  const own = PLATFORM_DEFAULTS[platform] ?? {};
+  const limits: PlatformLimits = {};
+  const maxLength = stricter(own.maxLength, configured.maxLength);
+  if (maxLength !== undefined) limits.maxLength = maxLength;
+  const linkLength = configured.linkLength ?? own.linkLength;
+  if (linkLength !== undefined) limits.linkLength = linkLength;
+  const maxHashtags = stricter(own.maxHashtags, configured.maxHashtags);
+  if (maxHashtags !== undefined) limits.maxHashtags = maxHashtags;
+  const maxMentions = stricter(own.maxMentions, configured.maxMentions);
+  if (maxMentions !== undefined) limits.maxMentions = maxMentions;
+  return limits;
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+/** The lower of two optional maximums. */
+export function stricter(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
 }
