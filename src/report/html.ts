@@ -150,7 +150,7 @@ function matrixTable(matrix: CampaignMatrix): SafeHtml {
   const cellOf = (channel: string, fact: string): MatrixCell | undefined => matrix.cells.find((cell) => cell.channel === channel && cell.fact === fact);
   const cellClass = (cell: MatrixCell | undefined) => (!cell || cell.agrees === null ? 'none' : cell.agrees ? 'agree' : 'disagree');
   const disagreements = matrix.cells.filter((cell) => cell.agrees === false).length;
-  return html`<article class="campaign"><h3>${matrix.campaign} <span class="${disagreements > 0 ? 'error' : 'ok'}">${disagreements > 0 ? `${plural(disagreements, 'cell')} disagree` : 'consistent'}</span></h3>
+  return html`<article class="campaign"><h3>${matrix.campaign} <span class="${disagreements > 0 ? 'error' : 'ok'}">${disagreements > 0 ? (disagreements === 1 ? '1 cell disagrees' : `${disagreements} cells disagree`) : 'consistent'}</span></h3>
 ${matrix.brief ? html`<p class="muted">Reference: the brief <code>${matrix.brief}</code> (else the majority of channels).</p>` : html`<p class="muted">No brief: the majority of channels is the reference.</p>`}
 <div class="scroll"><table class="matrix"><thead><tr><th>channel</th>${facts.map((fact) => html`<th>${fact}</th>`)}</tr></thead><tbody>
 ${matrix.channels.map(
@@ -192,7 +192,7 @@ ${frame ? html`<pre class="frame">${frame.join('\n')}</pre>` : ''}
 ${visual?.kind === 'color' ? html`<div class="visual">${swatch(visual.found)} <span class="mono">${visual.found.label}</span>${visual.background ? html` <span class="muted">on</span> ${swatch(visual.background)} <span class="mono">${visual.background.label}</span>` : ''}${visual.expected ? html` <span class="muted">→ nearest brand color</span> ${swatch(visual.expected)} <span class="mono">${visual.expected.label === visual.expected.hex ? visual.expected.hex : `${visual.expected.label} ${visual.expected.hex}`}</span>${visual.expected.deltaE !== undefined ? html` <span class="muted">ΔE ${visual.expected.deltaE}</span>` : ''}` : ''}</div>` : ''}
 ${visual?.kind === 'font' ? html`<div class="visual">font <span class="mono">${visual.found}</span> <span class="muted">· brand stacks</span> ${visual.stacks.map((stack) => html`<code>${stack.css}</code> `)}</div>` : ''}
 ${diagnostic.fix ? html`<div class="fix">fix: ${diagnostic.fix.description} <span class="muted">(brandlint lint --fix)</span></div>` : ''}
-${docs.description || docs.url ? html`<div class="docs muted">${docs.description ?? ''} ${docs.url ? html`<a href="${docs.url}" rel="noreferrer">docs</a>` : ''}</div>` : ''}
+${docs.description || docs.url ? html`<div class="docs muted">${docs.description ?? ''} ${docs.url && /^https?:\/\//i.test(docs.url) ? html`<a href="${docs.url}" rel="noreferrer">docs</a>` : ''}</div>` : ''}
 </div>`;
 }
 

@@ -3,11 +3,11 @@
  * quitting and opening the editor end the app with an exit request that the caller carries out.
  */
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FACT_KINDS, type CampaignMatrix, type MatrixCell } from '../../core/campaign.js';
 import { codeFrame } from '../code-frame.js';
 import { docsLine, findingVisual, textOn, type Swatch } from '../detail.js';
-import { countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
+import { collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
 import { commandFor, deriveView, focusedFinding, INITIAL_STATE, reduce, type ReportState, type ReportView } from './state.js';
 
 /** How the app ended: the caller quits, or opens the editor and starts the app again with `state`. */
@@ -33,14 +33,26 @@ const DETAIL_HEIGHT = 9;
 export function ReportApp(props: ReportAppProps): ReactNode {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const [data, setData] = useState(props.data);
-  const [state, setState] = useState(props.initialState ?? INITIAL_STATE);
+  const [data, setDataState] = useState(props.data);
+  const [state, setStateValue] = useState(props.initialState ?? INITIAL_STATE);
+  // Keys can arrive faster than React renders (typing, pasting): each key reads and updates the
+  // latest state through these refs, not the state of the last render.
+  const stateRef = useRef(state);
+  const dataRef = useRef(data);
   const [busy, setBusy] = useState(false);
   const size = useTerminalSize(stdout);
   const width = props.width ?? size.columns;
   const height = props.height ?? size.rows;
   const view = useMemo(() => deriveView(state, data), [state, data]);
 
+  const setState = (update: (current: ReportState) => ReportState): void => {
+    stateRef.current = update(stateRef.current);
+    setStateValue(stateRef.current);
+  };
+  const setData = (next: ReportData): void => {
+    dataRef.current = next;
+    setDataState(next);
+  };
   const finish = (request: ExitRequest): void => {
     props.onExit?.(request);
     exit(request);
@@ -48,38 +60,39 @@ export function ReportApp(props: ReportAppProps): ReactNode {
 
   useInput(
     (input, key) => {
-      const command = commandFor(state, input, key);
+      const current = stateRef.current;
+      const command = commandFor(current, input, key);
       switch (command.type) {
         case 'none':
           return;
         case 'action':
-          setState((current) => reduce(current, command.action, data));
+          setState((latest) => reduce(latest, command.action, dataRef.current));
           return;
         case 'quit':
-          finish({ kind: 'quit', state });
+          finish({ kind: 'quit', state: current });
           return;
         case 'edit': {
-          const finding = focusedFinding(view);
-          if (finding) finish({ kind: 'edit', finding, state });
-          else setState((current) => ({ ...current, status: 'no finding to open' }));
+          const finding = focusedFinding(deriveView(current, dataRef.current));
+          if (finding) finish({ kind: 'edit', finding, state: current });
+          else setState((latest) => ({ ...latest, status: 'no finding to open' }));
           return;
         }
         case 'apply-fix': {
-          const finding = view.findings.find((candidate) => candidate.id === command.findingId);
+          const finding = collectFindings(dataRef.current.results).find((candidate) => candidate.id === command.findingId);
           if (!finding || !props.applyFix) {
-            setState((current) => ({ ...current, prompt: { kind: 'none' }, status: 'fixing is not available here' }));
+            setState((latest) => ({ ...latest, prompt: { kind: 'none' }, status: 'fixing is not available here' }));
             return;
           }
           setBusy(true);
-          setState((current) => ({ ...current, prompt: { kind: 'none' }, status: `fixing ${finding.result.file}…` }));
+          setState((latest) => ({ ...latest, prompt: { kind: 'none' }, status: `fixing ${finding.result.file}…` }));
           props.applyFix(finding).then(
             (outcome) => {
               setData(outcome.data);
-              setState((current) => ({ ...current, status: outcome.status }));
+              setState((latest) => ({ ...latest, status: outcome.status }));
               setBusy(false);
             },
             (error: unknown) => {
-              setState((current) => ({ ...current, status: `fix failed: ${error instanceof Error ? error.message : String(error)}` }));
+              setState((latest) => ({ ...latest, status: `fix failed: ${error instanceof Error ? error.message : String(error)}` }));
               setBusy(false);
             },
           );
@@ -365,7 +378,7 @@ function CampaignView({ campaigns, index, width, height }: { campaigns: readonly
         </Text>
       </Text>
       <Text color={disagreements > 0 ? 'red' : 'green'}>
-        {disagreements > 0 ? `${plural(disagreements, 'cell')} disagree with the reference` : 'every channel agrees'}
+        {disagreements > 0 ? `${disagreements === 1 ? '1 cell disagrees' : `${disagreements} cells disagree`} with the reference` : 'every channel agrees'}
       </Text>
       <Text> </Text>
       <Text wrap="truncate-end" bold>
