@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Benchmarks brandlint on the real-world corpus beside the repository (../shared/corpus, or
-// BRANDLINT_CORPUS): throughput (files/s, MB/s) per kind of content with every rule on, the
-// wall time of linting one file from a cold start (what a pre-commit hook pays), and peak
-// memory. It runs the built CLI (npm ci builds it), so start-up cost is included where it
-// should be. Not part of `npm test`: a fresh clone has no corpus.
+// BRANDLINT_CORPUS): throughput (files/s, MB/s) per kind of content with every rule on, for a
+// cold run and for a second run with --cache; the wall time of linting one file from a cold
+// start and of `lint --staged` with one changed file in a git repository holding the corpus
+// (what a pre-commit hook pays); and peak memory. It runs the built CLI (npm ci builds it), so
+// start-up cost is included where it should be. It ends with the README's targets and whether
+// they were met. Not part of `npm test`: a fresh clone has no corpus.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,12 +43,12 @@ const scenarios = [
 ];
 
 /** Runs the CLI under /usr/bin/time for wall seconds and peak RSS. */
-function run(args) {
+function run(args, cwd = root) {
   const timed = existsSync('/usr/bin/time');
   const command = timed ? '/usr/bin/time' : process.execPath;
   const argv = timed ? ['-f', '__TIME__ %e %M', process.execPath, bin, ...args] : [bin, ...args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, argv, { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, CI: '1' } });
+  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, CI: '1' } });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const match = /__TIME__ ([\d.]+) (\d+)/.exec(result.stderr ?? '');
   let linted = 0;
@@ -60,24 +63,38 @@ function run(args) {
 
 const mb = (bytes) => bytes / 1024 / 1024;
 const rows = [];
-for (const scenario of scenarios) {
-  if (scenario.files.length === 0) continue;
-  const bytes = scenario.files.reduce((sum, file) => sum + statSync(file).size, 0);
-  const result = run(['lint', '--format', 'json', '--max-file-size', '20mb', ...scenario.files]);
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'brandlint-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+/** Measured throughput per kind of content, for the targets at the end. */
+const measured = {};
+function throughput(name, files, extraArgs = []) {
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const result = run(['lint', '--format', 'json', '--max-file-size', '20mb', ...extraArgs, ...files]);
   if (result.code === 2 || result.linted === 0) {
-    rows.push({ scenario: scenario.name, files: scenario.files.length, note: `not linted (exit ${result.code}): ${result.stderr.split('\n').find((line) => line.trim()) ?? ''}` });
-    continue;
+    rows.push({ scenario: name, files: files.length, note: `not linted (exit ${result.code}): ${result.stderr.split('\n').find((line) => line.trim()) ?? ''}` });
+    return null;
   }
-  rows.push({
-    scenario: scenario.name,
+  const row = {
+    scenario: name,
     files: result.linted,
     MB: mb(bytes).toFixed(2),
     seconds: result.wall.toFixed(2),
     'files/s': (result.linted / result.wall).toFixed(1),
     'MB/s': (mb(bytes) / result.wall).toFixed(2),
     'peak MiB': result.peakMiB.toFixed(0),
-  });
+  };
+  rows.push(row);
+  return { mbps: mb(bytes) / result.wall, peakMiB: result.peakMiB };
 }
+scenarios.forEach((scenario, index) => {
+  if (scenario.files.length === 0) return;
+  const cold = throughput(`${scenario.name}, cold`, scenario.files);
+  // --cache: the first run fills the cache, the second is the one measured.
+  const cache = ['--cache', '--cache-location', path.join(scratch, `cache-${index}`)];
+  run(['lint', '--format', 'json', '--max-file-size', '20mb', ...cache, ...scenario.files]);
+  const cached = throughput(`${scenario.name}, cached`, scenario.files, cache);
+  measured[scenario.name] = { cold, cached };
+});
 
 // One file from a cold start, as a pre-commit hook runs it: the median of 7 runs.
 const single = pick('email', ['.html'])[0];
@@ -93,5 +110,50 @@ if (single) {
   rows.push({ scenario: `one file, cold start (${path.basename(single)})`, files: 1, seconds: (times[3] ?? NaN).toFixed(3), 'peak MiB': peak.toFixed(0) });
 }
 
-console.log(`brandlint bench on ${corpus} (Node ${process.versions.node}, every rule on, example brand)`);
+// `lint --staged` with one changed file, in a git repository holding the corpus and the example
+// brand (what a pre-commit hook pays, campaign siblings included): the median of 5 runs.
+let stagedSeconds = NaN;
+let stagedPeak = 0;
+const hasGit = spawnSync('git', ['--version']).status === 0;
+if (hasGit && single) {
+  const repo = path.join(scratch, 'repo');
+  mkdirSync(repo);
+  cpSync(path.join(root, 'tokens'), path.join(repo, 'tokens'), { recursive: true });
+  cpSync(path.join(root, 'brandlint.config.yaml'), path.join(repo, 'brandlint.config.yaml'));
+  for (const folder of ['email', 'landing', 'chatbot', 'social']) {
+    if (existsSync(path.join(corpus, folder))) cpSync(path.join(corpus, folder), path.join(repo, 'content', folder), { recursive: true });
+  }
+  const git = (...args) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+  git('init', '-q');
+  git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'add', '.');
+  git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'commit', '-q', '--no-verify', '-m', 'corpus');
+  const changed = path.join(repo, 'content', path.relative(corpus, single));
+  appendFileSync(changed, '\n<!-- changed -->\n');
+  git('add', changed);
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const result = run(['lint', '--staged', '--format', 'json'], repo);
+    times.push(result.wall);
+    stagedPeak = Math.max(stagedPeak, result.peakMiB);
+  }
+  times.sort((a, b) => a - b);
+  stagedSeconds = times[2];
+  rows.push({ scenario: `lint --staged, one changed file (${path.basename(single)})`, files: 1, seconds: stagedSeconds.toFixed(3), 'peak MiB': stagedPeak.toFixed(0) });
+}
+
+console.log(`brandlint bench on ${corpus} (Node ${process.versions.node}, ${os.cpus().length} cores, every rule on, example brand)`);
 console.table(rows);
+
+// The targets of README's performance notes.
+const prose = ['prose: social posts', 'prose: chatbot scripts'].map((name) => measured[name]?.cold?.mbps).filter((v) => v !== undefined);
+const css = measured['CSS (landing .css/.scss)']?.cold?.mbps;
+const peak = Math.max(...rows.map((row) => Number(row['peak MiB'])).filter((v) => !Number.isNaN(v)), stagedPeak);
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+const targets = [
+  ['prose throughput (cold, slowest prose scenario)', prose.length ? `${Math.min(...prose).toFixed(2)} MB/s` : 'n/a', '>= 4.4 MB/s', prose.length && Math.min(...prose) >= 4.4],
+  ['CSS throughput (cold)', css !== undefined ? `${css.toFixed(2)} MB/s` : 'n/a', '>= 5.3 MB/s', css !== undefined && css >= 5.3],
+  ['lint --staged, one changed file', Number.isNaN(stagedSeconds) ? 'n/a' : `${Math.round(stagedSeconds * 1000)} ms`, '<= 250 ms', stagedSeconds <= 0.25],
+  ['peak memory', `${peak.toFixed(0)} MiB`, '<= 300 MiB', peak <= 300],
+];
+console.log('\ntargets (README, performance):');
+for (const [what, value, target, ok] of targets) console.log(`  ${verdict(ok).padEnd(6)} ${what}: ${value} (target ${target})`);
