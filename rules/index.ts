@@ -23,6 +23,7 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'prose-style': async () => (await import('./prose-style/index.js')).default,
   'social-post-length': async () => (await import('./social-post-length/index.js')).default,
   'social-hashtags': async () => (await import('./social-hashtags/index.js')).default,
+  'sms-length': async () => (await import('./sms-length/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);
