@@ -122,7 +122,7 @@ export function tokenizeCsv(text: string, delimiter: string = detectDelimiter(te
           record.malformed = true;
           i = junkEnd;
         }
-        record.cells.push({ value: { text: out, anchors: anchorsOf(sources, cellStart + 1) }, valueStart: cellStart + 1, valueEnd, start: cellStart, end: i, quoted: true });
+        record.cells.push({ value: { text: out, anchors: anchorsOf(sources, cellStart + 1, valueEnd) }, valueStart: cellStart + 1, valueEnd, start: cellStart, end: i, quoted: true });
       } else {
         const end = nextBoundary(text, i, delimiter);
         record.cells.push({ value: { text: text.slice(i, end), anchors: [] }, valueStart: i, valueEnd: end, start: i, end, quoted: false });

@@ -190,7 +190,7 @@ export function decodeLgEscapes(raw: string): DecodedText {
     out += char;
     sources.push(i);
   }
-  return { text: out, anchors: anchorsOf(sources, 0) };
+  return { text: out, anchors: anchorsOf(sources, 0, raw.length) };
 }
 
 /** `A | B | C` split on unescaped pipes, each part trimmed, with its offset. */

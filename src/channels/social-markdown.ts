@@ -13,7 +13,7 @@ import type { DecodedText } from './entities.js';
 import { normalizePlatform, readDate } from './metadata-values.js';
 import { addTextLinks, plain, pushBuffer, pushRun } from './prose-run.js';
 import { TextBuffer } from './text-buffer.js';
-import { composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
+import { anchorsOf, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
 
 type MarkdownParse = (text: string) => Root;
 
@@ -63,7 +63,9 @@ export async function readMarkdownPosts(builder: DocumentBuilder): Promise<void>
   const walker = new MarkdownWalker(builder, decodeEntity);
   if (nonEmpty.length === 0) {
     // Every file is at least one post (an empty one is still a post, e.g. for required hashtags).
-    const start = tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0;
+    let start = tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0;
+    if (document.text[start] === '\r') start++;
+    if (document.text[start] === '\n') start++;
     addMessage(builder, 'post', start, document.text.length, fields);
     return;
   }
@@ -329,13 +331,8 @@ class MarkdownWalker {
     let i = 0;
     let j = 0;
     while (i < value.length) {
-      if (j < raw.length && value[i] === raw[j]) {
-        sources.push(j);
-        i++;
-        j++;
-        continue;
-      }
-      if (raw[j] === '\\' && j + 1 < raw.length && raw[j + 1] === value[i]) {
+      // An escape or a reference decodes to other text than it is written with: try those first.
+      if (raw[j] === '\\' && j + 1 < raw.length && raw[j + 1] === value[i] && /[!-/:-@[-`{-~]/.test(raw[j + 1]!)) {
         sources.push(j);
         i++;
         j += 2;
@@ -351,18 +348,19 @@ class MarkdownWalker {
           continue;
         }
       }
+      if (j < raw.length && value[i] === raw[j]) {
+        sources.push(j);
+        i++;
+        j++;
+        continue;
+      }
       if (j < raw.length && /[ \t>\r]/.test(raw[j]!)) {
         j++;
         continue;
       }
       return { text: value, anchors: [[value.length, raw.length]] };
     }
-    const anchors: Array<[number, number]> = [];
-    for (let k = 0; k < sources.length; k++) {
-      const expected = k === 0 ? 0 : sources[k - 1]! + 1;
-      if (sources[k] !== expected) anchors.push([k, sources[k]!]);
-    }
-    return { text: value, anchors };
+    return { text: value, anchors: anchorsOf(sources, 0, j) };
   }
 }
 

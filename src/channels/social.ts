@@ -144,7 +144,7 @@ function layoutOf(first: CsvRecord): Layout | null {
   if (columns.has('message')) return { columns, width: first.cells.length, firstRow: 1, header: true };
   // Hootsuite's bulk composer: no header; date, message and an optional link.
   const dateCell = first.cells[0]?.value.text ?? '';
-  if (first.cells.length >= 2 && first.cells.length <= 3 && readDate(dateCell).date !== null) {
+  if (first.cells.length >= 2 && first.cells.length <= 3 && /^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:$|[\sT,])/.test(dateCell)) {
     const hootsuite = new Map<Column, number>([
       ['date', 0],
       ['message', 1],

@@ -58,23 +58,28 @@ export class TextBuffer {
     const start = this.mapStart(a);
     const end = Math.max(start, this.mapEnd(b));
 
-    const candidates: Array<[number, number]> = [[0, start]];
+    // `[textOffset, fileOffset, fileEnd of the previous segment when this starts a new one]`.
+    const candidates: Array<[number, number, number?]> = [[0, start]];
+    let previousEnd: number | undefined;
     for (const segment of this.segments) {
       if (segment.t0 >= b) break;
       for (const [index, [t, file]] of segment.anchors.entries()) {
         // A segment's first anchor at `b` starts text that is not in the run.
         if (t <= a || t > b || (index === 0 && t === b)) continue;
+        const gapEnd = index === 0 ? previousEnd : undefined;
+        const candidate: [number, number, number?] = gapEnd !== undefined && gapEnd !== file ? [t - a, file, gapEnd] : [t - a, file];
         const previous = candidates[candidates.length - 1]!;
-        if (previous[0] === t - a) candidates[candidates.length - 1] = [t - a, file];
-        else candidates.push([t - a, file]);
+        if (previous[0] === t - a) candidates[candidates.length - 1] = previous[2] !== undefined && candidate[2] === undefined ? [t - a, file, previous[2]] : candidate;
+        else candidates.push(candidate);
       }
+      previousEnd = segment.fileEnd;
     }
-    const sourceMap: Array<[number, number]> = [];
+    const sourceMap: TextRun['sourceMap'] = [];
     let [lastText, lastFile] = candidates[0]!;
     for (let i = 1; i < candidates.length; i++) {
-      const [t, file] = candidates[i]!;
-      if (file === lastFile + (t - lastText)) continue;
-      sourceMap.push([t, file]);
+      const [t, file, gapEnd] = candidates[i]!;
+      if (file === lastFile + (t - lastText) && gapEnd === undefined) continue;
+      sourceMap.push(gapEnd === undefined ? [t, file] : [t, file, gapEnd]);
       lastText = t;
       lastFile = file;
     }

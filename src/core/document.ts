@@ -105,9 +105,12 @@ export interface TextRun {
    * Anchors `[textOffset, sourceOffset]`, ascending; a text offset maps to
    * `sourceOffset + (offset - textOffset)` of the last anchor at or before it. Empty means 1:1
    * from `range.start.offset`. Adapters add an anchor after every decoded entity or escape
-   * (including one at `text.length` when the text ends with one).
+   * (including one at `text.length` when the text ends with one). Where the text before an
+   * anchor comes from elsewhere in the file (markup such as `</b>`, `**` or an inline code span
+   * was left out), the anchor carries a third element: where that text ends in the file, so that
+   * a range ending there does not swallow the markup.
    */
-  sourceMap: Array<[number, number]>;
+  sourceMap: Array<[number, number] | [number, number, number]>;
 }
 
 /** Where a declaration came from; decides e.g. whether `var(--token)` is allowed as a fix. */
@@ -210,7 +213,17 @@ export function sourceOffsetOf(run: TextRun, textOffset: number): number {
   return anchorSource + (textOffset - anchorText);
 }
 
+/** File offset where the text before `textOffset` ends (differs from {@link sourceOffsetOf} after left-out markup). */
+export function sourceEndOf(run: TextRun, textOffset: number): number {
+  for (const anchor of run.sourceMap) {
+    if (anchor[0] > textOffset) break;
+    if (anchor[0] === textOffset && anchor.length === 3) return anchor[2];
+  }
+  return sourceOffsetOf(run, textOffset);
+}
+
 /** Range in the file of `[start, end)` of a run's text. */
 export function rangeInRun(document: ContentDocument, run: TextRun, start: number, end: number): Range {
-  return document.lines.rangeAt(sourceOffsetOf(run, start), sourceOffsetOf(run, end));
+  const from = sourceOffsetOf(run, start);
+  return document.lines.rangeAt(from, end > start ? Math.max(from, sourceEndOf(run, end)) : from);
 }
