@@ -24,6 +24,7 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'social-post-length': async () => (await import('./social-post-length/index.js')).default,
   'social-hashtags': async () => (await import('./social-hashtags/index.js')).default,
   'sms-length': async () => (await import('./sms-length/index.js')).default,
+  'emoji-not-allowed': async () => (await import('./emoji-not-allowed/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);
