@@ -1,14 +1,17 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseContent } from '../src/channels/index.js';
+import { sourceOffsetOf } from '../src/core/document.js';
 import { lintProject } from '../src/engine/lint-project.js';
 import type { LintResult } from '../src/engine/result.js';
 import { REPO_ROOT } from './rule-tester.js';
 
 /**
  * The example content in fixtures/ against the example brand, all rules on: each
- * `<rule-id>.fail.*` file breaks its rule and nothing else; every `*.pass.*` and `*.traps.*`
- * file is clean. This is what `npx brandlint lint fixtures/` shows.
+ * `<rule-id>.fail.*` file breaks its rule and nothing else (`<pack>--<rule>.fail.*` for a rule
+ * pack's `<pack>/<rule>`, `<pack>.fail.*` for any rule of the pack); every `*.pass.*` and
+ * `*.traps.*` file is clean. This is what `npx brandlint lint fixtures/` shows.
  */
 
 const FIXTURES = path.join(REPO_ROOT, 'fixtures');
@@ -40,6 +43,24 @@ describe('fixtures/', () => {
   it('has fixtures for every channel in use', () => {
     expect(fixtureFiles.some((file) => file.startsWith('fixtures/email/'))).toBe(true);
     expect(fixtureFiles.some((file) => file.startsWith('fixtures/landing/'))).toBe(true);
+    expect(fixtureFiles.some((file) => file.startsWith('fixtures/chatbot/'))).toBe(true);
+    expect(fixtureFiles.some((file) => file.startsWith('fixtures/social/'))).toBe(true);
+  });
+
+  it.each(fixtureFiles.filter((file) => /^fixtures\/(chatbot|social)\//.test(file)))('%s parses with exact positions', async (file) => {
+    const channel = file.startsWith('fixtures/chatbot/') ? 'chatbot' : 'social';
+    const absolutePath = path.join(REPO_ROOT, file);
+    const document = await parseContent({ file, absolutePath, text: readFileSync(absolutePath, 'utf8'), channel });
+    expect(document.parseProblems).toEqual([]);
+    expect(document.messages.length).toBeGreaterThan(0);
+    expect(document.textRuns.length).toBeGreaterThan(0);
+    for (const run of document.textRuns) {
+      // Every letter and digit of a run sits at the place its source map gives.
+      const misplaced = run.text
+        .split('')
+        .flatMap((char, index) => (/[\p{L}\p{N}]/u.test(char) && document.text[sourceOffsetOf(run, index)] !== char ? [`${index}:${char}`] : []));
+      expect(misplaced, `${run.messageId} ${JSON.stringify(run.text)}`).toEqual([]);
+    }
   });
 
   it.each(fixtureFiles.filter((file) => /\.(pass|traps)\./.test(file)))('%s is clean', (file) => {
@@ -48,7 +69,8 @@ describe('fixtures/', () => {
   });
 
   it.each(fixtureFiles.filter((file) => file.includes('.fail.')))('%s breaks only its own rule', (file) => {
-    const ruleId = path.basename(file).split('.fail.')[0] ?? '';
+    // Rule pack ids have a slash, file names cannot: `plain-language--utilize.fail.html` is `plain-language/utilize`.
+    const ruleId = (path.basename(file).split('.fail.')[0] ?? '').replaceAll('--', '/');
     const diagnostics = results.get(file)?.diagnostics ?? [];
     const own = (id: string) => id === ruleId || id.startsWith(`${ruleId}/`);
     expect(diagnostics.length, `${file} has findings`).toBeGreaterThan(0);

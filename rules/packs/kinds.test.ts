@@ -438,8 +438,8 @@ rules:
     expect(ids(result)).toEqual(['scoped/german 1:69']);
     expect(result.notApplied).toEqual([
       'scoped/german: only for de; the text is pl',
-      'scoped/utilize: only for en; the text is de',
-      'scoped/utilize: only for en; the text is pl',
+      'scoped/utilize: English only; the text is de',
+      'scoped/utilize: English only; the text is pl',
     ]);
   });
 

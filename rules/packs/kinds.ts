@@ -150,7 +150,9 @@ export function scopedProse(context: KindContext, options: { englishOnly?: boole
       if (scopes && !scopes.includes(run.scope)) return false;
       if (!/[\p{L}\p{N}]/u.test(run.run.text)) return false;
       if (scope.locales && !localeMatches(run.locale, scope.locales)) {
-        skipped.add(`only for ${scope.locales.join(', ')}; the text is ${run.locale}`);
+        // Same wording as English-only rules, so the run's notice groups them together.
+        const only = scope.locales.every(isEnglish) ? 'English only' : `only for ${scope.locales.join(', ')}`;
+        skipped.add(`${only}; the text is ${run.locale}`);
         return false;
       }
       if (options.englishOnly && !isEnglish(run.locale)) {

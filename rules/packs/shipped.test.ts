@@ -200,8 +200,8 @@ describe('shipped packs on other languages', () => {
       rules,
     });
     expect(result.diagnostics).toEqual([]);
-    expect(result.notApplied).toContain('plain-language/utilize: only for en; the text is de');
-    expect(result.notApplied).toContain('inclusive-language/allowlist: only for en; the text is de');
-    expect(result.notApplied).toContain('marketing-cliches/cliches: only for en; the text is de');
+    expect(result.notApplied).toContain('plain-language/utilize: English only; the text is de');
+    expect(result.notApplied).toContain('inclusive-language/allowlist: English only; the text is de');
+    expect(result.notApplied).toContain('marketing-cliches/cliches: English only; the text is de');
   });
 });

@@ -150,11 +150,22 @@ const MASK_PATTERNS: ReadonlyArray<readonly [MaskKind, RegExp]> = [
   ['mention', /(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu],
 ];
 
+/** Elements whose text is code, not prose (`<code>`, `<pre>`, ...). */
+const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'tt', 'script', 'style']);
+
 /** The spans of a run that are not prose, in text order and not overlapping. */
-export function masksOf(document: Pick<ContentDocument, 'templateRanges'>, run: TextRun): ProseMask[] {
+export function masksOf(document: Pick<ContentDocument, 'templateRanges'> & Partial<Pick<ContentDocument, 'elements'>>, run: TextRun): ProseMask[] {
   const candidates: ProseMask[] = [];
   const runStart = run.range.start.offset;
   const runEnd = run.range.end.offset;
+  for (const element of document.elements ?? []) {
+    if (!CODE_ELEMENTS.has(element.tag)) continue;
+    if (element.range.end.offset <= runStart || element.range.start.offset >= runEnd) continue;
+    // Inline `<code>` inside a paragraph is part of the paragraph's run: mask its span.
+    const start = textOffsetOf(run, element.range.start.offset);
+    const end = textOffsetOf(run, element.range.end.offset);
+    if (end > start) candidates.push({ kind: 'code', start, end, text: run.text.slice(start, end) });
+  }
   for (const range of document.templateRanges) {
     if (range.end.offset <= runStart || range.start.offset >= runEnd) continue;
     const start = textOffsetOf(run, range.start.offset);

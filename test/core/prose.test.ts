@@ -91,6 +91,15 @@ describe('masking', () => {
     expect(masks.map((m) => [m.kind, m.text])).toEqual([['template', '{{ first_name }}']]);
   });
 
+  it('masks inline code elements and code blocks', async () => {
+    const document = await parse('<p>Your code is <code>NORTHWIND-utilize</code>, ok</p><pre>x utilize</pre>');
+    const [message] = proseOf(document);
+    expect(message!.runs.map((r) => [r.run.text, r.masks.map((m) => `${m.kind}:${m.text}`)])).toEqual([
+      ['Your code is NORTHWIND-utilize, ok', ['code:NORTHWIND-utilize']],
+      ['x utilize', ['code:x utilize']],
+    ]);
+  });
+
   it('maps file offsets back to text offsets through decoded entities', () => {
     const run: TextRun = {
       text: 'a & b',
