@@ -25,6 +25,8 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'social-hashtags': async () => (await import('./social-hashtags/index.js')).default,
   'sms-length': async () => (await import('./sms-length/index.js')).default,
   'emoji-not-allowed': async () => (await import('./emoji-not-allowed/index.js')).default,
+  'chatbot-reply-length': async () => (await import('./chatbot-reply-length/index.js')).default,
+  'chatbot-buttons': async () => (await import('./chatbot-buttons/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);

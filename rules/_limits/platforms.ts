@@ -72,3 +72,32 @@ export function stricter(a: number | undefined, b: number | undefined): number |
   if (b === undefined) return a;
   return Math.min(a, b);
 }
+
+export interface ChatbotLimits {
+  maxReplyLength?: number;
+  maxButtons?: number;
+}
+
+/**
+ * Messaging platforms' own limits for a bot reply (a response's `channel:` in Rasa): Messenger
+ * text 2,000 characters and 3 buttons in a button template; WhatsApp text 4,096 characters and 3
+ * reply buttons; Telegram 4,096 characters.
+ */
+export const CHATBOT_PLATFORM_DEFAULTS: Readonly<Record<string, ChatbotLimits>> = {
+  facebook: { maxReplyLength: 2000, maxButtons: 3 },
+  messenger: { maxReplyLength: 2000, maxButtons: 3 },
+  whatsapp: { maxReplyLength: 4096, maxButtons: 3 },
+  telegram: { maxReplyLength: 4096 },
+};
+
+const CHATBOT_NAMES: Readonly<Record<string, string>> = {
+  facebook: 'Messenger',
+  messenger: 'Messenger',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+};
+
+/** How a messaging platform writes its name, for messages (`facebook` -> `Messenger`). */
+export function chatbotPlatformName(platform: string): string {
+  return CHATBOT_NAMES[platform] ?? platform;
+}
