@@ -10,7 +10,9 @@ import { displayPath } from '../core/paths.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import { globMatcher } from './channels.js';
 import { loadConfig, toPosix, type ResolvedConfig } from './config.js';
-import { discoverFiles, DiscoveryError } from './discovery.js';
+import type { CampaignMatrix } from '../core/campaign.js';
+import { runCampaigns } from './campaigns.js';
+import { discoverFiles, DiscoveryError, type DiscoveredFile } from './discovery.js';
 import type { LintNotice, LintResult } from './result.js';
 import { prepareRules, type RuleSource } from './rules.js';
 import { lintFiles, loadContentParser, type ContentParser, type ContentReader } from './runner.js';
@@ -42,6 +44,13 @@ export interface LintProjectOptions {
   read?: ContentReader;
   /** Called after each file is linted. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Campaign siblings: files of the project (its configured channel globs, else every content file
+   * under its folder) that belong to the same campaign as a linted file but were not asked for.
+   * They are parsed as reference for the consistency rules and never reported on. Default: loaded
+   * when `paths` are given or a `shard` is linted; `false` turns it off.
+   */
+  campaignSiblings?: boolean;
 }
 
 export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Run `brandlint init` to add one.';
@@ -67,6 +76,8 @@ export type LintProjectOutcome =
       ruleInfo: Array<{ id: string; description: string; fixable: boolean }>;
       /** Cache statistics with `cache`: files answered from it and files linted. */
       cacheStats?: { hits: number; misses: number };
+      /** The consistency matrix of each campaign a linted file belongs to. */
+      campaigns: CampaignMatrix[];
     };
 
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
@@ -144,9 +155,44 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   });
   await cache?.save();
   notices.push(...run.notices);
+
+  const wantSiblings = options.campaignSiblings ?? ((options.paths?.length ?? 0) > 0 || options.shard !== undefined);
+  const loadSiblings = async (): Promise<LintResult[]> => {
+    const asked = new Set(files.map((file) => file.absolutePath));
+    let pool: readonly DiscoveredFile[] = discovery.files;
+    if ((options.paths?.length ?? 0) > 0) {
+      try {
+        pool = (await discoverFiles({ cwd: config.rootDir, config, ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}) })).files;
+      } catch {
+        return [];
+      }
+    }
+    const others = pool.filter((file) => !asked.has(file.absolutePath)).map((file) => ({ ...file, file: displayPath(file.absolutePath, cwd) }));
+    if (others.length === 0) return [];
+    const reference = await lintFiles({
+      files: others,
+      rules: prepared.rules,
+      brand: brand.model,
+      parse: parse ?? (await loadContentParser()),
+      campaignOf: campaignResolver(config),
+      referenceOnly: true,
+      ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+      ...(options.read ? { read: options.read } : {}),
+    });
+    return reference.results;
+  };
+  const consistency = await runCampaigns({
+    cwd,
+    config,
+    results: run.results,
+    rules: prepared.rules,
+    brand: brand.model,
+    ...(wantSiblings ? { loadSiblings } : {}),
+  });
   return {
     ok: true,
-    results: run.results,
+    results: consistency.results,
+    campaigns: consistency.campaigns,
     notices,
     configWarnings: [...shown(loaded.diagnostics, cwd), ...prepared.diagnostics],
     brand: brand.model,

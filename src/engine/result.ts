@@ -1,3 +1,4 @@
+import type { CampaignFileData, Fact } from '../core/campaign.js';
 import type { Channel } from '../core/channels.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 
@@ -18,6 +19,10 @@ export interface LintResult {
   source?: string;
   /** The fixed text, when fixing changed it (`--fix`, `--fix-dry-run`). */
   output?: string;
+  /** Facts the file states (offers, codes, dates, links, ...), when it belongs to a campaign. */
+  facts?: Fact[];
+  /** What the campaign phase compares besides facts (tone, colors, fonts), one entry per campaign of the file. */
+  campaignData?: CampaignFileData[];
 }
 
 /** Something the user should know that is not a finding: a skipped file, no brand, a file not fixed. */
@@ -47,7 +52,7 @@ export function compareStrings(a: string, b: string): number {
 
 /** Builds a result with sorted diagnostics and counts. */
 export function createResult(
-  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output'>>,
+  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output' | 'facts' | 'campaignData'>>,
   diagnostics: readonly Diagnostic[],
 ): LintResult {
   const sorted = [...diagnostics].sort(compareDiagnostics);
@@ -63,6 +68,8 @@ export function createResult(
     fixableCount: sorted.filter((d) => d.fix).length,
     ...(base.source !== undefined ? { source: base.source } : {}),
     ...(base.output !== undefined ? { output: base.output } : {}),
+    ...(base.facts !== undefined ? { facts: base.facts } : {}),
+    ...(base.campaignData !== undefined ? { campaignData: base.campaignData } : {}),
   };
 }
 

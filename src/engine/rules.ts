@@ -7,12 +7,12 @@ import type { z } from 'zod';
 import type { Channel } from '../core/channels.js';
 import { didYouMean, noLocate, zodIssuesToDiagnostics, type DataPath, type Locate } from '../core/data-file.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
-import type { DocumentRule, RuleLevel } from '../core/rule.js';
+import { isCampaignRule, type CampaignRule, type DocumentRule, type Rule, type RuleLevel } from '../core/rule.js';
 import { globMatcher } from './channels.js';
 import { toPosix, type ResolvedConfig, type RuleSetting } from './config.js';
 
-/** A rule with its options type erased; the engine validates options with the rule's own schema. */
-export type AnyRule = DocumentRule<unknown>;
+/** A rule (document or campaign rule) with its options type erased; the engine validates options with the rule's own schema. */
+export type AnyRule = Rule<unknown>;
 
 /** Rule id -> lazy loader, like `RULE_LOADERS` of rules/index.ts. */
 export type RuleCatalogue = Readonly<Record<string, () => Promise<AnyRule>>>;
@@ -34,7 +34,7 @@ export const ENGINE_RULE_LEVELS: Readonly<Record<string, RuleLevel>> = {
 /** A rule that runs on a file: level resolved, options validated. */
 export interface ActiveRule {
   id: string;
-  rule: AnyRule;
+  rule: DocumentRule<unknown>;
   severity: Severity;
   options: unknown;
 }
@@ -88,7 +88,26 @@ export class RuleSet {
     return this.settingFor(id, toPosix(absolutePath), channel).level;
   }
 
-  /** The rules to run on a file of a channel, sorted by id. */
+  /**
+   * The campaign rules that may run (enabled at the top level, by default or in some override),
+   * sorted by id, with their top-level options; whether a finding is kept, and at which
+   * severity, is decided per file with {@link levelFor}.
+   */
+  campaignRules(): Array<{ id: string; rule: CampaignRule<unknown>; options: unknown }> {
+    const active: Array<{ id: string; rule: CampaignRule<unknown>; options: unknown }> = [];
+    for (const [id, rule] of this.rules) {
+      if (!isCampaignRule(rule)) continue;
+      const top = this.top[id];
+      const fallback = this.defaults.get(id);
+      const enabled =
+        (top?.level ?? fallback?.level ?? 'off') !== 'off' || this.overrides.some((override) => (override.rules[id]?.level ?? 'off') !== 'off');
+      if (!enabled) continue;
+      active.push({ id, rule, options: top?.options !== undefined ? top.parsed : fallback?.options });
+    }
+    return active;
+  }
+
+  /** The document rules to run on a file of a channel, sorted by id. */
   rulesFor(absolutePath: string, channel: Channel): ActiveRule[] {
     const file = toPosix(absolutePath);
     const key = `${channel}\0${file}`;
@@ -96,6 +115,7 @@ export class RuleSet {
     if (cached) return cached;
     const active: ActiveRule[] = [];
     for (const [id, rule] of this.rules) {
+      if (isCampaignRule(rule)) continue;
       if (rule.meta.channels && !rule.meta.channels.includes(channel)) continue;
       const setting = this.settingFor(id, file, channel);
       if (setting.level === 'off') continue;

@@ -148,6 +148,11 @@ export interface LintFilesOptions extends LintDocumentOptions {
   hasAdapter?: (channel: Channel) => boolean;
   /** Campaign the configuration assigns to a file, used when the document names none. */
   campaignOf?: (absolutePath: string) => string | undefined;
+  /**
+   * Parse and extract campaign data only: no rules, no fixes. For the campaign siblings a partial
+   * run (path arguments, `--staged`) loads as reference for the consistency rules.
+   */
+  referenceOnly?: boolean;
   /** Files linted at the same time (reading overlaps rule work). Default 4. */
   concurrency?: number;
   /** Reads a file to lint (default: from disk); `--staged` reads the git index instead. */
@@ -240,7 +245,7 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
     const onNotApplied = (ruleId: string, reason: string): void => {
       notApplied.set(reason, (notApplied.get(reason) ?? new Set()).add(ruleId));
     };
-    const diagnostics = lintDocument(document, { ...options, onNotApplied });
+    const diagnostics = options.referenceOnly ? [] : lintDocument(document, { ...options, onNotApplied });
     return { document, diagnostics, parseErrors: document.parseProblems.filter((d) => d.severity === 'error').length, notApplied };
   };
 
@@ -268,12 +273,31 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
     notices.push({ kind: 'not-applied', file: target.file, message: `${describeRuleIds(ids)} did not apply: ${reason}` });
   }
   const campaign = final.document?.metadata.campaign;
+  const campaignFacts = final.document ? await extractCampaignFacts(final.document, options.brand) : null;
   const result = createResult(
-    { ...base, source: output ?? read.text, ...(campaign !== undefined ? { campaign } : {}), ...(output !== undefined ? { output } : {}) },
+    {
+      ...base,
+      source: output ?? read.text,
+      ...(campaign !== undefined ? { campaign } : {}),
+      ...(output !== undefined ? { output } : {}),
+      ...(campaignFacts ? { facts: campaignFacts.facts, campaignData: campaignFacts.campaigns } : {}),
+    },
     final.diagnostics,
   );
   cacheResult(options, target, result, read.text, notices);
   return result;
+}
+
+/**
+ * The facts, tone and visual samples of a document that belongs to a campaign (null otherwise),
+ * for the campaign phase after all files are linted. Imported lazily: runs without campaigns
+ * never load the extractors.
+ */
+async function extractCampaignFacts(document: ContentDocument, brand: BrandModel | null) {
+  const inCampaign = document.metadata.campaign !== undefined || document.messages.some((message) => message.campaign !== undefined);
+  if (!inCampaign) return null;
+  const { extractCampaignData } = await import('../consistency/extract.js');
+  return extractCampaignData(document, brand);
 }
 
 /**

@@ -1,0 +1,67 @@
+import * as z from 'zod';
+import { FACT_KINDS, type FactKind } from '../../src/core/campaign.js';
+import { comparableFacts, referenceLocations } from '../../src/core/campaign-check.js';
+import type { Range } from '../../src/core/position.js';
+import { defineCampaignRule } from '../../src/core/rule.js';
+
+const options = z.strictObject({
+  /** Fact kinds whose absence is reported. Calls to action are left out by default: not every channel has buttons. */
+  kinds: z.array(z.enum(FACT_KINDS)).min(1).default(['offer', 'code', 'date', 'link']),
+  /** Campaigns with fewer files are not checked (with two files, "most" is both). */
+  minFiles: z.number().int().min(2).default(3),
+});
+
+const LABELS: Record<FactKind, string> = {
+  offer: 'the offer',
+  code: 'the promo code',
+  date: 'the deadline',
+  link: 'the landing URL',
+  cta: 'the call to action',
+  product: 'the product',
+  price: 'the price',
+  phone: 'the phone number',
+  hashtag: 'the hashtag',
+};
+
+const FILE_START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/**
+ * A fact most of a campaign's files state (more than half of them) is absent in one: the
+ * social post that never gives the promo code, the chatbot that never says when the sale ends.
+ * Reported where the file names its campaign (else at its most telling sentence).
+ */
+export default defineCampaignRule({
+  meta: {
+    id: 'campaign-missing-fact',
+    description: 'A fact most channels of a campaign state (offer, promo code, deadline, landing URL) is missing in one.',
+    category: 'consistency',
+    fixable: false,
+    defaultLevel: 'warn',
+    options,
+    messages: {
+      missing: '{fact} ({values}) is missing here, but {count} of {total} files of campaign "{campaign}" state it',
+    },
+  },
+  checkCampaign(context) {
+    const { campaign } = context;
+    const total = campaign.members.length;
+    if (total < context.options.minFiles) return;
+    for (const kind of context.options.kinds) {
+      const stating = campaign.members.filter((member) => comparableFacts(member, kind).length > 0);
+      if (stating.length * 2 <= total) continue;
+      const reference = campaign.references[kind];
+      const values = reference?.values ?? [...new Set(stating.flatMap((member) => comparableFacts(member, kind).map((fact) => fact.value)))];
+      for (const member of campaign.members) {
+        if (comparableFacts(member, kind).length > 0) continue;
+        context.report({
+          file: member.file,
+          messageId: 'missing',
+          data: { fact: LABELS[kind], values: values.join(', '), count: stating.length, total, campaign: campaign.id },
+          range: member.data.campaignRange ?? member.data.tone.anchor ?? FILE_START,
+          expected: values,
+          ...(reference ? { related: referenceLocations(reference, member.file, LABELS[kind].replace(/^the /, '')) } : {}),
+        });
+      }
+    }
+  },
+});

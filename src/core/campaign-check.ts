@@ -1,0 +1,89 @@
+/**
+ * What the campaign mismatch rules share: compare the facts of one kind in every file of a
+ * campaign with the campaign's reference (brief, majority or tie) and report the places that
+ * disagree, each with related locations where the reference value appears.
+ */
+import type { CampaignMember, CampaignView, Fact, FactKind, FactReference } from './campaign.js';
+import type { RelatedLocation } from './diagnostic.js';
+import type { CampaignRuleContext } from './rule.js';
+
+/** The facts of a member that take part in comparisons of a kind: for dates, the deadlines. */
+export function comparableFacts(member: Pick<CampaignMember, 'facts'>, kind: FactKind): Fact[] {
+  return member.facts.filter((fact) => fact.kind === kind && (kind !== 'date' || fact.detail?.dateRole === 'end'));
+}
+
+/** How a reference is described in messages: `brief campaigns/spring-sale.yaml`, `3 of 4 files: email, landing, chatbot`. */
+export function describeReference(campaign: CampaignView, reference: FactReference): string {
+  if (reference.source === 'brief') return `brief ${campaign.brief?.file ?? ''}`.trim();
+  const backers = campaign.members.filter((member) => comparableFacts(member, reference.kind).some((fact) => reference.values.includes(fact.value)));
+  return `${backers.length} of ${campaign.members.length} files: ${[...new Set(backers.map((member) => member.channel))].join(', ')}`;
+}
+
+/** Related locations of the reference values, other than in `exceptFile`. */
+export function referenceLocations(reference: FactReference, exceptFile: string, label: string): RelatedLocation[] {
+  return reference.locations
+    .filter((location) => location.file !== exceptFile)
+    .map((location) => ({
+      file: location.file,
+      range: location.range,
+      message: location.channel ? `the ${location.channel} channel states ${label} ${location.value}` : `the brief states ${label} ${location.value}`,
+    }));
+}
+
+const quote = (values: readonly string[]) => values.map((value) => `"${value}"`).join(' or ');
+
+export interface AgreementMessages {
+  /** messageId for a disagreeing fact; data: `actual`, `expected`, `reference`. */
+  mismatch: string;
+  /** messageId for a tie; data: `actual`, `sides`. */
+  tie: string;
+}
+
+/**
+ * Reports every fact of `kind` in a member that states the fact but never the reference value,
+ * and (for a tie) the first fact of every member taking a side.
+ */
+export function reportDisagreements(
+  context: CampaignRuleContext<unknown>,
+  kind: FactKind,
+  label: string,
+  messages: AgreementMessages,
+): void {
+  const { campaign } = context;
+  const reference = campaign.references[kind];
+  if (!reference || reference.source === 'none') return;
+  for (const member of campaign.members) {
+    const facts = comparableFacts(member, kind);
+    if (facts.length === 0) continue;
+    if (reference.source === 'tie') {
+      const own = facts[0]!;
+      const sides = Object.entries(reference.tiedBy ?? {})
+        .map(([value, files]) => `"${value}" (${files.map((file) => campaign.members.find((m) => m.file === file)?.channel ?? file).join(', ')})`)
+        .join(' vs ');
+      context.report({
+        file: member.file,
+        messageId: messages.tie,
+        data: { actual: own.value, sides },
+        range: own.range,
+        actual: own.value,
+        expected: reference.values,
+        related: referenceLocations({ ...reference, locations: reference.locations.filter((location) => location.value !== own.value) }, member.file, label),
+      });
+      continue;
+    }
+    if (facts.some((fact) => reference.values.includes(fact.value))) continue;
+    for (const fact of facts) {
+      // Calls to action compare normalised (lower case) but read best as written.
+      const expected = kind === 'cta' ? reference.values.map((value) => reference.locations.find((location) => location.value === value)?.text ?? value) : reference.values;
+      context.report({
+        file: member.file,
+        messageId: messages.mismatch,
+        data: { actual: kind === 'cta' ? fact.text : fact.value, expected: quote(expected), reference: describeReference(campaign, reference) },
+        range: fact.range,
+        actual: fact.value,
+        expected: reference.values,
+        related: referenceLocations(reference, member.file, label),
+      });
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The campaign phase of a lint run, wired to the engine: load the briefs of the campaigns the
+ * results belong to, run the campaign rules over the per-file facts (with the campaign siblings
+ * of a partial run as reference only), merge their findings into the results and build the
+ * consistency matrices.
+ */
+import type { CampaignBrief, CampaignMatrix } from '../core/campaign.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { displayPath } from '../core/paths.js';
+import type { BrandModel } from '../tokens/brand-model.js';
+import type { ResolvedConfig } from './config.js';
+import { createResult, type LintResult } from './result.js';
+import type { RuleSet } from './rules.js';
+import { ruleDocsUrl } from './runner.js';
+
+export interface CampaignRunOptions {
+  cwd: string;
+  config: Pick<ResolvedConfig, 'campaigns'>;
+  /** Results of the files asked for: the only ones reported on. */
+  results: readonly LintResult[];
+  /**
+   * Loads the campaign siblings of the asked files that were not linted (a partial run): called
+   * only when some result belongs to a campaign. Their findings are never reported.
+   */
+  loadSiblings?: () => Promise<readonly LintResult[]>;
+  rules: RuleSet;
+  brand: BrandModel | null;
+}
+
+export interface CampaignRun {
+  /** The asked files' results with the campaign findings added, plus one result per brief with problems. */
+  results: LintResult[];
+  campaigns: CampaignMatrix[];
+}
+
+export async function runCampaigns(options: CampaignRunOptions): Promise<CampaignRun> {
+  const inCampaign = options.results.filter((result) => result.campaignData && result.campaignData.length > 0);
+  if (inCampaign.length === 0) return { results: [...options.results], campaigns: [] };
+  const campaignIds = new Set(inCampaign.flatMap((result) => result.campaignData!.map((data) => data.campaign)));
+
+  const siblings = options.loadSiblings
+    ? (await options.loadSiblings()).filter((result) => result.campaignData?.some((data) => campaignIds.has(data.campaign)))
+    : [];
+
+  const { findBriefFile, parseBrief } = await import('../consistency/briefs.js');
+  const briefs = new Map<string, CampaignBrief>();
+  const briefResults: LintResult[] = [];
+  for (const id of [...campaignIds].sort()) {
+    const found = await findBriefFile(options.config.campaigns.briefs, id);
+    if (!found) continue;
+    const file = displayPath(found.absolutePath, options.cwd);
+    const loaded = parseBrief(found.text, file, id);
+    if (loaded.brief) briefs.set(id, loaded.brief);
+    if (loaded.diagnostics.length > 0) {
+      briefResults.push(createResult({ file, absolutePath: found.absolutePath, channel: null, source: found.text }, loaded.diagnostics));
+    }
+  }
+
+  const { runCampaignPhase } = await import('../consistency/phase.js');
+  const outcome = runCampaignPhase({
+    results: options.results,
+    references: siblings,
+    briefs,
+    brand: options.brand,
+    rules: options.rules.campaignRules(),
+    severityFor: (id, member) => {
+      const level = options.rules.levelFor(id, member.absolutePath, member.channel);
+      return level === 'off' ? null : level === 'error' ? 'error' : 'warning';
+    },
+    docsUrl: ruleDocsUrl,
+  });
+
+  const results = options.results.map((result) => {
+    const added: Diagnostic[] = outcome.diagnostics.get(result.file) ?? [];
+    if (added.length === 0) return result;
+    return { ...result, ...createResult(result, [...result.diagnostics, ...added]) };
+  });
+  if (outcome.internal.length > 0) {
+    for (const diagnostic of outcome.internal) {
+      const index = results.findIndex((result) => result.file === diagnostic.file);
+      if (index >= 0) results[index] = { ...results[index]!, ...createResult(results[index]!, [...results[index]!.diagnostics, diagnostic]) };
+    }
+  }
+  const reported = new Set(options.results.map((result) => result.file));
+  const campaigns = outcome.matrices.filter((matrix) => matrix.channels.some(({ files }) => files.some((file) => reported.has(file))));
+  return { results: [...results, ...briefResults], campaigns };
+}
