@@ -16,7 +16,7 @@
 import type { Channel } from '../../src/core/channels.js';
 import { phrasePattern } from '../../src/core/prose.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
-import { packMessages, specRule, type PackDocumentRule } from './compile.js';
+import { PACKS_DOCS_URL, packMessages, specRule, type PackDocumentRule } from './compile.js';
 import type { KindSpec, MatchEntry } from './kinds.js';
 
 export const BRAND_PACK_ID = 'brand';
@@ -75,6 +75,7 @@ function emojiLimit(voice: Voice): (channel: Channel) => number | undefined {
 export function brandPackRules(): PackDocumentRule[] {
   const rule = (
     id: string,
+    level: 'warn' | 'error',
     description: string,
     message: string,
     fixable: boolean,
@@ -82,27 +83,27 @@ export function brandPackRules(): PackDocumentRule[] {
     extra: { trademark?: string; sentence?: string } = {},
   ): PackDocumentRule =>
     specRule(
-      { id: `${BRAND_PACK_ID}/${id}`, description, fixable, defaultLevel: 'error', messages: packMessages(message, extra) },
+      { id: `${BRAND_PACK_ID}/${id}`, description, fixable, defaultLevel: level, messages: packMessages(message, extra), docsUrl: `${PACKS_DOCS_URL.replace(/#.*$/, '')}#the-brand-pack` },
       {},
       cached(id, build),
     );
   return [
-    rule('names', "Brand and product names are spelled exactly as the guidelines' voice.names say.", 'Write "{expected}", not "{actual}".', true, (voice) =>
+    rule('names', 'error', "Brand and product names are spelled exactly as the guidelines' voice.names say.", 'Write "{expected}", not "{actual}".', true, (voice) =>
       voice.names.length > 0 ? { kind: 'term', terms: voice.names } : null,
     ),
-    rule('banned', "Words and phrases the guidelines' voice.banned rules out.", 'Avoid "{actual}".', false, (voice) =>
+    rule('banned', 'error', "Words and phrases the guidelines' voice.banned rules out.", 'Avoid "{actual}".', false, (voice) =>
       voice.banned.length > 0 ? { kind: 'existence', entries: bannedEntries(voice), exceptions: [] } : null,
     ),
-    rule('preferred', "The brand's preferred terms (voice.preferred).", 'Write "{expected}" instead of "{actual}".', true, (voice) =>
+    rule('preferred', 'warn', "The brand's preferred terms (voice.preferred).", 'Write "{expected}" instead of "{actual}".', true, (voice) =>
       voice.preferred.length > 0 ? { kind: 'substitution', entries: preferredEntries(voice), exceptions: [] } : null,
     ),
-    rule('exclamation', 'Exclamation marks per message (voice.exclamation).', 'This message has {count} exclamation marks; the brand allows {max}.', false, (voice) =>
+    rule('exclamation', 'warn', 'Exclamation marks per message (voice.exclamation).', 'This message has {count} exclamation marks; the brand allows {max}.', false, (voice) =>
       voice.exclamation ? { kind: 'occurrence', count: 'exclamation', max: exclamationLimit(voice) } : null,
     ),
-    rule('emoji', 'Emoji per message where the brand allows emoji (voice.emoji.maxPerMessage).', 'This message has {count} emoji; the brand allows {max}.', false, (voice) =>
+    rule('emoji', 'warn', 'Emoji per message where the brand allows emoji (voice.emoji.maxPerMessage).', 'This message has {count} emoji; the brand allows {max}.', false, (voice) =>
       voice.emoji?.maxPerMessage !== undefined ? { kind: 'occurrence', count: 'emoji', max: emojiLimit(voice) } : null,
     ),
-    rule('shouting', 'All-caps words other than the acronyms in voice.acronyms.', '"{actual}" is in capitals; write it in normal case (only listed acronyms may be capitals).', false, () => ({
+    rule('shouting', 'warn', 'All-caps words other than the acronyms in voice.acronyms.', '"{actual}" is in capitals; write it in normal case (only listed acronyms may be capitals).', false, () => ({
       kind: 'shouting',
       acronyms: new Set(),
       brandAcronyms: true,
@@ -110,6 +111,7 @@ export function brandPackRules(): PackDocumentRule[] {
     })),
     rule(
       'reading-grade',
+      'warn',
       'Flesch-Kincaid grade per message at most voice.readingGrade of the channel (English only).',
       'This message reads at grade {grade}; the brand aims for {max} or lower. The hardest sentence is marked.',
       false,

@@ -12,6 +12,9 @@ import type { PackRule, RulePack } from './schema.js';
 /** A rule whose options the engine does not know (pack rules take none). */
 export type PackDocumentRule = DocumentRule<unknown>;
 
+/** Where pack rules without their own `link` are documented: the README's "Rule packs" section. */
+export const PACKS_DOCS_URL = 'https://github.com/brandlint/brandlint/blob/main/README.md#rule-packs';
+
 const TRADEMARK_MESSAGE = 'Add "{mark}" to the first "{expected}" in this message.';
 const SENTENCE_MESSAGE = 'This sentence has {words} words; keep sentences to {max} words or fewer.';
 
@@ -70,7 +73,7 @@ export function compilePack(pack: RulePack): PackDocumentRule[] {
           ...(rule.kind === 'term' ? { trademark: rule.trademarkMessage } : {}),
           ...(rule.kind === 'readability' ? { sentence: rule.sentenceMessage } : {}),
         }),
-        ...(link ? { docsUrl: link } : {}),
+        docsUrl: link ?? PACKS_DOCS_URL,
       },
       scope,
       () => spec,
