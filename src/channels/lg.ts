@@ -32,8 +32,21 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
 export function parseLg(input: DocumentInput): ContentDocument {
   const builder = new DocumentBuilder(input);
-  new LgReader(builder).read();
+  const locale = localeOfLgFile(input.file);
+  if (locale) builder.document.metadata.locale = locale;
+  new LgReader(builder, locale).read();
   return builder.document;
+}
+
+/** Bot Framework Composer names LG files per language: `main.en-us.lg`, `Common.de-DE.lg`. */
+export function localeOfLgFile(file: string): string | undefined {
+  const match = /\.([a-z]{2,3}(?:-[a-z0-9]{2,8})*)\.lg$/i.exec(file);
+  if (!match) return undefined;
+  try {
+    return Intl.getCanonicalLocales(match[1]!)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 class LgReader {
@@ -41,7 +54,10 @@ class LgReader {
   private readonly lines: Line[];
   private template: { name: string; count: number } | null = null;
 
-  constructor(private readonly builder: DocumentBuilder) {
+  constructor(
+    private readonly builder: DocumentBuilder,
+    private readonly locale: string | undefined,
+  ) {
     this.text = builder.text;
     this.lines = splitLines(this.text);
   }
@@ -81,13 +97,14 @@ class LgReader {
       const start = line.start + bodyOffset;
       const message = this.message(at, start + trimmed.length);
       const decoded = decodeLgEscapes(trimmed);
-      pushRun(this.builder, decoded, start, start + trimmed.length, { scope: 'bot-reply', messageId: message.id });
+      pushRun(this.builder, decoded, start, start + trimmed.length, { scope: 'bot-reply', messageId: message.id, locale: message.locale });
     }
   }
 
   private message(start: number, end: number): Message {
     const template = this.template!;
     const message: Message = { id: `${template.name}[${template.count++}]`, kind: 'bot-response', range: this.builder.range(start, end) };
+    if (this.locale) message.locale = this.locale;
     this.builder.document.messages.push(message);
     return message;
   }
@@ -113,7 +130,7 @@ class LgReader {
     const message = this.message(markerAt, close + 3);
     // An Adaptive Card or other JSON payload is data, not prose.
     if (!/^\s*[[{]/.test(body)) {
-      pushRun(this.builder, plain(body), bodyStart, close, { scope: 'bot-reply', messageId: message.id });
+      pushRun(this.builder, plain(body), bodyStart, close, { scope: 'bot-reply', messageId: message.id, locale: message.locale });
     }
     let last = index;
     while (last + 1 < this.lines.length && this.lines[last + 1]!.start <= close) last++;
@@ -141,10 +158,10 @@ class LgReader {
       if (key === 'suggestedactions') {
         for (const action of splitPipes(value)) {
           const start = valueStart + action.start;
-          pushRun(this.builder, decodeLgEscapes(action.text), start, start + action.text.length, { scope: 'button', messageId: message.id });
+          pushRun(this.builder, decodeLgEscapes(action.text), start, start + action.text.length, { scope: 'button', messageId: message.id, locale: message.locale });
         }
       } else {
-        pushRun(this.builder, decodeLgEscapes(value), valueStart, valueStart + value.length, { scope: 'bot-reply', messageId: message.id });
+        pushRun(this.builder, decodeLgEscapes(value), valueStart, valueStart + value.length, { scope: 'bot-reply', messageId: message.id, locale: message.locale });
       }
     }
     if (message) {

@@ -47,7 +47,7 @@ const HEADERS: Record<Column, readonly string[]> = {
 };
 
 function columnOf(header: string): Column | null {
-  const name = header.trim().toLowerCase().replace(/[\s_-]+/g, ' ').replace(/\s*\(.*\)$/, '');
+  const name = header.replace(/^\ufeff/, '').trim().toLowerCase().replace(/[\s_-]+/g, ' ').replace(/\s*\(.*\)$/, '');
   for (const [column, names] of Object.entries(HEADERS) as Array<[Column, readonly string[]]>) {
     if (names.includes(name)) return column;
   }

@@ -97,6 +97,12 @@ describe('Rasa domain.yml', () => {
     expect(templates(document)).toEqual(['9:14-9:20 {name}', '15:25-15:31 {name}']);
   });
 
+  it('reads CRLF files, block scalars included', async () => {
+    const document = await parseBot('responses:\r\n  utter_a:\r\n  - text: |\r\n      One\r\n      Two\r\n  - text: Three\r\n', 'bot/domain.yml');
+    expect(runs(document)).toEqual(['bot-reply utter_a[0] "One\\nTwo" @4:7-5:10', 'bot-reply utter_a[1] "Three" @6:11-6:16']);
+    expect(whereIs(document, 'Two')).toBe('5:7-5:10 "Two"');
+  });
+
   it('reads Rasa 1 `templates` and bare string variants', async () => {
     const document = await parseBot('templates:\n  utter_bye:\n  - Bye for now.\n');
     expect(runs(document)).toEqual(['bot-reply utter_bye[0] "Bye for now." @3:5-3:17']);
@@ -293,6 +299,20 @@ describe('Bot Framework .lg', () => {
     expect(whereIs(document, '[')).toBe('4:9-4:11 "\\\\["');
     expect(templates(document)).toEqual(['3:6-3:18 ${user.name}', '5:3-5:17 ${Greeting2()}', '24:34-24:46 ${user.name}']);
     expect(document.comments.map((comment) => [comment.syntax, loc(comment.range), loc(comment.fullRange)])).toEqual([['lg', '1:2-1:54', '1:1-1:54']]);
+  });
+
+  it.each([
+    ['main.en-us.lg', 'en-US'],
+    ['dialogs/Common.de-DE.lg', 'de-DE'],
+    ['main.lg', undefined],
+  ])('%s has the locale of its name: %s', async (file, locale) => {
+    const document = await parseBot('# A\n- Hi there.\n', file);
+    expect([document.metadata.locale, document.messages[0]!.locale, document.textRuns[0]!.locale]).toEqual([locale, locale, locale]);
+  });
+
+  it('reads CRLF files', async () => {
+    const document = await parseBot('# A\r\n- Hi \\[there\\].\r\n- Bye.\r\n', 'bot/a.lg');
+    expect(runs(document)).toEqual(['bot-reply A[0] "Hi [there]." @2:3-2:16', 'bot-reply A[1] "Bye." @3:3-3:7']);
   });
 
   it('reports an unclosed ``` block', async () => {

@@ -119,6 +119,13 @@ describe('Markdown posts', () => {
     expect(runs(document)).toEqual(['post post-1 "First post." @1:1-1:12', 'post post-2 "Second post." @5:1-5:13']);
   });
 
+  it('reads CRLF front matter and body', async () => {
+    const document = await parseSocial('---\r\nplatform: linkedin\r\n---\r\nHello\r\nthere &amp; here.\r\n');
+    expect(document.metadata.platform).toBe('linkedin');
+    expect(runs(document)).toEqual(['post post "Hello\\r\\nthere & here." @4:1-5:18']);
+    expect(whereIs(document, 'here.')).toBe('5:13-5:18 "here."');
+  });
+
   it('maps text inside block quotes and continuation lines', async () => {
     const document = await parseSocial('> Quoted line one\n> and **two**\n');
     expect(runs(document)).toEqual(['post post "Quoted line one\\nand two" @1:3-2:12']);
@@ -192,6 +199,13 @@ describe('scheduler CSV', () => {
     const document = await parseSocial(text, 'social/schedule.csv');
     expect(runs(document)).toEqual(expectedRuns);
     expect(document.parseProblems.map((problem) => `${problem.ruleId} ${loc(problem.range)}`)).toEqual(problems);
+  });
+
+  it('reads CRLF line endings, a byte-order mark and quoted line breaks', async () => {
+    const document = await parseSocial('\ufeffMessage,Platform\r\n"Line one\r\nLine two",X\r\nSecond,x\r\n', 'social/a.csv');
+    expect(runs(document)).toEqual(['post row-2 "Line one\\r\\nLine two" @2:2-3:9', 'post row-3 "Second" @4:1-4:7']);
+    expect(document.messages.map((message) => message.platform)).toEqual(['x', 'x']);
+    expect(document.metadata.platform).toBe('x');
   });
 
   it('reads Hootsuite dates in the file order', async () => {
