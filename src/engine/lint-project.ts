@@ -178,6 +178,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       referenceOnly: true,
       ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
       ...(options.read ? { read: options.read } : {}),
+      // A cached full result carries the facts a sibling needs (its findings are not reported).
+      ...(cache ? { cache } : {}),
     });
     return reference.results;
   };

@@ -305,7 +305,8 @@ async function extractCampaignFacts(document: ContentDocument, brand: BrandModel
  * at all after --fix-dry-run changed it (the result is of text that is not on disk).
  */
 function cacheResult(options: LintFilesOptions, target: LintTarget, result: LintResult, readText: string, notices: readonly LintNotice[]): void {
-  if (!options.cache) return;
+  // Reference-only results (campaign siblings) have no findings: they must never stand in for a full lint.
+  if (!options.cache || options.referenceOnly) return;
   if (result.output !== undefined && options.fix !== 'write') return;
   const { source: _source, output: _output, ...stored } = result;
   options.cache.set(target, result.output ?? readText, { result: stored, notices: notices.filter((notice) => notice.kind === 'not-applied') });
