@@ -300,6 +300,7 @@ rules:
       { code: p('Use GPS and UV protection.') },
       { name: 'single letters', code: p('Plan A or B, I think') },
       { name: 'words with digits', code: p('MP3 and 4WD and A4') },
+      { name: 'dotted abbreviations', code: p('P.S. see you on U.S. trails') },
       { name: 'Roman numerals', code: p('Part II and XIV') },
       { name: 'URL and template', code: p('HTTPS://NORTHWIND.EXAMPLE/SALE {{ FIRST_NAME }} *|FNAME|*') },
       { name: 'hashtag', code: p('#SALE') },

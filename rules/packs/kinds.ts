@@ -433,7 +433,8 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
 }
 
 function isShouted(word: string, allowed: ReadonlySet<string>, names: ReadonlySet<string>, minLength: number, locale: string): boolean {
-  if (/\p{N}/u.test(word) || !isAllCaps(word)) return false;
+  // Digits (MP3, 4WD) and dotted abbreviations (P.S, U.S) are not shouting.
+  if (/[\p{N}.]/u.test(word) || !isAllCaps(word)) return false;
   const bare = word.replace(/['’]S$/u, '');
   const letters = bare.replace(/[^\p{L}]/gu, '');
   if (letters.length < minLength) return false;
