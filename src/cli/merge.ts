@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CampaignMatrix } from '../core/campaign.js';
 import type { Channel } from '../core/channels.js';
 import type { Diagnostic, Fix, RelatedLocation } from '../core/diagnostic.js';
 import { LineIndex, type Range } from '../core/position.js';
@@ -56,6 +57,7 @@ interface JsonReport {
   version: number;
   results: JsonResult[];
   notices?: LintNotice[];
+  campaigns?: CampaignMatrix[];
 }
 
 export async function runMerge(reports: readonly string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
@@ -67,6 +69,8 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
   const byFile = new Map<string, LintResult>();
   const notices: LintNotice[] = [];
   const seenNotices = new Set<string>();
+  // Each campaign sits whole in one shard, so its matrix comes from exactly one report.
+  const campaigns = new Map<string, CampaignMatrix>();
   for (const report of reports) {
     const parsed = await readReport(io.cwd, report);
     for (const entry of parsed.results) {
@@ -76,6 +80,7 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
       }
       byFile.set(entry.file, await toResult(entry, io.cwd));
     }
+    for (const matrix of parsed.campaigns ?? []) if (!campaigns.has(matrix.campaign)) campaigns.set(matrix.campaign, matrix);
     for (const notice of parsed.notices ?? []) {
       const key = JSON.stringify([notice.kind, notice.file, notice.message]);
       if (seenNotices.has(key)) continue;
@@ -90,7 +95,14 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
   await writeOutputs(
     outputs,
     options.quiet ? results.map(onlyErrors) : results,
-    { cwd: io.cwd, color: c.isColorSupported, notices, toolVersion: brandlintVersion(), exitCode },
+    {
+      cwd: io.cwd,
+      color: c.isColorSupported,
+      notices,
+      toolVersion: brandlintVersion(),
+      exitCode,
+      ...(campaigns.size > 0 ? { campaigns: [...campaigns.values()].sort((a, b) => compareStrings(a.campaign, b.campaign)) } : {}),
+    },
     io,
   );
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
