@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseBatch, stagedSnapshot } from '../../src/cli/staged.js';
+import { UsageError } from '../../src/cli/io.js';
+import { tempDir } from './helpers.js';
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir('brandlint-staged-')));
+afterEach(() => cleanup());
+const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd: dir, env: GIT_ENV, encoding: 'utf8' });
+const write = (name: string, text: string | Buffer) => {
+  mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  writeFileSync(path.join(dir, name), text);
+};
+const target = (name: string) => ({ absolutePath: path.join(dir, name), file: name, channel: 'landing' as const });
+
+describe('parseBatch', () => {
+  it.each<[string, string, number, Array<string | null>]>([
+    ['two blobs', 'aaaa blob 3\nabc\nbbbb blob 0\n\n', 2, ['abc', '']],
+    ['a missing path', ':x.html missing\ncccc blob 2\nhi\n', 2, [null, 'hi']],
+    ['a blob with newlines inside', 'dddd blob 5\na\nb\nc\n', 1, ['a\nb\nc']],
+    ['a tree is not text', 'eeee tree 10\n0123456789\n', 1, [null]],
+  ])('%s', (_name, output, count, expected) => {
+    expect(parseBatch(Buffer.from(output), count).map((blob) => (blob ? Buffer.from(blob).toString() : null))).toEqual(expected);
+  });
+});
+
+describe('stagedSnapshot', () => {
+  it('lists staged files (added, modified, renamed; not deleted) and reads the index, not the working tree', async () => {
+    git('init', '-q');
+    write('kept.html', '<p>committed</p>\n');
+    write('gone.html', '<p>to delete</p>\n');
+    write('old-name.html', '<p>rename me</p>\n');
+    git('add', '.');
+    git('commit', '-q', '--no-verify', '-m', 'base');
+    write('new.html', '<p>staged</p>\n');
+    write('sub dir/ünï code.html', '<p>odd name</p>\n');
+    git('add', 'new.html', 'sub dir/ünï code.html');
+    write('new.html', '<p>changed after staging</p>\n');
+    git('rm', '-q', 'gone.html');
+    git('mv', 'old-name.html', 'new-name.html');
+    write('kept.html', '<p>edited, not staged</p>\n');
+    write('untracked.html', '<p>untracked</p>\n');
+
+    const snapshot = await stagedSnapshot(dir);
+    expect(snapshot.files.map((file) => path.relative(dir, file)).sort()).toEqual(['new-name.html', 'new.html', 'sub dir/ünï code.html']);
+    expect(await snapshot.read(target('new.html'), {})).toEqual({ kind: 'text', text: '<p>staged</p>\n', bom: false });
+    expect(await snapshot.read(target('sub dir/ünï code.html'), {})).toMatchObject({ text: '<p>odd name</p>\n' });
+    // A sibling that is not staged: its index (committed) content, not the edit in the working tree.
+    expect(await snapshot.read(target('kept.html'), {})).toMatchObject({ text: '<p>committed</p>\n' });
+    // Not in the index: read from disk.
+    expect(await snapshot.read(target('untracked.html'), {})).toMatchObject({ text: '<p>untracked</p>\n' });
+  });
+
+  it('applies the content checks to index blobs (binary, size)', async () => {
+    git('init', '-q');
+    write('logo.html', Buffer.from([0x3c, 0x00, 0x3e]));
+    write('big.html', 'x'.repeat(2000));
+    git('add', '.');
+    const snapshot = await stagedSnapshot(dir);
+    expect(await snapshot.read(target('logo.html'), {})).toEqual({ kind: 'skipped', reason: 'binary file' });
+    expect(await snapshot.read(target('big.html'), { maxFileSize: 1000 })).toMatchObject({ kind: 'skipped' });
+  });
+
+  it('outside a git repository: a usage error', async () => {
+    rmSync(path.join(dir, '.git'), { recursive: true, force: true });
+    await expect(stagedSnapshot(dir)).rejects.toThrow(UsageError);
+  });
+});
