@@ -6,12 +6,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDataFile, validateData } from '../../src/core/data-file.js';
+import { z } from 'zod';
+import { parseDataFile, zodIssuesToDiagnostics } from '../../src/core/data-file.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { readTextFile } from '../../src/core/text-file.js';
 import { BRAND_PACK_ID, brandPackRules } from './brand.js';
 import { compilePack, type PackDocumentRule } from './compile.js';
-import { packSchema, type RulePack } from './schema.js';
+import { packSchema, RULE_SCHEMAS, type RuleKind, type RulePack } from './schema.js';
 
 export interface ParsedPack {
   pack: RulePack | null;
@@ -25,8 +26,24 @@ export interface ParsedPack {
 export function parsePack(text: string, file: string): ParsedPack {
   const parsed = parseDataFile(text, file, { ruleIdPrefix: 'pack', ...(/\.json$/i.test(file) ? {} : { format: 'yaml' as const }) });
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return { pack: null, diagnostics: parsed.diagnostics };
-  const { value, diagnostics } = validateData(packSchema, parsed.data, parsed.locate, file, 'pack');
-  return { pack: value, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  const result = packSchema.safeParse(parsed.data, { reportInput: true });
+  if (result.success) return { pack: result.data, diagnostics: parsed.diagnostics };
+  const diagnostics = result.error.issues.flatMap((issue) => zodIssuesToDiagnostics([issue], parsed.locate, file, 'pack', { schema: schemaFor(issue.path, parsed.data) }));
+  return { pack: null, diagnostics: [...parsed.diagnostics, ...sortByPosition(diagnostics)] };
+}
+
+/** The pack schema with the rule at `path` narrowed to its kind, when the rule names a known kind. */
+function schemaFor(path: ReadonlyArray<PropertyKey>, data: unknown): z.ZodType {
+  const [top, index] = path;
+  if (top !== 'rules' || typeof index !== 'number') return packSchema;
+  const rules = (data as { rules?: unknown } | null)?.rules;
+  const kind = Array.isArray(rules) ? (rules[index] as { kind?: unknown } | null)?.kind : undefined;
+  const schema = typeof kind === 'string' && kind in RULE_SCHEMAS ? RULE_SCHEMAS[kind as RuleKind] : undefined;
+  return schema ? z.object({ rules: z.array(schema) }) : packSchema;
+}
+
+function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.range?.start.offset ?? Infinity) - (b.range?.start.offset ?? Infinity));
 }
 
 /** Where the shipped packs live, from the source tree or from dist/. */

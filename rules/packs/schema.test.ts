@@ -16,7 +16,7 @@ describe('pack validation', () => {
     [
       'unknown key in a rule, with a suggestion',
       `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    ignorecase: true\n`,
-      /^8:5 pack\/unknown-key .*"ignorecase".*ignoreCase/,
+      /^8:5 pack\/unknown-key .*"ignorecase".*ignoreCase.*; expected one of: id, level, message, description, link, channels, platforms, scopes, locales, kind, tokens, patterns, ignoreCase, exceptions$/,
     ],
     ['unknown top-level key', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\nextends: other\n`, /^8:1 pack\/unknown-key .*"extends"/],
     ['bad level', `${header}  - id: a\n    kind: existence\n    level: warning\n    message: m\n    tokens: [x]\n`, /^6:12 pack\/invalid-value .*"off".*"warn".*"error"/],

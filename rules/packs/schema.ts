@@ -209,6 +209,17 @@ const requireRule = z
 
 export const packRuleSchema = z.discriminatedUnion('kind', [existence, substitution, term, occurrence, shouting, readability, requireRule]);
 
+/** Each kind's own schema (an unknown key's message lists the keys of the rule's kind only). */
+export const RULE_SCHEMAS: Readonly<Record<RuleKind, z.ZodType>> = {
+  existence,
+  substitution,
+  term,
+  occurrence,
+  shouting,
+  readability,
+  require: requireRule,
+};
+
 export const packSchema = z
   .strictObject({
     /** The pack id: the first part of its rule ids (`plain-language/utilize`). */
