@@ -3,7 +3,7 @@
  * run with its map back to the file, its template tags go to `templateRanges`, and a piece that
  * is only template tags is no prose at all.
  */
-import { rangeInRun, sourceOffsetOf, type ProseScope, type TextRun } from '../core/document.js';
+import { rangeInRun, sourceOffsetOf, type LinkReference, type ProseScope, type TextRun } from '../core/document.js';
 import { identity, type DocumentBuilder } from './builder.js';
 import { rawOffsetOf, type DecodedText } from './entities.js';
 import { findWebTokens } from './metadata-values.js';
@@ -58,7 +58,12 @@ export function pushBuffer(builder: DocumentBuilder, buffer: TextBuffer, fields:
 /** Records a template range once (a tag may be found by the file scan and by a run). */
 export function addTemplateRange(builder: DocumentBuilder, start: number, end: number): void {
   const ranges = builder.document.templateRanges;
-  if (ranges.some((range) => range.start.offset === start && range.end.offset === end)) return;
+  // Ranges are added in file order: a duplicate is among the last ones.
+  for (let i = ranges.length - 1; i >= 0; i--) {
+    const range = ranges[i]!;
+    if (range.start.offset === start && range.end.offset === end) return;
+    if (range.end.offset <= start) break;
+  }
   ranges.push(builder.range(start, end));
 }
 
@@ -66,14 +71,26 @@ export function addTemplateRange(builder: DocumentBuilder, start: number, end: n
 export function plain(text: string): DecodedText {
   return { text, anchors: [] };
 }
+
 /** Records the URLs and e-mail addresses written inside a run as links (unless a link is already there). */
 export function addTextLinks(builder: DocumentBuilder, run: TextRun): void {
   const { document } = builder;
   for (const token of findWebTokens(run.text)) {
     const range = rangeInRun(document, run, token.start, token.end);
-    const taken = document.links.some((link) => link.range.start.offset < range.end.offset && link.range.end.offset > range.start.offset);
-    if (taken) continue;
+    if (overlapsRecentLink(document.links, range.start.offset, range.end.offset, run.range.start.offset)) continue;
     document.links.push({ href: token.href, hrefRange: range, text: run.text.slice(token.start, token.end), isCallToAction: false, range });
   }
 }
 
+/**
+ * Whether a link recorded for this run (links are added in file order, the run's own last)
+ * overlaps `[start, end)`: only links ending after the run's start need a look.
+ */
+function overlapsRecentLink(links: readonly LinkReference[], start: number, end: number, runStart: number): boolean {
+  for (let i = links.length - 1; i >= 0; i--) {
+    const link = links[i]!;
+    if (link.range.end.offset <= runStart) return false;
+    if (link.range.start.offset < end && link.range.end.offset > start) return true;
+  }
+  return false;
+}
