@@ -1,10 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CampaignMatrix } from '../core/campaign.js';
 import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js';
 import { summarize } from '../engine/result.js';
-import type { ReportData } from '../report/findings.js';
+import { plural, type ReportData } from '../report/findings.js';
 import { loadFormatter } from '../report/formatters/index.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
 
@@ -74,7 +73,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       throw new UsageError(`cannot write ${options.html}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const summary = summarize(first.results);
-    io.stderr(`wrote ${options.html} (${summary.errorCount + summary.warningCount} findings in ${first.results.length} files)\n`);
+    io.stderr(`wrote ${options.html} (${plural(summary.errorCount + summary.warningCount, 'finding')} in ${plural(first.results.length, 'file')})\n`);
     return exitCode();
   }
 
@@ -104,11 +103,5 @@ export async function runReport(paths: readonly string[], options: ReportCommand
 
 async function reportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
   const { loadRuleDocs } = await import('../report/rule-docs.js');
-  return { results: outcome.results, campaigns: campaignsOf(outcome), brand: outcome.brand, rules: await loadRuleDocs(outcome.results) };
-}
-
-/** The campaigns' consistency matrices, when the engine computes them (an empty list before that). */
-function campaignsOf(outcome: object): CampaignMatrix[] {
-  const campaigns = (outcome as { campaigns?: unknown }).campaigns;
-  return Array.isArray(campaigns) ? (campaigns as CampaignMatrix[]) : [];
+  return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules: await loadRuleDocs(outcome.results) };
 }

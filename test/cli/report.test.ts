@@ -60,7 +60,7 @@ describe('brandlint report', () => {
     const { io: pipe, out } = io(false);
     expect(await runReport(['emails'], { html: 'out/report.html' }, pipe)).toBe(0);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toMatch(/^wrote out\/report\.html \(\d+ findings in 1 files\)\n$/);
+    expect(out.stderr).toMatch(/^wrote out\/report\.html \(\d+ findings? in 1 file\)\n$/);
     const page = await readFile(path.join(dir, 'out/report.html'), 'utf8');
     expect(page).toContain('color.background.brand');
     // The palette lists which channels use the brand colors (the email's near miss is not one).

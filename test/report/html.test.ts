@@ -97,8 +97,8 @@ describe('the HTML report', () => {
     expect(text).toContain('Checked against the Northwind brand.');
     // Palette tokens with swatches, and the channels using them.
     expect(byClass('token').map(textOf)).toEqual([
-      'color.brand.primary #1e5aa9 · --color-brand-primary email ×2 landing ×1',
-      'color.accent #c2501d · --color-accent not used',
+      '#1e5aa9 color.brand.primary email ×2 landing ×1',
+      '#c2501d color.accent not used',
     ]);
     expect(byClass('swatch').some((element) => String(element.properties?.style).startsWith('background:#1e5aa9'))).toBe(true);
     // The heat map: one disagreeing cell, three agreeing, two not stated.
@@ -110,6 +110,13 @@ describe('the HTML report', () => {
     expect(all.filter((element) => element.tagName === 'pre').map(textOf)).toContain('2 | <p style="color: #1e5ba8">Spring sale: 20% off</p>\n  |                  ^^^^^^^');
     expect(text).toContain('#1e5ba8 → nearest brand color color.brand.primary #1e5aa9 ΔE 0.3');
     expect(text).toContain("font Lobster · brand stacks Montserrat, Arial, sans-serif 'Source Sans 3', Arial, sans-serif");
+  });
+
+  it('shows one palette card per color, with every token of that color', () => {
+    const alias = { ...SAMPLE_BRAND.palette[0]!, name: 'color.link', cssVar: '--color-link', hex: '#1E5AA9', aliasOf: 'color.brand.primary' };
+    const brand = { ...SAMPLE_BRAND, palette: [...SAMPLE_BRAND.palette, alias] };
+    const cards = elements(parseHtml(renderHtmlReport(sampleData({ brand })))).filter((element) => (element.properties?.className as string[] | undefined)?.includes('token'));
+    expect(cards.map(textOf)).toEqual(['#1e5aa9 color.brand.primary · color.link not used', '#c2501d color.accent not used']);
   });
 
   it('without campaigns, says how to get them', () => {

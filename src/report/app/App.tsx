@@ -398,6 +398,13 @@ function CampaignView({ campaigns, index, width, height }: { campaigns: readonly
         {facts.map((fact) => ` ${truncate(matrix.reference[fact]?.values.join(', ') || '—', cellWidth).padEnd(cellWidth)}`).join('')}
       </Text>
       <Text> </Text>
+      {matrix.channels.map(({ channel, files }) => (
+        <Text key={channel} wrap="truncate-end" dimColor>
+          {channel.padEnd(channelWidth)}
+          {files.join(', ')}
+        </Text>
+      ))}
+      <Text> </Text>
       <Text dimColor>
         <Text backgroundColor="red" color="white">
           {' differs '}
