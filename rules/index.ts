@@ -35,6 +35,8 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'emoji-not-allowed': async () => (await import('./emoji-not-allowed/index.js')).default,
   'chatbot-reply-length': async () => (await import('./chatbot-reply-length/index.js')).default,
   'chatbot-buttons': async () => (await import('./chatbot-buttons/index.js')).default,
+  'page-title-length': async () => (await import('./page-title-length/index.js')).default,
+  'meta-description-length': async () => (await import('./meta-description-length/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);

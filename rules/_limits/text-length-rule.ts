@@ -1,0 +1,46 @@
+/**
+ * One length check shared by rules whose unit is a single piece of text with a min/max length
+ * (a page title, a meta description): reports the part past the maximum, or the whole text
+ * under the minimum.
+ */
+import type { ContentDocument, ProseScope } from '../../src/core/document.js';
+import type { RuleReport } from '../../src/core/rule.js';
+import { characterLength, overflowStart } from './measure.js';
+import { messageTexts, rangeOf } from './message-text.js';
+
+export interface LengthLimits {
+  maxLength?: number | undefined;
+  minLength?: number | undefined;
+}
+
+export function checkTextLength(
+  document: ContentDocument,
+  scope: ProseScope,
+  limits: LengthLimits,
+  templateTagLength: number,
+  report: (report: RuleReport) => void,
+): void {
+  const { maxLength, minLength } = limits;
+  if (maxLength === undefined && minLength === undefined) return;
+  for (const text of messageTexts(document, [scope])) {
+    const measure = characterLength(text, templateTagLength);
+    if (maxLength !== undefined && measure.length > maxLength) {
+      const start = overflowStart(measure, maxLength) ?? 0;
+      report({
+        messageId: 'tooLong',
+        data: { length: measure.length, limit: maxLength },
+        range: rangeOf(document, text, start, text.text.length),
+        actual: String(measure.length),
+        expected: [`<= ${maxLength}`],
+      });
+    } else if (minLength !== undefined && measure.length < minLength) {
+      report({
+        messageId: 'tooShort',
+        data: { length: measure.length, limit: minLength },
+        range: rangeOf(document, text, 0, text.text.length),
+        actual: String(measure.length),
+        expected: [`>= ${minLength}`],
+      });
+    }
+  }
+}
