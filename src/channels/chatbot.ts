@@ -78,7 +78,7 @@ async function readBotData(builder: DocumentBuilder, json: boolean, requested: s
   }
   const keys = root.items.map((pair) => keyName(yaml, pair)).filter((key): key is string => key !== null);
   // Rasa responses are a mapping of names (Dialogflow's intent files have a `responses` list).
-  const rasa = requested === 'rasa' || ['responses', 'templates'].some((key) => yaml.isMap(reader.child(root, key)));
+  const rasa = requested === 'rasa' || ['responses', 'templates'].some((key) => yaml.isMap(reader.get(root, key)));
   const script = requested === 'bot-script' || keys.includes('replies') || keys.includes('bot');
   if (rasa && requested !== 'bot-script') {
     document.format = 'rasa';
@@ -224,6 +224,7 @@ class BotDataReader {
     return message;
   }
 
+  /** A text scalar as a run. An alias (`*greeting`) is skipped: its anchor is read where it is written. */
   private text(node: unknown, scope: 'bot-reply' | 'button', message: Message): void {
     if (!this.yaml.isScalar(node) || node.value === null) return;
     const decoded = decodeScalar(this.document.text, node);
@@ -263,11 +264,8 @@ class BotDataReader {
     if (meta.platform) metadata.platform = normalizePlatform(meta.platform.value);
   }
 
-  child(map: unknown, key: string): unknown {
-    return this.get(map, key);
-  }
-
-  private get(map: unknown, key: string): unknown {
+  /** The value of `key` in a mapping (undefined when `map` is no mapping or has no such key). */
+  get(map: unknown, key: string): unknown {
     if (!this.yaml.isMap(map)) return undefined;
     for (const pair of (map as YAMLMap<unknown, unknown>).items) if (keyName(this.yaml, pair) === key) return pair.value;
     return undefined;
