@@ -106,6 +106,11 @@ async function readEml(builder: DocumentBuilder): Promise<void> {
     if (run) builder.document.textRuns.push(run);
   }
 
+  // RFC 3282 `Content-Language: de-DE` (the first of a list); an `<html lang>` in the body wins.
+  const language = root.headers.find((header) => header.name === 'content-language');
+  const locale = language ? text.slice(language.valueStart, language.valueEnd).split(',')[0]!.trim() : '';
+  if (locale !== '') builder.document.metadata.locale = locale;
+
   const html = findPart(root, 'text/html');
   if (html) {
     const exact = isExact(html);
