@@ -114,6 +114,13 @@ describe('loading packs', () => {
       'marketing-cliches/cliches warning 1:9',
     ]);
 
+    // The configuration's locale is the locale of content that does not say: English packs skip it.
+    await writeFile(path.join(folder, 'brandlint.config.yaml'), 'packs: [packs/*.yml]\nlocale: de\n');
+    const german = await lintProject({ cwd: folder, paths: ['emails'] });
+    if (!german.ok) throw new Error(german.message);
+    expect(german.results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).toEqual(['house/no-synergy']);
+    expect(german.notices.map((n) => n.message)).toContainEqual(expect.stringMatching(/marketing-cliches\/cliches, .* did not apply: English only; the text is de$/));
+
     await writeFile(path.join(folder, 'packs', 'house.yml'), 'id: house\ndescription: ours\nrules:\n  - id: no-synergy\n    kind: existence\n    level: loud\n    message: m\n    tokens: [synergy]\n');
     const bad = await lintProject({ cwd: folder, paths: ['emails'] });
     expect(bad.ok).toBe(false);

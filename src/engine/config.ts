@@ -130,6 +130,14 @@ export const configSchema = z.strictObject({
   ignorePatterns: globList.default([]),
   /** Extra YAML rule-pack files. */
   packs: globList.default([]),
+  /**
+   * BCP 47 locale of content that does not say (no `lang` attribute, front matter `lang` or bot
+   * `locale`). Default `en`. English-only rules skip text in other languages.
+   */
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "en" or "de-DE"')
+    .default('en'),
   /** Campaign briefs (the facts content must agree with) and which files belong to which campaign. */
   campaigns: z
     .strictObject({
@@ -178,6 +186,8 @@ export interface ResolvedConfig {
   overrides: ResolvedOverride[];
   ignorePatterns: string[];
   packs: string[];
+  /** Locale of content that does not say. */
+  locale: string;
   campaigns: {
     briefs: string;
     assign: Record<string, string[]>;
@@ -337,6 +347,7 @@ export async function resolveConfig(config: z.output<typeof configSchema>, rootD
     })),
     ignorePatterns: config.ignorePatterns.map(resolve),
     packs: config.packs.map(resolve),
+    locale: config.locale,
     campaigns: {
       briefs: resolve(config.campaigns.briefs),
       assign: Object.fromEntries(

@@ -147,6 +147,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     brand: brand.model,
     parse,
     campaignOf: campaignResolver(config),
+    defaultLocale: config.locale,
     ...(options.fix ? { fix: options.fix } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.read ? { read: options.read } : {}),

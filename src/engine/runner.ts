@@ -148,6 +148,8 @@ export interface LintFilesOptions extends LintDocumentOptions {
   hasAdapter?: (channel: Channel) => boolean;
   /** Campaign the configuration assigns to a file, used when the document names none. */
   campaignOf?: (absolutePath: string) => string | undefined;
+  /** Locale of documents that do not say (the configuration's `locale`). */
+  defaultLocale?: string;
   /**
    * Parse and extract campaign data only: no rules, no fixes. For the campaign siblings a partial
    * run (path arguments, `--staged`) loads as reference for the consistency rules.
@@ -241,6 +243,7 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       const campaign = options.campaignOf?.(target.absolutePath);
       if (campaign !== undefined) document.metadata.campaign = campaign;
     }
+    if (document.metadata.locale === undefined && options.defaultLocale !== undefined) document.metadata.locale = options.defaultLocale;
     const notApplied = new Map<string, Set<string>>();
     const onNotApplied = (ruleId: string, reason: string): void => {
       notApplied.set(reason, (notApplied.get(reason) ?? new Set()).add(ruleId));

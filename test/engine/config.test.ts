@@ -110,6 +110,7 @@ describe('no configuration', () => {
       overrides: [],
       ignorePatterns: [],
       packs: [],
+      locale: 'en',
       campaigns: { briefs: path.join(dir, 'campaigns'), assign: {} },
     });
   });
@@ -162,7 +163,7 @@ describe('invalid configuration', () => {
       '{\n  "tokenz": ["a.json"]\n}\n',
       'config/unknown-key',
       '2:3-2:11',
-      'unknown key "tokenz" at the top level (did you mean "tokens"?); expected one of: $schema, tokens, guidelines, build, channels, rules, overrides, ignorePatterns, packs, campaigns',
+      'unknown key "tokenz" at the top level (did you mean "tokens"?); expected one of: $schema, tokens, guidelines, build, channels, rules, overrides, ignorePatterns, packs, locale, campaigns',
     ],
     [
       'package.json',
