@@ -7,7 +7,7 @@ import type { BrandModel } from '../../src/tokens/brand-model.js';
 const options = z.strictObject({
   /** Files with fewer words are not judged (too little text to have a tone). */
   minWords: z.number().int().min(1).default(15),
-  /** How many of the measures must drift from the other channels for a finding. */
+  /** How many measures must drift from the other channels for a finding; one that also misses the brand's voice target counts twice. */
   minSignals: z.number().int().min(1).default(2),
   /** Differences from the other channels' median that count as drift. */
   exclamationsPerSentence: z.number().positive().default(0.3),
@@ -15,9 +15,9 @@ const options = z.strictObject({
   readingGrade: z.number().positive().default(3),
   wordsPerSentence: z.number().positive().default(8),
   /** Formal words, contractions and second-person words per 100 words. */
-  formalWordsPer100Words: z.number().positive().default(2),
-  contractionsPer100Words: z.number().positive().default(2),
-  secondPersonPer100Words: z.number().positive().default(3),
+  formalWordsPer100Words: z.number().positive().default(3),
+  contractionsPer100Words: z.number().positive().default(8),
+  secondPersonPer100Words: z.number().positive().default(8),
 });
 
 type Options = z.infer<typeof options>;
@@ -87,8 +87,9 @@ function brandTarget(key: keyof Measures, value: number, member: CampaignMember,
 /**
  * One channel of a campaign reads unlike the others: it drifts from the median of the campaign's
  * other channels on several measures (exclamation and emoji density, reading grade, sentence
- * length, formality: formal words, contractions, second person), or on one measure where it also
- * misses the brand's voice targets. The finding gives the numbers and points at the file's most
+ * length, formality: formal words, contractions, second person); a measure that also misses the
+ * brand's voice targets counts twice. A measure drifts when it lies outside the range of the
+ * other channels and further from their median than its threshold. The finding gives the numbers and points at the file's most
  * telling sentence.
  */
 export default defineCampaignRule({
@@ -129,7 +130,7 @@ export default defineCampaignRule({
         drifts.push(`${round(value)} ${LABELS[key]} (others ${round(typical)}${target ? `; ${target}` : ''})`);
       }
       if (others.length < 2) continue;
-      if (drifts.length < opts.minSignals && !(drifts.length > 0 && brandMisses > 0)) continue;
+      if (drifts.length + brandMisses < opts.minSignals) continue;
       const range = member.data.tone.anchor ?? member.data.campaignRange;
       if (!range) continue;
       context.report({

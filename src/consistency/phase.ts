@@ -58,8 +58,8 @@ export interface CampaignPhaseOutcome {
   internal: Diagnostic[];
 }
 
-/** Kinds whose absence in one channel counts as a gap when most channels state them. */
-export const EXPECTED_KINDS: readonly FactKind[] = ['offer', 'code', 'date', 'link', 'cta'];
+/** Kinds whose absence in one channel counts as a gap when most channels state them (as `campaign-missing-fact` checks by default). */
+export const EXPECTED_KINDS: readonly FactKind[] = ['offer', 'code', 'date', 'link'];
 
 export function groupCampaigns(options: Pick<CampaignPhaseOptions, 'results' | 'references' | 'briefs'>): CampaignView[] {
   const byCampaign = new Map<string, CampaignMember[]>();

@@ -1,3 +1,4 @@
+import type { CampaignMatrix } from '../core/campaign.js';
 import type { LintNotice, LintResult } from '../engine/result.js';
 
 /** What a formatter knows besides the results. */
@@ -16,6 +17,8 @@ export interface FormatterContext {
   toolVersion?: string;
   /** The exit code of the run, known before the report is written (SARIF invocations). */
   exitCode?: number;
+  /** The consistency matrix of each campaign of the run (json: `campaigns`; stylish: a table at the end). */
+  campaigns?: readonly CampaignMatrix[];
 }
 
 /** A rule as reports describe it. */

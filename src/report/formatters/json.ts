@@ -18,8 +18,15 @@ interface Place {
  * { version, results: [{ file, channel, campaign?, errorCount, warningCount, fixableCount,
  *     diagnostics: [{ ruleId, severity, message, file, start: {line, column}, end: {line, column},
  *       fix?, related?, actual?, expected?, docsUrl? }], output? }],
- *   notices: [{ kind, message, file? }], summary: { fileCount, errorCount, warningCount, fixableCount } }
+ *   notices: [{ kind, message, file? }], summary: { fileCount, errorCount, warningCount, fixableCount },
+ *   campaigns?: [{ campaign, brief?, channels: [{ channel, files }], facts: [kind],
+ *     reference: { <kind>: { values, source: brief|majority|tie } },
+ *     cells: [{ channel, fact, values, agrees: true|false|null }] }] }
  * ```
+ *
+ * `campaigns` (present when a linted file belongs to a campaign) is the consistency matrix of
+ * each campaign: `agrees` is false where a channel disagrees with the reference or misses a fact
+ * most channels state, null where there is nothing to compare.
  *
  * Lines and columns are 1-based (whole-file problems point at 1:1). `fix` is the core `Fix`
  * (`{ description, edits: [{ range: { start, end }, text }] }` with offsets). `output` is the
@@ -45,6 +52,7 @@ export const json: Formatter = (results, context) => {
       ...(notice.file !== undefined ? { file: notice.file } : {}),
     })),
     summary: summarize(results),
+    ...(context.campaigns && context.campaigns.length > 0 ? { campaigns: context.campaigns } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 };

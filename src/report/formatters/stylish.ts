@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { summarize } from '../../engine/result.js';
 import { codeFrame } from '../code-frame.js';
+import { matrixTable } from '../matrix-table.js';
 import type { Formatter } from '../formatter.js';
 
 /**
@@ -17,8 +18,9 @@ import type { Formatter } from '../formatter.js';
  *   1 fixable with --fix
  * ```
  *
- * Files without findings are not listed; no findings, no output. Whole-file problems show `1:1`
- * and no frame.
+ * Files without findings are not listed; no findings (and no campaign), no output. Whole-file
+ * problems show `1:1` and no frame. The consistency matrix of each campaign follows the summary
+ * as a compact table (see matrix-table.ts), disagreeing cells marked with `✖`.
  */
 export const stylish: Formatter = (results, context) => {
   const c = createColors(context.color);
@@ -56,6 +58,9 @@ export const stylish: Formatter = (results, context) => {
   if (context.fixDryRun) {
     const changed = results.filter((result) => result.output !== undefined).map((result) => result.file);
     if (changed.length > 0) out.push(`--fix would change ${plural(changed.length, 'file')}: ${changed.join(', ')}`);
+  }
+  for (const matrix of context.campaigns ?? []) {
+    out.push('', ...matrixTable(matrix, { bad: c.red, dim: c.dim, bold: c.bold }));
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 };
