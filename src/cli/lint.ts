@@ -92,6 +92,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   let lintPaths = paths;
   let read: ContentReader | undefined;
   let stagedFiles: Set<string> | undefined;
+  let closeStaged: (() => void) | undefined;
   if (options.staged) {
     const { stagedSnapshot, existingFiles } = await import('./staged.js');
     const snapshot = await stagedSnapshot(io.cwd);
@@ -101,6 +102,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     lintPaths = files.map((file) => path.relative(io.cwd, file));
     stagedFiles = new Set(lintPaths.map((file) => file.split(path.sep).join('/')));
     read = snapshot.read;
+    closeStaged = snapshot.close;
   }
   const progress = createProgress(io);
 
@@ -120,7 +122,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(dependencies.rules ? { rules: dependencies.rules } : {}),
     ...(dependencies.parse !== undefined ? { parse: dependencies.parse } : {}),
-  });
+  }).finally(() => closeStaged?.());
   if (!outcome.ok) {
     if (outcome.stage === 'paths') throw new UsageError(outcome.message);
     printDiagnostics(outcome.diagnostics);

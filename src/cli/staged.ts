@@ -19,6 +19,8 @@ export interface StagedSnapshot {
   files: string[];
   /** Reads a file's staged text (falls back to disk for files git does not have in the index). */
   read: ContentReader;
+  /** Ends the `git cat-file` process that answers reads of files that are not staged. */
+  close(): void;
 }
 
 function git(args: string[], cwd: string, input?: string): Buffer {
@@ -42,20 +44,84 @@ export async function stagedSnapshot(cwd: string): Promise<StagedSnapshot> {
   const blobs = await catFileBatch(root, names);
   const lookups = new Map<string, Promise<Uint8Array | null>>();
   names.forEach((name, index) => lookups.set(path.join(root, name), Promise.resolve(blobs[index] ?? null)));
+  // Campaign siblings are read one by one as the engine asks: one long-lived process answers them all.
+  let siblings: BlobReader | undefined;
 
   const read: ContentReader = async (target, options) => {
     const absolute = path.resolve(target.absolutePath);
     let lookup = lookups.get(absolute);
     if (!lookup) {
       const relative = path.relative(root, absolute);
-      lookup = relative.startsWith('..') || path.isAbsolute(relative) ? Promise.resolve(null) : catFileBatch(root, [relative.split(path.sep).join('/')]).then((found) => found[0] ?? null);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) lookup = Promise.resolve(null);
+      else {
+        siblings ??= new BlobReader(root);
+        lookup = siblings.read(relative.split(path.sep).join('/'));
+      }
       lookups.set(absolute, lookup);
     }
     const bytes = await lookup;
     if (bytes) return contentFromBytes(bytes, target.file, options);
     return readContentFile(target.absolutePath, target.file, options);
   };
-  return { root, files: names.map((name) => path.join(root, name)), read };
+  return { root, files: names.map((name) => path.join(root, name)), read, close: () => siblings?.close() };
+}
+
+/**
+ * A `git cat-file --batch` process kept open: each request writes `:path`, and answers come back
+ * in order (`<oid> <type> <size>`, the content, a newline; or `<name> missing`).
+ */
+export class BlobReader {
+  private readonly child;
+  private readonly pending: Array<(blob: Uint8Array | null) => void> = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failed = false;
+
+  constructor(root: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    // No git, or it died: every open and later request falls back to the working tree.
+    const fail = (): void => {
+      this.failed = true;
+      for (const resolve of this.pending.splice(0)) resolve(null);
+    };
+    this.child.on('error', fail);
+    this.child.on('close', fail);
+    this.child.stdin.on('error', fail);
+  }
+
+  read(name: string): Promise<Uint8Array | null> {
+    if (this.failed || /[\r\n]/.test(name)) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.pending.push(resolve);
+      this.child.stdin.write(`:${name}\n`);
+    });
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private drain(): void {
+    while (this.pending.length > 0) {
+      const lineEnd = this.buffer.indexOf(0x0a);
+      if (lineEnd < 0) return;
+      const header = this.buffer.subarray(0, lineEnd).toString('utf8');
+      const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+      if (!match) {
+        this.buffer = this.buffer.subarray(lineEnd + 1);
+        this.pending.shift()!(null);
+        continue;
+      }
+      const size = Number(match[2]);
+      if (this.buffer.length < lineEnd + 1 + size + 1) return;
+      const content = Buffer.from(this.buffer.subarray(lineEnd + 1, lineEnd + 1 + size));
+      this.buffer = this.buffer.subarray(lineEnd + 1 + size + 1);
+      this.pending.shift()!(match[1] === 'blob' ? content : null);
+    }
+  }
 }
 
 /**

@@ -54,6 +54,20 @@ describe('stagedSnapshot', () => {
     expect(await snapshot.read(target('kept.html'), {})).toMatchObject({ text: '<p>committed</p>\n' });
     // Not in the index: read from disk.
     expect(await snapshot.read(target('untracked.html'), {})).toMatchObject({ text: '<p>untracked</p>\n' });
+    snapshot.close();
+  });
+
+  it('answers many sibling reads at once, in order, from one git process', async () => {
+    git('init', '-q');
+    for (let i = 0; i < 40; i++) write(`pages/p${i}.html`, `<p>page ${i}</p>\n${'x'.repeat(i * 500)}`);
+    git('add', '.');
+    git('commit', '-q', '--no-verify', '-m', 'pages');
+    for (let i = 0; i < 40; i++) write(`pages/p${i}.html`, 'edited in the working tree');
+    const snapshot = await stagedSnapshot(dir);
+    expect(snapshot.files).toEqual([]);
+    const reads = await Promise.all(Array.from({ length: 40 }, (_, i) => snapshot.read(target(`pages/p${i}.html`), {})));
+    reads.forEach((read, i) => expect(read).toEqual({ kind: 'text', text: `<p>page ${i}</p>\n${'x'.repeat(i * 500)}`, bom: false }));
+    snapshot.close();
   });
 
   it('applies the content checks to index blobs (binary, size)', async () => {
@@ -64,6 +78,7 @@ describe('stagedSnapshot', () => {
     const snapshot = await stagedSnapshot(dir);
     expect(await snapshot.read(target('logo.html'), {})).toEqual({ kind: 'skipped', reason: 'binary file' });
     expect(await snapshot.read(target('big.html'), { maxFileSize: 1000 })).toMatchObject({ kind: 'skipped' });
+    snapshot.close();
   });
 
   it('outside a git repository: a usage error', async () => {
