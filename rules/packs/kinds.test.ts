@@ -456,6 +456,14 @@ rules:
     expect(ids(await lint(text, 'landing', { rules: { scoped: 'off', 'scoped/utilize': 'warn' } }))).toEqual(['scoped/utilize 1:7']);
   });
 
+  it('takes no options on a pack id', async () => {
+    await expect(lint('<p>x</p>', 'landing', { rules: { scoped: ['warn', { max: 1 }] } })).rejects.toThrow(/"scoped" is a rule pack: set its level only/);
+  });
+
+  it('suggests a rule of the pack for a misspelt rule id', async () => {
+    await expect(lint('<p>x</p>', 'landing', { rules: { 'scoped/utilise': 'off' } })).rejects.toThrow(/unknown rule "scoped\/utilise" \(did you mean "scoped\/utilize"\?\)/);
+  });
+
   it('disables a whole pack with a directive naming the pack', async () => {
     const text = '<!-- brandlint-disable-next-line scoped -- legal copy -->\n<p>We utilize free maps</p>\n<p>We utilize it</p>';
     expect(ids(await lint(text, 'landing'))).toEqual(['scoped/utilize 3:7']);
