@@ -450,6 +450,13 @@ rules:
     expect(ids(await lint(email, 'landing'))).toEqual(['scoped/landing-only 1:20', 'scoped/landing-only 1:54']);
   });
 
+  it('limits rules to platforms: a post for X, not one for LinkedIn', async () => {
+    const post = (platform: string) => `---\nplatform: ${platform}\nlang: en\n---\nRead the thread below.\n`;
+    const on = async (platform: string) => ids(await lintText({ text: post(platform), file: 'social/post.md', channel: 'social', rules }));
+    expect(await on('x')).toEqual(['scoped/x-only 5:10']);
+    expect(await on('linkedin')).toEqual([]);
+  });
+
   it('turns a whole pack off in the configuration, and one rule back on', async () => {
     const text = '<p>We utilize free maps</p>';
     expect(ids(await lint(text, 'landing', { rules: { scoped: 'off' } }))).toEqual([]);
