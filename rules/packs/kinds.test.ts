@@ -457,6 +457,22 @@ rules:
     expect(await on('linkedin')).toEqual([]);
   });
 
+  it('limits rules to scopes in a bot script: button titles, not replies', async () => {
+    const buttons = packRules(`
+id: bot
+description: bot
+rules:
+  - id: no-click
+    kind: existence
+    message: Buttons say what they do, not "{actual}".
+    scopes: [button]
+    tokens: [click]
+`);
+    const script = 'bot:\n  locale: en\nreplies:\n  - id: a\n    text: Click below to start.\n    buttons:\n      - title: Click\n        url: https://northwind.example/start\n';
+    const result = await lintText({ text: script, file: 'chatbot/bot.yml', channel: 'chatbot', rules: buttons });
+    expect(ids(result)).toEqual(['bot/no-click 7:16']);
+  });
+
   it('turns a whole pack off in the configuration, and one rule back on', async () => {
     const text = '<p>We utilize free maps</p>';
     expect(ids(await lint(text, 'landing', { rules: { scoped: 'off' } }))).toEqual([]);
