@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js';
 import { summarize } from '../engine/result.js';
+import { ruleDocsUrl } from '../engine/runner.js';
 import { plural, type ReportData } from '../report/findings.js';
 import { loadFormatter } from '../report/formatters/index.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
@@ -102,6 +103,6 @@ export async function runReport(paths: readonly string[], options: ReportCommand
 }
 
 async function reportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
-  const { loadRuleDocs } = await import('../report/rule-docs.js');
-  return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules: await loadRuleDocs(outcome.results) };
+  const rules = Object.fromEntries(outcome.ruleInfo.map((rule) => [rule.id, { description: rule.description, docsUrl: ruleDocsUrl(rule.id) }]));
+  return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules };
 }

@@ -5,6 +5,7 @@
  */
 import { parse } from 'culori';
 import { toSrgbHex } from '../core/css-color.js';
+import type { RelatedLocation } from '../core/diagnostic.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import type { Finding, ReportData } from './findings.js';
 
@@ -83,4 +84,10 @@ export function textOn(hex: string): '#000000' | '#ffffff' {
   const linear = (value: number) => (value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4);
   const luminance = 0.2126 * linear(channel(0)) + 0.7152 * linear(channel(1)) + 0.0722 * linear(channel(2));
   return luminance > 0.179 ? '#000000' : '#ffffff';
+}
+
+/** `file:line:column message` of a related location (where a campaign's reference value is stated, ...). */
+export function relatedText(related: RelatedLocation): string {
+  const start = related.range?.start;
+  return `${related.file}${start ? `:${start.line}:${start.column}` : ''} ${related.message}`;
 }

@@ -10,7 +10,7 @@ import { summarize } from '../engine/result.js';
 import { codeFrame } from './code-frame.js';
 import type { PaletteColor } from '../tokens/brand-model.js';
 import type { ColorUse } from './color-usage.js';
-import { colorHex, docsLine, findingVisual, textOn, type Swatch } from './detail.js';
+import { colorHex, docsLine, findingVisual, relatedText, textOn, type Swatch } from './detail.js';
 import { buildTree, collectFindings, countLabel, plural, type Finding, type ReportData, type TreeNode } from './findings.js';
 
 /** Markup that is already safe; everything else interpolated into {@link html} is escaped. */
@@ -203,6 +203,7 @@ function findingBlock(data: ReportData, finding: Finding): SafeHtml {
 ${frame ? html`<pre class="frame">${frame.join('\n')}</pre>` : ''}
 ${visual?.kind === 'color' ? html`<div class="visual">${swatch(visual.found)} <span class="mono">${visual.found.label}</span>${visual.background ? html` <span class="muted">on</span> ${swatch(visual.background)} <span class="mono">${visual.background.label}</span>` : ''}${visual.expected ? html` <span class="muted">→ nearest brand color</span> ${swatch(visual.expected)} <span class="mono">${visual.expected.label === visual.expected.hex ? visual.expected.hex : `${visual.expected.label} ${visual.expected.hex}`}</span>${visual.expected.deltaE !== undefined ? html` <span class="muted">ΔE ${visual.expected.deltaE}</span>` : ''}` : ''}</div>` : ''}
 ${visual?.kind === 'font' ? html`<div class="visual">font <span class="mono">${visual.found}</span> <span class="muted">· brand stacks</span> ${visual.stacks.map((stack) => html`<code>${stack.css}</code> `)}</div>` : ''}
+${(diagnostic.related ?? []).map((related) => html`<div class="related muted">see ${relatedText(related)}</div>`)}
 ${diagnostic.fix ? html`<div class="fix">fix: ${diagnostic.fix.description} <span class="muted">(brandlint lint --fix)</span></div>` : ''}
 ${docs.description || docs.url ? html`<div class="docs muted">${docs.description ?? ''} ${docs.url && /^https?:\/\//i.test(docs.url) ? html`<a href="${docs.url}" rel="noreferrer">docs</a>` : ''}</div>` : ''}
 </div>`;

@@ -73,6 +73,16 @@ describe('the interactive report', () => {
     expect(frame()).not.toContain('Lobster is not a brand font');
   });
 
+  it('a focused group shows its first finding, with the places related to it', async () => {
+    const { frame, press, shows } = start();
+    await shows('brandlint report');
+    await press('j', 'j', 'j', 'j');
+    await shows('error color-off-palette  site/spring.html:1:19');
+    expect(frame()).toContain('see emails/spring.html:2:40 the email says 20% off (+1 more)');
+    // No swatch pair without a parseable expected color; here both are there.
+    expect(frame()).toMatch(/#ff0000 → nearest brand color\s+color\.accent #c2501d ΔE 24\.1/);
+  });
+
   it('s cycles the severity filter, c the channel, r the rule, x clears', async () => {
     const { frame, press, shows } = start();
     await shows('brandlint report');
@@ -125,7 +135,7 @@ describe('the interactive report', () => {
     await shows('fixed: Use color.brand.primary (#1e5aa9); linted again');
     expect(applied.map((finding) => finding.id)).toEqual(['emails/spring.html|color-off-palette|2:18']);
     expect(frame()).toContain('3 problems (2 errors, 1 warning) in 3 files');
-    expect(frame()).not.toContain('emails/spring.html');
+    expect(frame()).not.toMatch(/[▸▾] emails\/spring\.html/);
   });
 
   it('f on a finding without a fix says so', async () => {

@@ -109,6 +109,7 @@ describe('the HTML report', () => {
     expect(byClass('finding')).toHaveLength(5);
     expect(all.filter((element) => element.tagName === 'pre').map(textOf)).toContain('2 | <p style="color: #1e5ba8">Spring sale: 20% off</p>\n  |                  ^^^^^^^');
     expect(text).toContain('#1e5ba8 → nearest brand color color.brand.primary #1e5aa9 ΔE 0.3');
+    expect(text).toContain('see emails/spring.html:2:40 the email says 20% off see social/spring.md:1:14 the post says 20% off');
     expect(text).toContain("font Lobster · brand stacks Montserrat, Arial, sans-serif 'Source Sans 3', Arial, sans-serif");
   });
 

@@ -45,6 +45,10 @@ export function sampleResults() {
     actual: '#ff0000',
     expected: ['#c2501d'],
     data: { color: '#ff0000', token: 'color.accent', hex: '#c2501d', delta: '24.1' },
+    related: [
+      { file: 'emails/spring.html', range: at(EMAIL_SOURCE, '20% off'), message: 'the email says 20% off' },
+      { file: 'social/spring.md', range: at(SOCIAL_SOURCE, '20% off'), message: 'the post says 20% off' },
+    ],
   });
   const landingSize = diagnostic('site/spring.html', LANDING_SOURCE, '15px', {
     ruleId: 'font-size-off-scale',

@@ -6,7 +6,7 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FACT_KINDS, type CampaignMatrix, type MatrixCell } from '../../core/campaign.js';
 import { codeFrame } from '../code-frame.js';
-import { docsLine, findingVisual, textOn, type Swatch } from '../detail.js';
+import { docsLine, findingVisual, relatedText, textOn, type Swatch } from '../detail.js';
 import { collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
 import { commandFor, deriveView, focusedFinding, INITIAL_STATE, reduce, type ReportState, type ReportView } from './state.js';
 
@@ -301,6 +301,13 @@ function Detail({ finding, data, width }: { finding: Finding; data: ReportData; 
               <Text color="green">{stack.css}</Text>
             </Text>
           ))}
+        </Text>
+      ) : null}
+      {diagnostic.related && diagnostic.related.length > 0 ? (
+        <Text wrap="truncate-end">
+          <Text dimColor>see </Text>
+          {relatedText(diagnostic.related[0]!)}
+          {diagnostic.related.length > 1 ? <Text dimColor> (+{diagnostic.related.length - 1} more)</Text> : null}
         </Text>
       ) : null}
       {diagnostic.fix ? (
