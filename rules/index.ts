@@ -37,6 +37,7 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'chatbot-buttons': async () => (await import('./chatbot-buttons/index.js')).default,
   'page-title-length': async () => (await import('./page-title-length/index.js')).default,
   'meta-description-length': async () => (await import('./meta-description-length/index.js')).default,
+  'social-mentions': async () => (await import('./social-mentions/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);
