@@ -11,6 +11,7 @@ import type { BrandModel } from '../tokens/brand-model.js';
 import type { ResolvedConfig } from './config.js';
 import { createResult, type LintResult } from './result.js';
 import type { RuleSet } from './rules.js';
+import { applyDirectives, type Directive } from './directives.js';
 import { ruleDocsUrl } from './runner.js';
 
 export interface CampaignRunOptions {
@@ -70,8 +71,10 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
     docsUrl: ruleDocsUrl,
   });
 
+  const campaignRuleIds = new Set(options.rules.campaignRules().map(({ id }) => id));
   const results = options.results.map((result) => {
-    const added: Diagnostic[] = outcome.diagnostics.get(result.file) ?? [];
+    const found: Diagnostic[] = outcome.diagnostics.get(result.file) ?? [];
+    const added = result.directives && result.campaignData ? applyCampaignDirectives(found, result, campaignRuleIds, options.rules) : found;
     if (added.length === 0) return result;
     return { ...result, ...createResult(result, [...result.diagnostics, ...added]) };
   });
@@ -84,4 +87,26 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
   const reported = new Set(options.results.map((result) => result.file));
   const campaigns = outcome.matrices.filter((matrix) => matrix.channels.some(({ files }) => files.some((file) => reported.has(file))));
   return { results: [...results, ...briefResults], campaigns };
+}
+
+/**
+ * A file's disable directives applied to its campaign findings. Directives that name campaign
+ * rules were left unjudged by the per-file lint (`deferredIds`); here they are reported when
+ * they disabled nothing. Directives without rule ids disable campaign findings too, but were
+ * judged already.
+ */
+function applyCampaignDirectives(found: readonly Diagnostic[], result: LintResult, campaignIds: ReadonlySet<string>, rules: RuleSet): Diagnostic[] {
+  const directives = result.directives ?? [];
+  const level = rules.levelFor('brandlint/unused-directive', result.absolutePath, result.channel ?? 'landing');
+  const base = { file: result.file, knownIds: rules.knownIds, unknownSeverity: null };
+  const blanket = applyDirectives(found, directives.filter((directive) => directive.rules === null), { ...base, unusedSeverity: null });
+  const named: Directive[] = directives.flatMap((directive) => {
+    if (directive.rules === null || directive.kind === 'enable') return directive.kind === 'enable' ? [directive] : [];
+    const ids = directive.rules.filter((rule) => campaignIds.has(rule.id));
+    return ids.length > 0 ? [{ ...directive, rules: ids }] : [];
+  });
+  if (!named.some((directive) => directive.kind !== 'enable')) return blanket.diagnostics;
+  const judged = applyDirectives(blanket.diagnostics, named, { ...base, unusedSeverity: level === 'off' ? null : level === 'error' ? 'error' : 'warning' });
+  // `brandlint-enable` directives were judged by the per-file lint.
+  return [...judged.diagnostics, ...judged.problems.filter((problem) => !problem.message.startsWith('unused brandlint-enable'))];
 }

@@ -84,6 +84,11 @@ export interface ApplyDirectivesOptions {
   unusedSeverity: Severity | null;
   /** Severity of `brandlint/unknown-rule`; null: not reported. */
   unknownSeverity: Severity | null;
+  /**
+   * Ids whose unused directives are not reported here: campaign rules, whose findings only come
+   * after every file is linted (the campaign phase applies those directives and judges them).
+   */
+  deferredIds?: ReadonlySet<string>;
 }
 
 /**
@@ -155,7 +160,7 @@ export function applyDirectives(
       return;
     }
     for (const rule of known) {
-      if (used.has(`${index}:${rule.id}`)) continue;
+      if (used.has(`${index}:${rule.id}`) || options.deferredIds?.has(rule.id)) continue;
       report(
         'brandlint/unused-directive',
         options.unusedSeverity,

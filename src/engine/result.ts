@@ -1,5 +1,6 @@
 import type { CampaignFileData, Fact } from '../core/campaign.js';
 import type { Channel } from '../core/channels.js';
+import type { Directive } from './directives.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 
 /** What linting one file gave. Formatters read these; nothing here is formatting. */
@@ -23,6 +24,8 @@ export interface LintResult {
   facts?: Fact[];
   /** What the campaign phase compares besides facts (tone, colors, fonts), one entry per campaign of the file. */
   campaignData?: CampaignFileData[];
+  /** The file's disable directives, when it belongs to a campaign: the campaign phase applies them to its findings. */
+  directives?: Directive[];
 }
 
 /** Something the user should know that is not a finding: a skipped file, no brand, a file not fixed. */
@@ -52,7 +55,7 @@ export function compareStrings(a: string, b: string): number {
 
 /** Builds a result with sorted diagnostics and counts. */
 export function createResult(
-  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output' | 'facts' | 'campaignData'>>,
+  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output' | 'facts' | 'campaignData' | 'directives'>>,
   diagnostics: readonly Diagnostic[],
 ): LintResult {
   const sorted = [...diagnostics].sort(compareDiagnostics);
@@ -70,6 +73,7 @@ export function createResult(
     ...(base.output !== undefined ? { output: base.output } : {}),
     ...(base.facts !== undefined ? { facts: base.facts } : {}),
     ...(base.campaignData !== undefined ? { campaignData: base.campaignData } : {}),
+    ...(base.directives !== undefined ? { directives: base.directives } : {}),
   };
 }
 

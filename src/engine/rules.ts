@@ -83,6 +83,11 @@ export class RuleSet {
     return this.rules;
   }
 
+  /** Ids of the loaded campaign rules (their findings come after every file is linted). */
+  get campaignRuleIds(): ReadonlySet<string> {
+    return new Set([...this.rules].filter(([, rule]) => isCampaignRule(rule)).map(([id]) => id));
+  }
+
   /** The level of any rule id (engine ids included) for a file. */
   levelFor(id: string, absolutePath: string, channel: Channel): RuleLevel {
     return this.settingFor(id, toPosix(absolutePath), channel).level;

@@ -9,7 +9,7 @@ import type { ContentDocument } from '../core/document.js';
 import { formatMessage, type RuleContext, type RuleReport } from '../core/rule.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
-import { applyDirectives, parseDirectives } from './directives.js';
+import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
 import type { LintCache } from './cache.js';
 import { readContentFile, type ContentFileRead } from './read.js';
@@ -65,11 +65,14 @@ export function lintDocument(document: ContentDocument, options: LintDocumentOpt
     return value === 'off' ? null : value === 'error' ? 'error' : 'warning';
   };
   const directives = parseDirectives(document.comments, document.lines);
+  const inCampaign = document.metadata.campaign !== undefined || document.messages.some((message) => message.campaign !== undefined);
   const filtered = applyDirectives(findings, directives, {
     file: document.file,
     knownIds: rules.knownIds,
     unusedSeverity: level('brandlint/unused-directive'),
     unknownSeverity: level('brandlint/unknown-rule'),
+    // Campaign findings come later (src/engine/campaigns.ts): directives naming campaign rules are judged there.
+    ...(inCampaign ? { deferredIds: rules.campaignRuleIds } : {}),
   });
   return [...document.parseProblems, ...internal, ...filtered.diagnostics, ...filtered.problems];
 }
@@ -284,11 +287,18 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       ...(campaign !== undefined ? { campaign } : {}),
       ...(output !== undefined ? { output } : {}),
       ...(campaignFacts ? { facts: campaignFacts.facts, campaignData: campaignFacts.campaigns } : {}),
+      ...(campaignFacts && final.document ? campaignDirectivesOf(final.document) : {}),
     },
     final.diagnostics,
   );
   cacheResult(options, target, result, read.text, notices);
   return result;
+}
+
+/** The document's disable directives, kept for the campaign phase (which disables campaign findings with them). */
+function campaignDirectivesOf(document: ContentDocument): { directives?: Directive[] } {
+  const directives = parseDirectives(document.comments, document.lines);
+  return directives.length > 0 ? { directives } : {};
 }
 
 /**
