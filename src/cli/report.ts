@@ -78,8 +78,9 @@ export async function runReport(paths: readonly string[], options: ReportCommand
     return exitCode();
   }
 
-  if (!io.isTTY) {
-    io.stderr(`${c.cyan('note')} stdout is not a terminal, so the interactive report cannot run; printing the stylish report instead (--html FILE writes a shareable report)\n`);
+  const cannotRun = whyNotInteractive(io, context);
+  if (cannotRun) {
+    io.stderr(`${c.cyan('note')} ${cannotRun}, so the interactive report cannot run; printing the stylish report instead (--html FILE writes a shareable report)\n`);
     const stylish = (await loadFormatter('stylish'))!;
     const report = stylish(first.results, { cwd: io.cwd, color: c.isColorSupported, notices: first.notices });
     if (report) io.stdout(report);
@@ -100,6 +101,19 @@ export async function runReport(paths: readonly string[], options: ReportCommand
     },
   });
   return exitCode();
+}
+
+/**
+ * Why the terminal app cannot run here, or null: it needs a terminal on stdout and on stdin (raw
+ * keys), and ink draws only a final frame where CI is set (as is-in-ci reads it).
+ */
+function whyNotInteractive(io: CliIo, context: ReportCommandContext): string | null {
+  if (!io.isTTY) return 'stdout is not a terminal';
+  if (context.interactive) return null;
+  if (!process.stdin.isTTY) return 'stdin is not a terminal';
+  const set = (name: string) => name in io.env && io.env[name] !== '0' && io.env[name] !== 'false';
+  if (set('CI') || set('CONTINUOUS_INTEGRATION')) return 'CI is set';
+  return null;
 }
 
 async function reportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {

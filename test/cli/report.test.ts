@@ -56,6 +56,13 @@ describe('brandlint report', () => {
     await expect(runLint(['emails'], { interactive: true, fix: true }, lint.io)).rejects.toThrow(UsageError);
   });
 
+  it.skipIf(process.stdin.isTTY)('a terminal on stdout but not on stdin (piped input): the stylish report too', async () => {
+    const { io: tty, out } = io(true);
+    expect(await runReport(['emails'], {}, tty)).toBe(0);
+    expect(out.stderr).toContain('stdin is not a terminal, so the interactive report cannot run');
+    expect(out.stdout).toContain('emails/spring.html');
+  });
+
   it('--html writes one self-contained page with the findings escaped', async () => {
     const { io: pipe, out } = io(false);
     expect(await runReport(['emails'], { html: 'out/report.html' }, pipe)).toBe(0);
