@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { defineRule } from '../../src/core/rule.js';
 import { attachedLinks } from '../_limits/attached-links.js';
-import { characterLength, findLinks, overflowStart, xWeightedLength } from '../_limits/measure.js';
-import { messageTexts, rangeOf } from '../_limits/message-text.js';
+import type { ContentDocument, LinkReference } from '../../src/core/document.js';
+import { characterLength, findLinks, graphemes, overflowStart, xWeightedLength } from '../_limits/measure.js';
+import { messageTexts, rangeOf, type MessageText } from '../_limits/message-text.js';
 import { platformLimits, platformName, platformOf } from '../_limits/platforms.js';
 
 const options = z.strictObject({
@@ -48,13 +49,22 @@ export default defineRule<SocialPostLengthOptions>({
         platform === 'x'
           ? xWeightedLength(post, { linkLength: linkLength ?? 23, templateTagLength: options.templateTagLength })
           : characterLength(post, options.templateTagLength, linkLength);
+      // A Markdown link `[text](url)` is published as its text, a space and the URL.
+      const markdownLinks = markdownLinksOf(document, post);
+      for (const link of markdownLinks) {
+        const at = indexAfter(post, link.range.end.offset);
+        measure.units.push({ start: at, end: at, weight: 1 + (linkLength ?? graphemes(link.href).length) });
+        measure.length += 1 + (linkLength ?? graphemes(link.href).length);
+      }
+      // Zero-width units (a Markdown link's URL) count before the character they precede.
+      measure.units.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
       // A scheduler appends an attached link after a space; where links have a fixed length it counts.
       const attached = linkLength === undefined ? [] : attachedLinks(document, post, post.messageId === firstPostId);
       const attachedLength = attached.length * (linkLength ?? 0) + attached.length;
       const length = measure.length + attachedLength;
       if (length <= limits.maxLength) continue;
 
-      const linkCount = attached.length + (linkLength === undefined ? 0 : findLinks(post.text).length);
+      const linkCount = attached.length + markdownLinks.length + (linkLength === undefined ? 0 : findLinks(post.text).length);
       const how =
         platform === 'x'
           ? ' as X counts them (links 23, emoji and CJK 2)'
@@ -76,3 +86,19 @@ export default defineRule<SocialPostLengthOptions>({
     }
   },
 });
+
+/** Markdown links (`[text](url)`, not images) inside the post's runs: their URL is not in the run text. */
+function markdownLinksOf(document: ContentDocument, post: MessageText): LinkReference[] {
+  if (document.format !== 'markdown') return [];
+  return document.links.filter((link) => {
+    const start = link.range.start.offset;
+    if (document.text[start] !== '[') return false;
+    return post.runs.some((run) => run.range.start.offset <= start && start < run.range.end.offset);
+  });
+}
+
+/** Index in the message text of the first character at or after a file offset. */
+function indexAfter(post: MessageText, offset: number): number {
+  const index = post.starts.findIndex((start) => start >= offset);
+  return index < 0 ? post.text.length : index;
+}

@@ -32,6 +32,8 @@ testRule(rule, {
       code: `message,platform,link\n${a(256)},X,${LONG_URL}\n`,
     },
     { name: 'no brand: platform defaults', code: post('x', a(280)), noBrand: true },
+    { name: 'X: a Markdown link counts its text, a space and 23', code: post('x', `${a(250)} [guide](${LONG_URL})`) },
+    { name: 'an image is media, not text', code: post('x', `${a(280)}\n\n![A pine forest](${LONG_URL})`) },
   ],
   invalid: [
     {
@@ -70,6 +72,11 @@ testRule(rule, {
       file: 'social/posts.csv',
       code: `message,platform,link\nShort,linkedin,\n${a(260)},X,${LONG_URL}\n`,
       errors: [{ line: 3, column: 257, endLine: 3, endColumn: 261, message: /^X post is 284 characters/ }],
+    },
+    {
+      name: 'X: the URL of a Markdown link pushes the post over, after the link',
+      code: post('x', `${a(252)} [guide](${LONG_URL}) now`),
+      errors: [{ line: 4, column: 420, endLine: 4, endColumn: 424, message: /^X post is 286 characters/ }],
     },
     {
       name: 'LinkedIn: 3001',
