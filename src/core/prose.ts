@@ -109,11 +109,61 @@ export function proseOf(document: ContentDocument, options: ProseOptions = {}): 
     }
     const locale = resolveLocale(document, run, group.message, defaultLocale);
     const masks = masksOf(document, run);
-    group.runs.push({ run, scope: run.scope, locale, text: maskText(run.text, masks), masks });
+    for (const part of localeParts(document, run, locale)) {
+      // A part in another language (`<span lang="fr">`) is its own prose run over the same text,
+      // with everything outside the part masked: offsets stay those of the run.
+      const inside = masks.filter((mask) => mask.start >= part.start && mask.end <= part.end);
+      const outside = part.start === 0 && part.end === run.text.length ? [] : outsideOf(run.text, part.start, part.end);
+      group.runs.push({ run, scope: run.scope, locale: part.locale, text: maskText(run.text, [...inside, ...outside].sort((x, y) => x.start - y.start)), masks: inside });
+    }
   }
   const result = [...groups.values()];
   byLocale.set(defaultLocale, result);
   return result;
+}
+
+interface LocalePart {
+  start: number;
+  end: number;
+  locale: string;
+}
+
+/**
+ * A run split by the inline elements inside it that carry their own `lang` (a French phrase in
+ * an English paragraph): the run's locale around them, theirs inside. One part when there are none.
+ */
+function localeParts(document: ContentDocument, run: TextRun, locale: string): LocalePart[] {
+  const runStart = run.range.start.offset;
+  const runEnd = run.range.end.offset;
+  const inner: LocalePart[] = [];
+  for (const element of document.elements) {
+    const lang = element.attributes['lang'] ?? element.attributes['xml:lang'];
+    if (!lang) continue;
+    const { start, end } = { start: element.range.start.offset, end: element.range.end.offset };
+    // Elements around the whole run gave the run its locale already.
+    if (end <= runStart || start >= runEnd || (start <= runStart && end >= runEnd)) continue;
+    const part = { start: textOffsetOf(run, Math.max(start, runStart)), end: textOffsetOf(run, Math.min(end, runEnd)), locale: lang.trim() };
+    if (part.end > part.start && part.locale !== '' && !inner.some((other) => other.start < part.end && part.start < other.end)) inner.push(part);
+  }
+  if (inner.length === 0) return [{ start: 0, end: run.text.length, locale }];
+  inner.sort((a, b) => a.start - b.start);
+  const parts: LocalePart[] = [];
+  let at = 0;
+  for (const part of inner) {
+    if (part.start > at) parts.push({ start: at, end: part.start, locale });
+    parts.push(part);
+    at = part.end;
+  }
+  if (at < run.text.length) parts.push({ start: at, end: run.text.length, locale });
+  return parts;
+}
+
+/** Masks for the text of a run outside `[start, end)`. */
+function outsideOf(text: string, start: number, end: number): ProseMask[] {
+  const out: ProseMask[] = [];
+  if (start > 0) out.push({ kind: 'code', start: 0, end: start, text: text.slice(0, start) });
+  if (end < text.length) out.push({ kind: 'code', start: end, end: text.length, text: text.slice(end) });
+  return out;
 }
 
 /** Range in the file of `[start, end)` of a prose run's text. */

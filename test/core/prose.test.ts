@@ -184,6 +184,20 @@ describe('locales', () => {
     ]);
   });
 
+  it('splits a run at inline elements with their own lang', async () => {
+    const document = await parse('<html lang="en"><body><p>We love <span lang="fr">joie de vivre</span> and <em>hiking</em>.</p></body></html>');
+    const [message] = proseOf(document);
+    expect(message!.runs.map((r) => [r.locale, wordsOf(r).map((w) => w.text).join(' ')])).toEqual([
+      ['en', 'We love'],
+      ['fr', 'joie de vivre'],
+      ['en', 'and hiking'],
+    ]);
+    // Every part keeps the run's offsets.
+    const french = message!.runs[1]!;
+    const [first] = wordsOf(french);
+    expect(slice(document, proseRange(document, french, first!.start, first!.end))).toBe('joie');
+  });
+
   it.each([
     ['en', true],
     ['en-GB', true],
