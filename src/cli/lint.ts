@@ -161,6 +161,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       notices,
       ...(options.fixDryRun ? { fixDryRun: true } : {}),
       rules: describeRules(outcome.ruleInfo, ruleDocsUrl),
+      ...(outcome.campaigns.length > 0 ? { campaigns: outcome.campaigns } : {}),
       toolVersion: brandlintVersion(),
       exitCode,
     },
