@@ -11,7 +11,7 @@ import { codeFrame } from './code-frame.js';
 import type { PaletteColor } from '../tokens/brand-model.js';
 import type { ColorUse } from './color-usage.js';
 import { colorHex, docsLine, findingVisual, relatedText, textOn, type Swatch } from './detail.js';
-import { buildTree, collectFindings, countLabel, plural, type Finding, type ReportData, type TreeNode } from './findings.js';
+import { buildTree, collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeNode } from './findings.js';
 
 /** Markup that is already safe; everything else interpolated into {@link html} is escaped. */
 export class SafeHtml {
@@ -181,7 +181,7 @@ ${matrix.channels.map(
 function findingsSection(data: ReportData, findings: readonly Finding[]): SafeHtml {
   const tree = buildTree(findings);
   return html`<section id="findings"><h2>Findings</h2>
-${tree.length === 0 ? html`<p class="ok">No findings.</p>` : tree.map((campaign) => html`<div class="group"><h3>${campaign.kind === 'campaign' && campaign.label !== 'no campaign' ? `campaign ${campaign.label}` : campaign.label} <span class="muted">${countLabel(campaign.errorCount, campaign.warningCount)}</span></h3>
+${tree.length === 0 ? html`<p class="ok">No findings.</p>` : tree.map((campaign) => html`<div class="group"><h3>${campaign.label !== NO_CAMPAIGN ? `campaign ${campaign.label}` : campaign.label} <span class="muted">${countLabel(campaign.errorCount, campaign.warningCount)}</span></h3>
 ${campaign.children.map((channel) => html`<h4>${channel.label} <span class="muted">${countLabel(channel.errorCount, channel.warningCount)}</span></h4>${channel.children.map((file) => fileBlock(data, file))}`)}</div>`)}
 </section>`;
 }
