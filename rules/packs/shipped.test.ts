@@ -153,7 +153,7 @@ testRule(rule('inclusive-language/ableist'), {
   file,
   valid: [{ code: p('Wild prices on boots.') }, { name: 'exception', code: p('A crazy quilt blanket') }, { name: 'hashtag', code: p('#crazydeals') }],
   invalid: [
-    { code: p('Crazy prices on boots.'), errors: [{ line: 1, column: 4, message: '"Crazy" can hurt; try "wild" or "surprising" or "amazing".' }] },
+    { code: p('Crazy prices on boots.'), errors: [{ line: 1, column: 4, message: '"Crazy" can hurt; try "wild" or "surprising" or "unexpected".' }] },
     { code: p('A quick sanity check'), errors: [{ line: 1, column: 12 }] },
   ],
 });
