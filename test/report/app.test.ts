@@ -94,9 +94,15 @@ describe('the interactive report', () => {
     await press('x', 'c');
     await shows('channel:email');
     expect(frame()).not.toContain('site/spring.html');
-    await press('x', 'r', 'r');
+    await press('x', 'R', 'R');
     await shows('rule:font-family-off-brand');
     expect(frame()).toContain('showing 1');
+    // r: the focused finding's rule (the first row's first finding is a color-off-palette one), r again: all.
+    await press('x', 'r');
+    await shows('rule:color-off-palette');
+    expect(frame()).toContain('showing 3');
+    await press('r');
+    await shows('rule:all');
     await press('x');
     await shows(/rule:all/);
   });

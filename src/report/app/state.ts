@@ -65,6 +65,8 @@ export type Action =
   | { type: 'cycle-severity' }
   | { type: 'cycle-channel'; by: 1 | -1 }
   | { type: 'cycle-rule'; by: 1 | -1 }
+  /** Only the focused finding's rule; all rules again when that rule is already the filter. */
+  | { type: 'pick-rule' }
   | { type: 'clear-filters' }
   | { type: 'filter-start' }
   | { type: 'filter-type'; text: string }
@@ -178,6 +180,11 @@ export function reduce(state: ReportState, action: Action, data: ReportData): Re
       return withFilters({ channel: cycle(view().choices.channels, state.filters.channel, action.by) });
     case 'cycle-rule':
       return withFilters({ rule: cycle(view().choices.rules, state.filters.rule, action.by) });
+    case 'pick-rule': {
+      const ruleId = focusedFinding(view())?.diagnostic.ruleId;
+      if (ruleId === undefined) return state;
+      return withFilters({ rule: state.filters.rule === ruleId ? null : ruleId });
+    }
     case 'clear-filters':
       return withFilters(NO_FILTERS);
     case 'filter-start':
@@ -281,8 +288,8 @@ export function commandFor(state: ReportState, input: string, key: KeyPress): Co
   if (input === 's') return act({ type: 'cycle-severity' });
   if (input === 'c') return act({ type: 'cycle-channel', by: 1 });
   if (input === 'C') return act({ type: 'cycle-channel', by: -1 });
-  if (input === 'r') return act({ type: 'cycle-rule', by: 1 });
-  if (input === 'R') return act({ type: 'cycle-rule', by: -1 });
+  if (input === 'r') return act({ type: 'pick-rule' });
+  if (input === 'R') return act({ type: 'cycle-rule', by: 1 });
   if (input === 'x') return act({ type: 'clear-filters' });
   if (input === 'e') return { type: 'edit' };
   if (input === 'f') return act({ type: 'ask-fix' });
