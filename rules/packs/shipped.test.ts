@@ -205,3 +205,26 @@ describe('shipped packs on other languages', () => {
     expect(result.notApplied).toContain('marketing-cliches/cliches: English only; the text is de');
   });
 });
+
+describe('shipped packs and prose-style agree', () => {
+  it('no replacement or suggestion of a shipped pack is something prose-style reports', async () => {
+    const { RULE_LOADERS } = await import('../index.js');
+    const proseStyle = await RULE_LOADERS['prose-style']!();
+    const { loadRulePacks, shippedPacksFolder } = await import('./load.js');
+    const loaded = await loadRulePacks();
+    const { readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const words = new Set<string>();
+    for (const pack of loaded.packs.filter((p) => p.file?.startsWith(shippedPacksFolder()))) {
+      const data = parse(await readFile(pack.file!, 'utf8')) as { rules: Array<{ swap?: Record<string, string | string[]>; tokens?: Array<string | { suggest?: string | string[] }> }> };
+      for (const rule of data.rules) {
+        for (const to of Object.values(rule.swap ?? {})) for (const word of [to].flat()) words.add(word);
+        for (const token of rule.tokens ?? []) if (typeof token === 'object') for (const word of [token.suggest ?? []].flat()) words.add(word);
+      }
+    }
+    expect(words.size).toBeGreaterThan(40);
+    const text = [...words].map((word) => `<p>We say ${word} here.</p>`).join('\n');
+    const result = await lintText({ text, file, channel: 'email', rules: [proseStyle] });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([]);
+  });
+});
