@@ -31,9 +31,13 @@ export interface ProseRun {
   scope: ProseScope;
   /** Resolved BCP 47 locale (see {@link resolveLocale}). */
   locale: string;
-  /** `run.text` with every masked span replaced by spaces: same length, same offsets. */
+  /**
+   * `run.text` with every masked span replaced by spaces: same length, same offsets. When an
+   * inline element with its own `lang` splits a run, each part is a ProseRun of its own whose
+   * text outside the part is spaces too.
+   */
   text: string;
-  /** Masked spans, in text order, not overlapping. */
+  /** Masked spans within the part, in text order, not overlapping. */
   masks: ProseMask[];
 }
 
