@@ -9,6 +9,7 @@ import { runCli, tempDir } from './helpers.js';
  * `git commit` running the installed hook (the built binary: rebuild with
  * `npx tsc -p tsconfig.build.json`). The finding comes from a generic check that needs no brand:
  * a disable directive naming a rule that does not exist.
+ * Each test spawns the CLI several times (git runs the hook at every commit): generous timeouts.
  */
 const PAGE = (body: string) => `<!doctype html>\n<html lang="en">\n<head><title>Hello</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
 const GOOD = PAGE('<p>Hello</p>');
@@ -69,12 +70,12 @@ describe('brandlint hook install + git commit', () => {
     write('good.html', BAD);
     expect(git('commit', '-m', 'staged is good').code).toBe(0);
     expect(commits()).toBe(2);
-  });
+  }, 120_000);
 
   it('lint --staged with nothing staged says nothing and exits 0', () => {
     write('bad.html', BAD);
     expect(runCli(['lint', '--staged'], dir, GIT_ENV)).toMatchObject({ code: 0, stdout: '' });
-  });
+  }, 120_000);
 
   it('does not overwrite a hook it did not write; --chain runs it first; --force replaces it', () => {
     const hook = path.join(dir, '.git/hooks/pre-commit');
@@ -99,5 +100,5 @@ describe('brandlint hook install + git commit', () => {
     expect(runCli(['hook', 'install'], dir, GIT_ENV).stdout).toContain('runs pre-commit.brandlint-chained first');
     expect(runCli(['hook', 'install', '--force'], dir, GIT_ENV).code).toBe(0);
     expect(readFileSync(hook, 'utf8')).toContain('brandlint pre-commit hook');
-  });
+  }, 120_000);
 });

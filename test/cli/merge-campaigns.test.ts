@@ -51,5 +51,5 @@ describe('shards + merge with campaigns', () => {
     expect(byCampaign(report.campaigns)).toEqual(byCampaign(expected.campaigns));
     expect(report.results).toEqual(expected.results);
     expect(report.summary).toEqual(expected.summary);
-  });
+  }, 120_000);
 });

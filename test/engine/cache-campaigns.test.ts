@@ -80,5 +80,5 @@ describe('--cache with campaigns', () => {
     expect(again.outcome.results.find((result) => result.file === post)!.diagnostics).toEqual(
       full.outcome.results.find((result) => result.file === post)!.diagnostics,
     );
-  });
+  }, 120_000);
 });
