@@ -23,7 +23,7 @@ export interface CampaignRunOptions {
    * Loads the campaign siblings of the asked files that were not linted (a partial run): called
    * only when some result belongs to a campaign. Their findings are never reported.
    */
-  loadSiblings?: () => Promise<readonly LintResult[]>;
+  loadSiblings?: (campaigns: ReadonlySet<string>) => Promise<readonly LintResult[]>;
   rules: RuleSet;
   brand: BrandModel | null;
 }
@@ -40,7 +40,7 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
   const campaignIds = new Set(inCampaign.flatMap((result) => result.campaignData!.map((data) => data.campaign)));
 
   const siblings = options.loadSiblings
-    ? (await options.loadSiblings()).filter((result) => result.campaignData?.some((data) => campaignIds.has(data.campaign)))
+    ? (await options.loadSiblings(campaignIds)).filter((result) => result.campaignData?.some((data) => campaignIds.has(data.campaign)))
     : [];
 
   const { findBriefFile, parseBrief } = await import('../consistency/briefs.js');

@@ -158,7 +158,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   notices.push(...run.notices);
 
   const wantSiblings = options.campaignSiblings ?? ((options.paths?.length ?? 0) > 0 || options.shard !== undefined);
-  const loadSiblings = async (): Promise<LintResult[]> => {
+  const loadSiblings = async (campaignIds: ReadonlySet<string>): Promise<LintResult[]> => {
     const asked = new Set(files.map((file) => file.absolutePath));
     let pool: readonly DiscoveredFile[] = discovery.files;
     if ((options.paths?.length ?? 0) > 0) {
@@ -168,7 +168,20 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
         return [];
       }
     }
-    const others = pool.filter((file) => !asked.has(file.absolutePath)).map((file) => ({ ...file, file: displayPath(file.absolutePath, cwd) }));
+    // Only files that can belong to one of the campaigns are parsed: assigned by the configuration,
+    // or naming the campaign somewhere in their text (front matter, <meta>, utm_campaign, bot metadata).
+    const assigned = campaignResolver(config);
+    const ids = [...campaignIds];
+    const mayBelong = async (file: DiscoveredFile): Promise<DiscoveredFile | null> => {
+      const campaign = assigned(file.absolutePath);
+      if (campaign !== undefined) return campaignIds.has(campaign) ? file : null;
+      const read = await (options.read ? options.read(file, {}) : readContentFile(file.absolutePath, file.file));
+      return read.kind === 'text' && ids.some((id) => read.text.includes(id)) ? file : null;
+    };
+    const unasked = pool.filter((file) => !asked.has(file.absolutePath));
+    const candidates: Array<DiscoveredFile | null> = [];
+    for (let start = 0; start < unasked.length; start += 16) candidates.push(...(await Promise.all(unasked.slice(start, start + 16).map(mayBelong))));
+    const others = candidates.filter((file): file is DiscoveredFile => file !== null).map((file) => ({ ...file, file: displayPath(file.absolutePath, cwd) }));
     if (others.length === 0) return [];
     const reference = await lintFiles({
       files: others,
