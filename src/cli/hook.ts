@@ -19,7 +19,8 @@ export interface HookInstallOptions {
 }
 
 /**
- * The hook script. It prefers the project's own brandlint (node_modules/.bin), then one on the
+ * The hook script (with `--cache` in the git folder, so repeated commits re-parse only what
+ * changed, campaign siblings included). It prefers the project's own brandlint (node_modules/.bin), then one on the
  * PATH, then the brandlint that installed the hook.
  */
 export function hookScript(options: { chained: boolean; fallbackBin: string }): string {
@@ -32,12 +33,14 @@ export function hookScript(options: { chained: boolean; fallbackBin: string }): 
       : []),
     '',
     'top="$(git rev-parse --show-toplevel)"',
+    '# The cache lives in the git folder: never committed, and campaign siblings come from it.',
+    'cache="$(git rev-parse --git-path brandlint-cache)"',
     'if [ -x "$top/node_modules/.bin/brandlint" ]; then',
-    '  exec "$top/node_modules/.bin/brandlint" lint --staged',
+    '  exec "$top/node_modules/.bin/brandlint" lint --staged --cache --cache-location "$cache"',
     'elif command -v brandlint >/dev/null 2>&1; then',
-    '  exec brandlint lint --staged',
+    '  exec brandlint lint --staged --cache --cache-location "$cache"',
     'else',
-    `  exec node ${quoted} lint --staged`,
+    `  exec node ${quoted} lint --staged --cache --cache-location "$cache"`,
     'fi',
     '',
   ].join('\n');

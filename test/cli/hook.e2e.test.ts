@@ -52,6 +52,9 @@ describe('brandlint hook install + git commit', () => {
     expect(refused.output).not.toContain('good.html');
     expect(refused.output).not.toContain('notes.txt');
     expect(commits()).toBe(0);
+    // The hook keeps its cache in the git folder, out of the working tree.
+    expect(existsSync(path.join(dir, '.git/brandlint-cache'))).toBe(true);
+    expect(git('status', '--porcelain').output).not.toContain('brandlint-cache');
 
     // Fixed in the working tree but not staged: the staged (bad) content is what would be committed.
     write('bad.html', GOOD);
