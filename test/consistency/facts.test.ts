@@ -47,6 +47,7 @@ table('offers', extractOffers, [
   // Traps: a bare percentage, a range, a composition.
   ['100% recycled polyester', 'en', []],
   ['Battery lasts 10-20% longer', 'en', []],
+  ['Poll: Smith - 36%, Jones - 20%', 'en', []],
   ['Rated 4.8/5 by 20% more hikers', 'en', []],
   ['全场 8 折', 'zh-CN', [['20% off', '8 折']]],
   ['春季特惠八五折', 'zh-CN', [['15% off', '八五折']]],
@@ -84,6 +85,8 @@ table('promo codes', extractCodes, [
   ['Use the code below', 'en', []],
   ['Use code below at checkout', 'en', []],
   ['Our code of conduct', 'en', []],
+  ['Code: MIT', 'en', []],
+  ['Use code TRAILS today', 'en', [['TRAILS', 'TRAILS']]],
   ['优惠码：SPRING20', 'zh-CN', [['SPRING20', 'SPRING20']]],
   ['使用优惠码 SPRING20 立享优惠', 'zh-CN', [['SPRING20', 'SPRING20']]],
   ['Mit dem Gutscheincode FRUEHLING20 sparen', 'de', [['FRUEHLING20', 'FRUEHLING20']]],

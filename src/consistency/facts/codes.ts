@@ -1,7 +1,8 @@
 /**
  * Promo codes after a code word: `code SPRING20`, `use code SPRING20`, `promo: SPRING20`,
  * `Gutscheincode SPRING20`, `code promo SPRING20`, `优惠码：SPRING20`. The code itself is written in
- * capitals and digits (so `use the code below` is no code); compared case-insensitively.
+ * capitals and digits, with a digit or at least five characters (so `use the code below` and
+ * `Code: MIT` are no codes); compared case-insensitively.
  */
 import { SPACE, withoutOverlaps, type ExtractContext, type FoundFact } from './types.js';
 
@@ -19,7 +20,8 @@ export function extractCodes(text: string, _context: ExtractContext): FoundFact[
   const found: FoundFact[] = [];
   for (const match of text.matchAll(PATTERN)) {
     const code = match[1]!;
-    if (code !== code.toUpperCase() || !/[A-Z]/.test(code)) continue;
+    // A code has a digit or at least five characters: `Code: MIT` names a licence, not a code.
+    if (code !== code.toUpperCase() || !/[A-Z]/.test(code) || !(/\d/.test(code) || code.length >= 5)) continue;
     const start = match.index + match[0].length - code.length;
     found.push({ kind: 'code', value: code.toUpperCase(), text: code, start, end: start + code.length });
   }

@@ -20,8 +20,8 @@ const PERCENT_PATTERNS: readonly RegExp[] = [
   new RegExp(`${SAVE_BEFORE}${S}(?:up${SPACE}to${SPACE}|bis${SPACE}zu${SPACE})?${PERCENT}`, 'giu'),
   // `a discount of 20 %`, `Rabatt von 20 %`, `une remise de 20 %`
   new RegExp(`(?:discount|reduction|Rabatt|Nachlass|remise|réduction|descuento|sconto)${SPACE}+(?:of${SPACE}+|von${SPACE}+|de${SPACE}+|del${SPACE}+)?${PERCENT}`, 'giu'),
-  // `-20%` / `−20 %`: a minus right before the number, not a range (`10-20%`).
-  new RegExp(`(?<![\\p{L}\\p{N}])[-−–]${S}${PERCENT}`, 'gu'),
+  // `-20%` / `−20 %`: a minus right before the number (not `- 20%`, a list dash), not a range (`10-20%`).
+  new RegExp(`(?<![\\p{L}\\p{N}])[-−–]${PERCENT}`, 'gu'),
 ];
 
 const AMOUNT = `(?:(${CURRENCY})${S}(${NUMBER})|(${NUMBER})${S}(${CURRENCY}))`;
