@@ -96,15 +96,3 @@ export function rangeOf(document: ContentDocument, message: MessageText, start: 
   const to = end > start ? (message.ends[end - 1] ?? from) : from;
   return document.lines.rangeAt(from, Math.max(from, to));
 }
-
-/** The text with template syntax removed (its value is only known at send time), and where each kept character was. */
-export function withoutTemplates(message: MessageText): { text: string; indices: number[] } {
-  let text = '';
-  const indices: number[] = [];
-  for (let i = 0; i < message.text.length; i++) {
-    if (message.template[i]) continue;
-    text += message.text[i];
-    indices.push(i);
-  }
-  return { text, indices };
-}

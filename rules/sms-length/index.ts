@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRule } from '../../src/core/rule.js';
+import { attachedLinks } from '../_limits/attached-links.js';
 import { analyseSms, smsOverflowStart } from '../_limits/gsm7.js';
 import { messageTexts, rangeOf, type MessageText } from '../_limits/message-text.js';
 import { platformOf } from '../_limits/platforms.js';
@@ -30,8 +31,17 @@ export default defineRule<SmsLengthOptions>({
     const maxSegments = options.maxSegments ?? brand?.channels?.sms?.maxSegments ?? 1;
     // Posts and bot replies for the `sms` platform (front matter, a CSV column, a Rasa `channel:`).
     const messages = messageTexts(document, ['post', 'heading', 'bot-reply']).filter((message) => platformOf(document, message.message) === 'sms');
+    const firstPostId = document.messages.find((message) => message.kind === 'post')?.id;
     for (const message of messages) {
-      const { text, indices } = sendText(message, options.templateTagLength);
+      const { text: written, indices } = sendText(message, options.templateTagLength);
+      // A link a scheduler attaches (a CSV link column, front matter `link:`) is sent after a space.
+      let text = written;
+      const attached = message.message?.kind === 'post' ? attachedLinks(document, message, message.messageId === firstPostId) : [];
+      for (const link of attached) {
+        const added = ` ${link.href}`;
+        text += added;
+        for (let k = 0; k < added.length; k++) indices.push(message.text.length);
+      }
       const analysis = analyseSms(text);
       const overflow = smsOverflowStart(analysis, maxSegments);
       if (overflow === null) continue;
@@ -50,7 +60,8 @@ export default defineRule<SmsLengthOptions>({
           limit: maxSegments === 1 ? '1 segment' : `${maxSegments} segments`,
           capacity,
         },
-        range: rangeOf(document, message, start, message.text.length),
+        // Past the written text, what does not fit is the attached link.
+        range: start < message.text.length ? rangeOf(document, message, start, message.text.length) : (attached[attached.length - 1]?.range ?? rangeOf(document, message, start, start)),
         actual: `${analysis.segments} segments`,
         expected: [`<= ${maxSegments}`],
         ...(first && firstRange

@@ -21,6 +21,7 @@ testRule(rule, {
     { name: 'not an SMS', code: `---\nplatform: x\n---\n${a(200)}\n` },
     { name: 'no platform', code: `${a(200)}\n` },
     { name: 'no brand: one segment by default', code: sms(a(160)), noBrand: true },
+    { name: 'CSV: text and attached link fill one segment', file: 'social/posts.csv', code: `message,platform,link\n${a(139)},SMS,https://nw.example/p\n` },
     { name: 'a chatbot reply for another channel', channel: 'chatbot', file: 'bot/domain.yml', code: `responses:\n  utter_a:\n  - text: "${a(200)}"\n    channel: slack\n` },
   ],
   invalid: [
@@ -61,6 +62,12 @@ testRule(rule, {
       file: 'social/posts.csv',
       code: `message,platform\n${a(200)},x\n${a(161)},SMS\n`,
       errors: [{ line: 3, column: 161, endLine: 3, endColumn: 162 }],
+    },
+    {
+      name: 'CSV: an attached link is sent after a space',
+      file: 'social/posts.csv',
+      code: `message,platform,link\n${a(150)},SMS,https://nw.example/p\n`,
+      errors: [{ line: 2, column: 156, endLine: 2, endColumn: 176, message: 'SMS is 171 GSM-7 characters, 2 segments; the limit is 1 segment (160 characters)' }],
     },
     {
       name: 'Rasa: a response for the sms channel',
