@@ -193,6 +193,21 @@ describe('the interactive report', () => {
     await shows('No problems: every file follows the brand.');
   });
 
+  it('keys that arrive together are one command each (and text while filtering)', async () => {
+    const exits: ExitRequest[] = [];
+    const { app, frame, shows } = start({ onExit: (request) => exits.push(request) });
+    await shows('brandlint report');
+    app.stdin.write('jjl');
+    await shows('▾ emails/spring.html');
+    app.stdin.write('/Lob');
+    await shows('text:"Lob"');
+    expect(frame()).toContain('1 shown');
+    app.stdin.write('\r');
+    await shows(/↑↓\/jk move/);
+    app.stdin.write('qq');
+    await vi.waitFor(() => expect(exits.map((request) => request.kind)).toEqual(['quit']));
+  });
+
   it('q quits', async () => {
     const exits: ExitRequest[] = [];
     const { press, shows } = start({ onExit: (request) => exits.push(request) });

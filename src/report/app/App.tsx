@@ -8,7 +8,7 @@ import { FACT_KINDS, type CampaignMatrix, type MatrixCell } from '../../core/cam
 import { codeFrame } from '../code-frame.js';
 import { docsLine, findingVisual, relatedText, textOn, type Swatch } from '../detail.js';
 import { collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
-import { commandFor, deriveView, focusedFinding, INITIAL_STATE, reduce, type ReportState, type ReportView } from './state.js';
+import { commandFor, deriveView, focusedFinding, INITIAL_STATE, reduce, type KeyPress, type ReportState, type ReportView } from './state.js';
 
 /** How the app ended: the caller quits, or opens the editor and starts the app again with `state`. */
 export type ExitRequest =
@@ -53,52 +53,66 @@ export function ReportApp(props: ReportAppProps): ReactNode {
     dataRef.current = next;
     setDataState(next);
   };
+  // Set once the app is ending, so keys already read after `q` or `e` do nothing.
+  const finished = useRef(false);
   const finish = (request: ExitRequest): void => {
+    finished.current = true;
     props.onExit?.(request);
     exit(request);
   };
 
+  const handleKey = (input: string, key: KeyPress): void => {
+    if (finished.current) return;
+    const current = stateRef.current;
+    const command = commandFor(current, input, key);
+    switch (command.type) {
+      case 'none':
+        return;
+      case 'action':
+        setState((latest) => reduce(latest, command.action, dataRef.current));
+        return;
+      case 'quit':
+        finish({ kind: 'quit', state: current });
+        return;
+      case 'edit': {
+        const finding = focusedFinding(deriveView(current, dataRef.current));
+        if (finding) finish({ kind: 'edit', finding, state: current });
+        else setState((latest) => ({ ...latest, status: 'no finding to open' }));
+        return;
+      }
+      case 'apply-fix': {
+        const finding = collectFindings(dataRef.current.results).find((candidate) => candidate.id === command.findingId);
+        if (!finding || !props.applyFix) {
+          setState((latest) => ({ ...latest, prompt: { kind: 'none' }, status: 'fixing is not available here' }));
+          return;
+        }
+        setBusy(true);
+        setState((latest) => ({ ...latest, prompt: { kind: 'none' }, status: `fixing ${finding.result.file}…` }));
+        props.applyFix(finding).then(
+          (outcome) => {
+            setData(outcome.data);
+            setState((latest) => ({ ...latest, status: outcome.status }));
+            setBusy(false);
+          },
+          (error: unknown) => {
+            setState((latest) => ({ ...latest, status: `fix failed: ${error instanceof Error ? error.message : String(error)}` }));
+            setBusy(false);
+          },
+        );
+        return;
+      }
+    }
+  };
+
   useInput(
     (input, key) => {
-      const current = stateRef.current;
-      const command = commandFor(current, input, key);
-      switch (command.type) {
-        case 'none':
-          return;
-        case 'action':
-          setState((latest) => reduce(latest, command.action, dataRef.current));
-          return;
-        case 'quit':
-          finish({ kind: 'quit', state: current });
-          return;
-        case 'edit': {
-          const finding = focusedFinding(deriveView(current, dataRef.current));
-          if (finding) finish({ kind: 'edit', finding, state: current });
-          else setState((latest) => ({ ...latest, status: 'no finding to open' }));
-          return;
-        }
-        case 'apply-fix': {
-          const finding = collectFindings(dataRef.current.results).find((candidate) => candidate.id === command.findingId);
-          if (!finding || !props.applyFix) {
-            setState((latest) => ({ ...latest, prompt: { kind: 'none' }, status: 'fixing is not available here' }));
-            return;
-          }
-          setBusy(true);
-          setState((latest) => ({ ...latest, prompt: { kind: 'none' }, status: `fixing ${finding.result.file}…` }));
-          props.applyFix(finding).then(
-            (outcome) => {
-              setData(outcome.data);
-              setState((latest) => ({ ...latest, status: outcome.status }));
-              setBusy(false);
-            },
-            (error: unknown) => {
-              setState((latest) => ({ ...latest, status: `fix failed: ${error instanceof Error ? error.message : String(error)}` }));
-              setBusy(false);
-            },
-          );
-          return;
-        }
-      }
+      // Keys pressed faster than they are read arrive together ("jjj"): one command each,
+      // except while typing a filter, where they are text.
+      const chars = [...input];
+      const plain = !key.ctrl && !key.meta && !key.escape && stateRef.current.prompt.kind !== 'filter';
+      if (chars.length > 1 && plain && chars.every((char) => char >= ' ')) {
+        for (const char of chars) handleKey(char, {});
+      } else handleKey(input, key);
     },
     { isActive: !busy },
   );

@@ -93,13 +93,22 @@ export interface ReportView {
 
 /** What the state shows of the data. Pure; the view memoizes it. */
 export function deriveView(state: ReportState, data: ReportData): ReportView {
-  const findings = collectFindings(data.results);
+  const findings = findingsOf(data.results);
   const filters: FindingFilters = state.prompt.kind === 'filter' ? { ...state.filters, text: state.prompt.draft } : state.filters;
   const shown = filterFindings(findings, filters);
   const tree = buildTree(shown);
   const rows = visibleRows(tree, state.toggled);
   const focusIndex = Math.max(0, findFocus(rows, state.focus));
   return { findings, shown, tree, rows, focusIndex, focused: rows[focusIndex], choices: filterChoices(findings) };
+}
+
+// Results never change in place (a re-lint gives new ones), so their findings are sorted once, not on every key.
+const FINDINGS = new WeakMap<ReportData['results'], Finding[]>();
+
+function findingsOf(results: ReportData['results']): Finding[] {
+  let findings = FINDINGS.get(results);
+  if (!findings) FINDINGS.set(results, (findings = collectFindings(results)));
+  return findings;
 }
 
 /**
