@@ -1,5 +1,5 @@
 import { testRule } from '../../test/rule-tester.js';
-import { shippedRule } from './test-helpers.js';
+import { shippedRule } from '../../test/packs/helpers.js';
 
 /**
  * The brand pack (`brand/*`) built from the Northwind guidelines' `voice` section

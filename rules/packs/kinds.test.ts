@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/engine/lint-text.js';
 import { loadExampleBrand, testRule } from '../../test/rule-tester.js';
-import { packRule, packRules } from './test-helpers.js';
+import { packRule, packRules } from '../../test/packs/helpers.js';
 
 /**
  * Every rule kind of the pack format, on inline packs, with the traps prose linters fall into:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/engine/lint-text.js';
 import { testRule } from '../../test/rule-tester.js';
-import { shippedRule } from './test-helpers.js';
+import { shippedRule } from '../../test/packs/helpers.js';
 
 /**
  * The packs shipped in rules/packs/*.yml: each rule breaks on what it is for, and keeps quiet on
