@@ -5,6 +5,7 @@
  */
 import type { CampaignFileData, Fact } from '../core/campaign.js';
 import type { ContentDocument } from '../core/document.js';
+import type { Range } from '../core/position.js';
 import { rangeInRun } from '../core/document.js';
 import { proseOf } from '../core/prose.js';
 import type { BrandModel } from '../tokens/brand-model.js';
@@ -131,7 +132,7 @@ export function extractFacts(document: ContentDocument, brand: BrandModel | null
     const tagged = url !== null && Object.keys(url.utm).length > 0;
     if (link.isCallToAction && link.text.trim() !== '') {
       const value = normaliseCallToAction(link.text, document.metadata.locale);
-      if (value !== '') push({ kind: 'cta', value, text: link.text.trim(), file: document.file, range: link.range, ...(messageId ? { messageId } : {}) });
+      if (value !== '') push({ kind: 'cta', value, text: link.text.trim(), file: document.file, range: ctaTextRange(document, link), ...(messageId ? { messageId } : {}) });
     }
     // A landing page's own calls to action lead on (to a cart, a sign-up): its landing URL is its canonical one.
     if (!url || (canonical && document.channel === 'landing')) continue;
@@ -164,6 +165,19 @@ function canonicalUrl(document: ContentDocument): Fact | null {
     if (url) return { kind: 'link', value: url.value, text: href!, file: document.file, range: element.range, detail: { linkText: 'canonical URL' } };
   }
   return null;
+}
+
+/** The range of a call to action's visible text (its prose runs inside the link), else the whole link. */
+function ctaTextRange(document: ContentDocument, link: ContentDocument['links'][number]): Range {
+  const inside = document.textRuns.filter(
+    (run) => run.text.trim() !== '' && run.range.start.offset >= link.range.start.offset && run.range.end.offset <= link.range.end.offset,
+  );
+  if (inside.length === 0) return link.range;
+  const first = inside[0]!;
+  const last = inside[inside.length - 1]!;
+  const lead = first.text.length - first.text.trimStart().length;
+  const trail = last.text.length - last.text.trimEnd().length;
+  return { start: rangeInRun(document, first, lead, lead).start, end: rangeInRun(document, last, last.text.length - trail, last.text.length - trail).end };
 }
 
 function messageIdAt(document: ContentDocument, offset: number): string | undefined {

@@ -79,7 +79,7 @@ export interface ToneSample {
   formalWords: number;
   exclamations: number;
   emoji: number;
-  /** The prose run with the most exclamation marks and emoji, else the first: where a drift finding points. */
+  /** The sentence with the most exclamation marks, emoji and formal words (else the first): where a drift finding points. */
   anchor: Range | null;
 }
 

@@ -33,7 +33,7 @@ describe('fixtures/campaigns', () => {
       `${SPRING}/assistant.bot.yml:8:82 campaign-code-mismatch`,
       `${SPRING}/instagram.post.md:8:13 campaign-link-mismatch`,
       `${SPRING}/landing.html:18:203 channel-tone-drift`,
-      `${SPRING}/landing.html:19:3 campaign-cta-mismatch`,
+      `${SPRING}/landing.html:19:63 campaign-cta-mismatch`,
       `${SPRING}/newsletter.email.html:20:174 campaign-offer-mismatch`,
     ]);
   });
