@@ -129,3 +129,18 @@ describe('loading packs', () => {
     expect(bad.diagnostics.map((d) => `${d.file}:${d.range?.start.line}:${d.range?.start.column} ${d.ruleId}`)).toEqual(['packs/house.yml:6:12 pack/invalid-value']);
   });
 });
+
+describe('the README examples', () => {
+  it('every pack example in "Rule packs" is a valid pack or pack rule', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(path.join(path.dirname(new URL(import.meta.url).pathname), '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Rule packs'), readme.indexOf('\n## ', readme.indexOf('\n## Rule packs') + 5));
+    const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    const packs = blocks.filter((block) => /^id: /m.test(block) || /^ {2}- id: /m.test(block));
+    expect(packs.length).toBeGreaterThanOrEqual(8);
+    for (const block of packs) {
+      const yaml = block.startsWith('id:') ? block : `${header}${block}`;
+      expect(problems(yaml), block).toEqual([]);
+    }
+  });
+});
