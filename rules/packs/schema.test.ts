@@ -90,6 +90,15 @@ describe('loading packs', () => {
     expect(Object.keys(loaded.catalogue)).toContain('brand/names');
   });
 
+  it('reports a configured pack file that does not exist; a glob that matches nothing is fine', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'brandlint-packs-'));
+    const loaded = await loadRulePacks({ shipped: false, files: [path.join(folder, 'missing.yml'), path.join(folder, 'none-*.yml')] });
+    expect(loaded.diagnostics.map((d) => `${d.ruleId} ${path.basename(d.file)} ${d.message}`)).toEqual([
+      `pack/not-found missing.yml rule pack "${path.join(folder, 'missing.yml')}" does not exist`,
+    ]);
+    expect(loaded.packs.map((pack) => pack.id)).toEqual(['brand']);
+  });
+
   it('reports a pack id taken twice, at its id', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'brandlint-packs-'));
     await writeFile(path.join(folder, 'mine.yml'), 'id: plain-language\ndescription: mine\nrules:\n  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n');
