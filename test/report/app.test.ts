@@ -216,6 +216,19 @@ describe('the interactive report', () => {
     await vi.waitFor(() => expect(exits.map((request) => request.kind)).toEqual(['quit']));
   });
 
+  it('wraps a long message on two lines at most; the screen keeps its height', async () => {
+    const [first, ...rest] = sampleResults();
+    const long = { ...first!, diagnostics: first!.diagnostics.map((d, i) => (i === 0 ? { ...d, message: `${'word '.repeat(60)}END` } : d)) };
+    const { frame, shows } = start({ data: sampleData({ results: [long, ...rest] }) });
+    await shows('brandlint report');
+    const lines = frame().split('\n');
+    const wrapped = lines.filter((line) => line.startsWith('word word'));
+    expect(wrapped).toHaveLength(2);
+    expect(wrapped[1]).toMatch(/…$/);
+    expect(frame()).not.toContain('END');
+    expect(lines.length).toBeLessThanOrEqual(30);
+  });
+
   it('scrolls a long tree so the focused row stays in view', async () => {
     const many = sampleResults()[0]!;
     const results = Array.from({ length: 40 }, (_, index) => ({ ...many, file: `emails/f${String(index).padStart(2, '0')}.html`, absolutePath: `/p/emails/f${index}.html` }));

@@ -198,7 +198,7 @@ function TreeMode({ data, view, width, height }: { data: ReportData; view: Repor
     <Box flexDirection="column" width={width}>
       <TreePane rows={view.rows} focusIndex={view.focusIndex} width={width} height={treeHeight} empty={view.findings.length === 0} />
       <Text dimColor>{'─'.repeat(width)}</Text>
-      <Box flexDirection="column" height={DETAIL_HEIGHT} width={width}>
+      <Box flexDirection="column" height={DETAIL_HEIGHT} width={width} overflow="hidden">
         {finding ? <Detail finding={finding} data={data} width={width} /> : <Text dimColor>Nothing to show.</Text>}
       </Box>
     </Box>
@@ -284,7 +284,7 @@ function Detail({ finding, data, width }: { finding: Finding; data: ReportData; 
           {start ? `:${start.line}:${start.column}` : ''}
         </Text>
       </Text>
-      <Text wrap="truncate-end">{diagnostic.message}</Text>
+      <Text wrap="wrap">{truncate(diagnostic.message, width * 2)}</Text>
       {frame ? <CodeFrame lines={frame} isError={isError} /> : null}
       {visual?.kind === 'color' ? (
         <Text wrap="truncate-end">
