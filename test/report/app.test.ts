@@ -197,13 +197,12 @@ describe('the interactive report', () => {
     const exits: ExitRequest[] = [];
     const { app, frame, shows } = start({ onExit: (request) => exits.push(request) });
     await shows('brandlint report');
-    app.stdin.write('jjl');
+    app.stdin.write('jj\r');
     await shows('▾ emails/spring.html');
-    app.stdin.write('/Lob');
+    app.stdin.write('/Lobx\u007F\r');
     await shows('text:"Lob"');
-    expect(frame()).toContain('1 shown');
-    app.stdin.write('\r');
     await shows(/↑↓\/jk move/);
+    expect(frame()).toContain('showing 1');
     app.stdin.write('qq');
     await vi.waitFor(() => expect(exits.map((request) => request.kind)).toEqual(['quit']));
   });

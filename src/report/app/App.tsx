@@ -106,12 +106,14 @@ export function ReportApp(props: ReportAppProps): ReactNode {
 
   useInput(
     (input, key) => {
-      // Keys pressed faster than they are read arrive together ("jjj"): one command each,
-      // except while typing a filter, where they are text.
+      // Keys pressed faster than they are read arrive as one run of text ("jj\r"; ink splits off
+      // escape sequences only): one command per character.
       const chars = [...input];
-      const plain = !key.ctrl && !key.meta && !key.escape && stateRef.current.prompt.kind !== 'filter';
-      if (chars.length > 1 && plain && chars.every((char) => char >= ' ')) {
-        for (const char of chars) handleKey(char, {});
+      if (chars.length > 1 && !key.meta && !key.escape) {
+        for (const char of chars) {
+          if (char === '\u0003') handleKey('c', { ctrl: true });
+          else handleKey(char, keyOf(char));
+        }
       } else handleKey(input, key);
     },
     { isActive: !busy },
@@ -131,6 +133,14 @@ export function ReportApp(props: ReportAppProps): ReactNode {
       <Footer state={state} view={view} busy={busy} width={width} />
     </Box>
   );
+}
+
+/** The key a single character of a run of text stands for. */
+function keyOf(char: string): KeyPress {
+  if (char === '\r' || char === '\n') return { return: true };
+  if (char === '\t') return { tab: true };
+  if (char === '\u007F' || char === '\b') return { backspace: true };
+  return {};
 }
 
 function useTerminalSize(stdout: NodeJS.WriteStream): { columns: number; rows: number } {
