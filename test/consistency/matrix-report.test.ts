@@ -38,7 +38,6 @@ describe('matrix in the reports', () => {
   it('stylish: a compact table after the summary, disagreeing cells marked', () => {
     expect(stylish([], { ...context, campaigns: [matrix] })).toBe(
       [
-        '',
         'campaign spring-sale (brief campaigns/spring-sale.yaml)',
         '             offer      code                      link',
         '  reference  20% off    tie: SPRING20 | SPRING25  www.northwind.example/spring-sale',

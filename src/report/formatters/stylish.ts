@@ -60,7 +60,8 @@ export const stylish: Formatter = (results, context) => {
     if (changed.length > 0) out.push(`--fix would change ${plural(changed.length, 'file')}: ${changed.join(', ')}`);
   }
   for (const matrix of context.campaigns ?? []) {
-    out.push('', ...matrixTable(matrix, { bad: c.red, dim: c.dim, bold: c.bold }));
+    if (out.length > 0) out.push('');
+    out.push(...matrixTable(matrix, { bad: c.red, dim: c.dim, bold: c.bold }));
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 };
