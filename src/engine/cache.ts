@@ -7,7 +7,7 @@
  * key). The campaign phase is not cached: it is cheap and runs on every run over the results.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
@@ -49,6 +49,8 @@ export class FileLintCache implements LintCache {
   hits = 0;
   misses = 0;
   private changed = false;
+  /** Files asked about in this run (the others are checked for existence on save). */
+  private readonly touched = new Set<string>();
 
   private constructor(
     readonly file: string,
@@ -75,6 +77,7 @@ export class FileLintCache implements LintCache {
   }
 
   get(target: LintTarget, text: string): CachedLint | undefined {
+    this.touched.add(target.absolutePath);
     const entry = this.entries.get(target.absolutePath);
     const hit = entry && entry.hash === contentHash(text) && entry.result.file === target.file && entry.result.channel === target.channel;
     if (hit) this.hits++;
@@ -83,13 +86,20 @@ export class FileLintCache implements LintCache {
   }
 
   set(target: LintTarget, text: string, lint: CachedLint): void {
+    this.touched.add(target.absolutePath);
     this.entries.set(target.absolutePath, { hash: contentHash(text), result: lint.result, notices: lint.notices });
     this.changed = true;
   }
 
-  /** Writes the cache (atomically: a crash never leaves half a file) when something changed. */
+  /**
+   * Writes the cache (atomically: a crash never leaves half a file) when something changed,
+   * dropping the entries of files that no longer exist.
+   */
   async save(): Promise<void> {
     if (!this.changed) return;
+    for (const file of [...this.entries.keys()].filter((key) => !this.touched.has(key))) {
+      if (!(await access(file).then(() => true, () => false))) this.entries.delete(file);
+    }
     const sorted = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const data: CacheFile = { format: CACHE_FORMAT, key: this.key, entries: sorted };
     await mkdir(path.dirname(this.file), { recursive: true });

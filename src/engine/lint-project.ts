@@ -4,6 +4,7 @@
  * configuration, unknown rule ids, bad rule options, a broken brand, a path that does not exist)
  * come back as a failed outcome; the CLI exits 2 on them.
  */
+import path from 'node:path';
 import { RULE_LOADERS } from '../../rules/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { displayPath } from '../core/paths.js';
@@ -36,7 +37,7 @@ export interface LintProjectOptions {
   rules?: RuleSource;
   /** The adapters' entry point. Default: `parseContent` of src/channels (null: none available). */
   parse?: ContentParser | null;
-  /** `--cache`: where the cache lives, and what else its key hashes (brandlint's version, built-in packs). */
+  /** `--cache`: where the cache lives (relative to `cwd`), and what else its key hashes (brandlint's version, built-in packs). */
   cache?: { location: string; version: string; extraFiles?: readonly string[] };
   /** `--shard i/n`: lint only this shard of the files found. */
   shard?: ShardSpec;
@@ -139,7 +140,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
         },
       })
     : discovery.files;
-  const cache = options.cache ? await openProjectCache(options.cache, config, loaded.file ?? null) : undefined;
+  const cache = options.cache ? await openProjectCache(options.cache, config, loaded.file ?? null, cwd) : undefined;
   const parse = options.parse !== undefined ? options.parse : files.length > 0 ? await loadContentParser() : null;
   const run = await lintFiles({
     files,
@@ -223,6 +224,7 @@ async function openProjectCache(
   options: NonNullable<LintProjectOptions['cache']>,
   config: ResolvedConfig,
   configFile: string | null,
+  cwd: string,
 ): Promise<FileLintCache> {
   const { findTokenFiles } = await import('./brand.js');
   const { glob } = await import('tinyglobby');
@@ -234,7 +236,7 @@ async function openProjectCache(
     ...packFiles,
     ...(options.extraFiles ?? []),
   ];
-  return FileLintCache.open(options.location, await cacheKey(options.version, inputs));
+  return FileLintCache.open(path.resolve(cwd, options.location), await cacheKey(options.version, inputs));
 }
 
 /**

@@ -110,6 +110,16 @@ describe('--cache', () => {
     expect(after.outcome.results.find((r) => r.file === 'index.html')!.diagnostics).toHaveLength(1);
   });
 
+  it('forgets files that were deleted', async () => {
+    await run();
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(project.dir, 'about.html'));
+    await project.write({ 'index.html': '<p>changed</p>\n' });
+    await run({ paths: ['index.html'] });
+    const stored = JSON.parse(await readFile(path.join(project.dir, '.brandlintcache'), 'utf8'));
+    expect(Object.keys(stored.entries).map((file) => path.relative(project.dir, file)).sort()).toEqual(['emails/welcome.html', 'index.html']);
+  });
+
   it('starts empty from a corrupt cache file, and a folder location holds .brandlintcache', async () => {
     await project.write({ '.brandlintcache': '{not json' });
     expect((await run()).parsed).toHaveLength(3);
