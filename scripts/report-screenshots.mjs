@@ -49,8 +49,8 @@ try {
   writeFileSync(terminalPage, ansiToHtml(screen, { title: 'brandlint report fixtures/', columns: COLUMNS }));
   shoot(terminalPage, path.join(docs, 'report-terminal.png'), 1090, 870);
   const campaignPage = path.join(work, 'campaigns.html');
-  writeFileSync(campaignPage, ansiToHtml(campaignScreen.split('\n').slice(0, 20).join('\n'), { title: 'brandlint report: campaigns', columns: COLUMNS }));
-  shoot(campaignPage, path.join(docs, 'report-terminal-campaigns.png'), 1090, 470);
+  writeFileSync(campaignPage, ansiToHtml(campaignScreen.split('\n').slice(0, 21).join('\n'), { title: 'brandlint report: campaigns', columns: COLUMNS }));
+  shoot(campaignPage, path.join(docs, 'report-terminal-campaigns.png'), 1090, 490);
 
   // The HTML report of the fixtures.
   const report = path.join(work, 'report.html');

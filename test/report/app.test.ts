@@ -171,6 +171,7 @@ describe('the interactive report', () => {
     expect(frame()).toMatch(/e\s+open \$VISUAL \/ \$EDITOR at the finding/);
     await press('?', 'm');
     await shows('campaign spring');
+    expect(frame()).toContain('campaigns  spring 1✖');
     expect(frame()).toContain('brief campaigns/spring.yaml');
     expect(frame()).toContain('1 cell disagrees with the reference');
     expect(line(frame(), 'landing')).toMatch(/landing\s+25%\s+—/);

@@ -401,6 +401,19 @@ function CampaignView({ campaigns, index, width, height }: { campaigns: readonly
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text wrap="truncate-end">
+        <Text dimColor>campaigns </Text>
+        {campaigns.map((campaign, position) => {
+          const differing = campaign.cells.filter((cell) => cell.agrees === false).length;
+          return (
+            <Text key={campaign.campaign}>
+              <Text inverse={position === index}> {campaign.campaign} </Text>
+              <Text color={differing > 0 ? 'red' : 'green'}>{differing > 0 ? `${differing}✖` : '✓'}</Text>
+              <Text> </Text>
+            </Text>
+          );
+        })}
+      </Text>
+      <Text wrap="truncate-end">
         <Text bold color="magenta">
           campaign {matrix.campaign}
         </Text>
