@@ -48,3 +48,28 @@ testCampaignRule(rule, {
     },
   ],
 });
+
+// A scheduler CSV holds posts of several campaigns: each row counts for its own campaign only.
+const calendar = [
+  'date,message,platform,campaign',
+  '2027-03-01 09:00,Use code SPRING20 for the spring sale.,x,spring',
+  '2027-03-02 09:00,Use code WINTER10 before it melts.,x,winter',
+  '2027-03-03 09:00,Spring sale: use code SPRING25.,x,spring',
+  '',
+].join('\n');
+
+testCampaignRule(rule, {
+  valid: [
+    {
+      name: 'rows of another campaign do not count',
+      files: [{ file: 'social/calendar.csv', code: calendar.replace('SPRING25', 'SPRING20') }, post('a.post.md', 'Use code SPRING20 today.')],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a row of the campaign disagrees',
+      files: [{ file: 'social/calendar.csv', code: calendar }, post('a.post.md', 'Use code SPRING20 today.')],
+      errors: [{ file: 'social/calendar.csv', line: 4, column: 40, message: /promo code "SPRING25" disagrees with the campaign's "SPRING20"/ }],
+    },
+  ],
+});

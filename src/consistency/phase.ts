@@ -18,6 +18,7 @@ import {
 import type { Channel } from '../core/channels.js';
 import { CHANNELS } from '../core/channels.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import { disagreeingFacts } from '../core/campaign-check.js';
 import { formatMessage, type CampaignRule, type CampaignRuleReport } from '../core/rule.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import { completeYears, computeReferences, valuesOf } from './reference.js';
@@ -158,7 +159,7 @@ export function buildMatrix(campaign: CampaignView): CampaignMatrix {
             return expected ? false : null;
           }
           if (reference.source === 'tie') return false;
-          return [...stated].some((value) => reference.values.includes(value));
+          return disagreeingFacts(member, kind, reference.values).length === 0;
         });
         agrees = memberAgrees.includes(false) ? false : memberAgrees.includes(true) ? true : null;
       }

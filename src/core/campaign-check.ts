@@ -12,6 +12,21 @@ export function comparableFacts(member: Pick<CampaignMember, 'facts'>, kind: Fac
   return member.facts.filter((fact) => fact.kind === kind && (kind !== 'date' || fact.detail?.dateRole === 'end'));
 }
 
+/**
+ * The facts of `kind` in a member that disagree with the reference values: judged per message
+ * (an email, a post, a bot reply), so a message that states the fact but never the reference
+ * value disagrees even when another message of the same file agrees. A message that states the
+ * reference value agrees, whatever else it states.
+ */
+export function disagreeingFacts(member: Pick<CampaignMember, 'facts'>, kind: FactKind, values: readonly string[]): Fact[] {
+  const byMessage = new Map<string, Fact[]>();
+  for (const fact of comparableFacts(member, kind)) {
+    const key = fact.messageId ?? '';
+    byMessage.set(key, [...(byMessage.get(key) ?? []), fact]);
+  }
+  return [...byMessage.values()].flatMap((facts) => (facts.some((fact) => values.includes(fact.value)) ? [] : facts));
+}
+
 /** How a reference is described in messages: `brief campaigns/spring-sale.yaml`, `3 of 4 files: email, landing, chatbot`. */
 export function describeReference(campaign: CampaignView, reference: FactReference): string {
   if (reference.source === 'brief') return `brief ${campaign.brief?.file ?? ''}`.trim();
@@ -71,8 +86,7 @@ export function reportDisagreements(
       });
       continue;
     }
-    if (facts.some((fact) => reference.values.includes(fact.value))) continue;
-    for (const fact of facts) {
+    for (const fact of disagreeingFacts(member, kind, reference.values)) {
       // Calls to action compare normalised (lower case) but read best as written.
       const expected = kind === 'cta' ? reference.values.map((value) => reference.locations.find((location) => location.value === value)?.text ?? value) : reference.values;
       context.report({
