@@ -144,6 +144,7 @@ describe('the report state (reducer)', () => {
     ['twice: back to the findings', [{ type: 'switch-mode' }, { type: 'switch-mode' }], { mode: 'tree' }],
     ['moving in the campaign view changes the campaign, within bounds', [{ type: 'switch-mode' }, { type: 'move', by: 5 }], { campaignIndex: 0 }],
     ['? opens the help', [{ type: 'toggle-help' }], { help: true }],
+    ['enter on a campaign shows its findings, open', [{ type: 'collapse' }, { type: 'switch-mode' }, { type: 'open-campaign' }], { mode: 'tree', focus: 'campaign:spring', toggled: new Set() }],
     ['f on a finding with a fix asks first', [{ type: 'move', by: 2 }, { type: 'toggle' }, { type: 'move', by: 2 }, { type: 'ask-fix' }], { prompt: { kind: 'confirm-fix', findingId: 'emails/spring.html|color-off-palette|2:18' } }],
     ['f on a finding without a fix says so', [{ type: 'move', by: 2 }, { type: 'toggle' }, { type: 'move', by: 4 }, { type: 'ask-fix' }], { prompt: { kind: 'none' }, status: 'this finding has no automatic fix' }],
     ['n (cancel) leaves the prompt', [{ type: 'move', by: 2 }, { type: 'toggle' }, { type: 'move', by: 2 }, { type: 'ask-fix' }, { type: 'cancel-prompt' }], { prompt: { kind: 'none' } }],
@@ -203,6 +204,7 @@ describe('the key map', () => {
     ['help: other keys do nothing', helping, 'j', {}, { type: 'none' }],
     ['campaign view: j moves', campaigns, 'j', {}, act({ type: 'move', by: 1 })],
     ['campaign view: tree keys do nothing', campaigns, 's', {}, { type: 'none' }],
+    ['campaign view: enter opens the campaign', campaigns, '\r', { return: true }, act({ type: 'open-campaign' })],
   ])('%s', (_name, state, input, key, expected) => {
     expect(commandFor(state, input, key)).toEqual(expected);
   });

@@ -75,6 +75,8 @@ export type Action =
   | { type: 'filter-cancel' }
   | { type: 'toggle-help' }
   | { type: 'switch-mode' }
+  /** Enter in the campaign view: the findings of that campaign. */
+  | { type: 'open-campaign' }
   | { type: 'ask-fix' }
   | { type: 'cancel-prompt' }
   | { type: 'status'; text: string | null };
@@ -210,6 +212,15 @@ export function reduce(state: ReportState, action: Action, data: ReportData): Re
       return { ...state, help: !state.help };
     case 'switch-mode':
       return { ...state, mode: state.mode === 'tree' ? 'campaigns' : 'tree', status: null };
+    case 'open-campaign': {
+      const campaign = data.campaigns[state.campaignIndex];
+      if (!campaign) return state;
+      const id = `campaign:${campaign.campaign}`;
+      // Campaigns start open; undo a close so its findings show.
+      const toggled = new Set(state.toggled);
+      toggled.delete(id);
+      return { ...state, mode: 'tree', focus: id, toggled, status: null };
+    }
     case 'ask-fix': {
       const finding = focusedFinding(view());
       if (!finding) return { ...state, status: 'no finding to fix' };
@@ -289,7 +300,7 @@ export function commandFor(state: ReportState, input: string, key: KeyPress): Co
   if (key.tab || input === 'm') return act({ type: 'switch-mode' });
   if (input === '?') return act({ type: 'toggle-help' });
   if (key.escape) return state.status ? act({ type: 'status', text: null }) : { type: 'none' };
-  if (state.mode === 'campaigns') return { type: 'none' };
+  if (state.mode === 'campaigns') return key.return ? act({ type: 'open-campaign' }) : { type: 'none' };
   if (key.return) return act({ type: 'toggle' });
   if (key.rightArrow || input === 'l') return act({ type: 'expand' });
   if (key.leftArrow || input === 'h') return act({ type: 'collapse' });
