@@ -486,7 +486,7 @@ const HELP: ReadonlyArray<[string, string]> = [
   ['x', 'clear the filters'],
   ['e', 'open $VISUAL / $EDITOR at the finding'],
   ['f', 'apply the fix of the finding (asks first), then lint again'],
-  ['m  tab', 'findings / campaign consistency matrix (enter: that campaign\'s findings)'],
+  ['m  tab', "findings / campaign consistency matrix (enter: that campaign's findings)"],
   ['?', 'this help'],
   ['q', 'quit'],
 ];
@@ -535,7 +535,7 @@ function Footer({ state, view, busy, width }: { state: ReportState; view: Report
   }
   const keys =
     state.mode === 'campaigns'
-      ? "↑↓ campaign · enter its findings · m/tab findings · ? help · q quit"
+      ? '↑↓ campaign · enter its findings · m/tab findings · ? help · q quit'
       : '↑↓/jk move · enter open · / filter · s severity · c channel · r rule · e edit · f fix · m campaigns · ? help · q quit';
   return (
     <Text dimColor wrap="truncate-end">
