@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { ProseScope } from '../../src/core/document.js';
 import { isEnglish, isMasked, phrasePattern, proseOf, proseRange, type ProseRun } from '../../src/core/prose.js';
 import { defineRule } from '../../src/core/rule.js';
+import { phraseListMatcher, type PhraseMatch, type PhraseMatcher } from './phrase-list.js';
 
 /** write-good's checks, in the order a span flagged by several is named. */
 const CHECKS = ['passive', 'illusion', 'so', 'thereIs', 'cliches', 'tooWordy', 'weasel', 'adverb', 'eprime'] as const;
@@ -72,6 +73,31 @@ function loadWriteGood(): typeof WriteGood {
   return writeGood;
 }
 
+/**
+ * write-good's two word-list checks, run by a faster matcher with the same results (see
+ * phrase-list.ts): write-good's own ones took most of this rule's time. Built on first use.
+ */
+const PHRASE_LISTS = { cliches: 'no-cliches', tooWordy: 'too-wordy' } as const;
+type PhraseListCheck = keyof typeof PHRASE_LISTS;
+const phraseLists = new Map<PhraseListCheck, PhraseMatcher>();
+
+function phraseListMatches(check: PhraseListCheck, text: string): PhraseMatch[] {
+  let matcher = phraseLists.get(check);
+  if (!matcher) {
+    matcher = phraseListMatcher(PHRASE_LISTS[check]);
+    phraseLists.set(check, matcher);
+  }
+  return matcher(text);
+}
+
+const isPhraseList = (check: Check): check is PhraseListCheck => check in PHRASE_LISTS;
+
+/** One check's suggestions (index, length) for a text. */
+function suggestionsOf(text: string, check: Check): PhraseMatch[] {
+  if (isPhraseList(check)) return phraseListMatches(check, text);
+  return loadWriteGood()(text, { ...Object.fromEntries(CHECKS.map((other) => [other, false])), [check]: true });
+}
+
 interface Finding {
   start: number;
   end: number;
@@ -124,16 +150,21 @@ export default defineRule<ProseStyleOptions>({
 function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[]): Finding[] {
   const lint = loadWriteGood();
   const off = Object.fromEntries(CHECKS.map((check) => [check, false])) as Record<Check, boolean>;
+  const onlyWriteGood = enabled.filter((check) => !isPhraseList(check));
+  const phraseListChecks = enabled.filter(isPhraseList);
   const allowedSpans = allowed.flatMap((pattern) =>
     [...prose.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const),
   );
   // Most runs are clean: one pass with every enabled check, and only a run with suggestions is
   // read again check by check to know which check made each one.
-  const all = Object.fromEntries(enabled.map((check) => [check, true]));
-  if (lint(prose.text, { ...off, ...all }).length === 0) return [];
+  const all = Object.fromEntries(onlyWriteGood.map((check) => [check, true]));
+  const clean =
+    (onlyWriteGood.length === 0 || lint(prose.text, { ...off, ...all }).length === 0) &&
+    phraseListChecks.every((check) => phraseListMatches(check, prose.text).length === 0);
+  if (clean) return [];
   const byRange = new Map<string, Finding>();
   for (const check of enabled) {
-    for (const suggestion of lint(prose.text, { ...off, [check]: true })) {
+    for (const suggestion of suggestionsOf(prose.text, check)) {
       const start = suggestion.index;
       const end = start + suggestion.offset;
       if (end <= start || isMasked(prose, start, end)) continue;

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
+
+/** A suggestion as write-good's word-list checks return it. */
+export interface PhraseMatch {
+  index: number;
+  offset: number;
+}
+
+export type PhraseMatcher = (text: string) => PhraseMatch[];
+
+/**
+ * The same matches as a write-good word-list package (`no-cliches`, `too-wordy`), found faster.
+ *
+ * Those packages build one regular expression, `\b(phrase|phrase|...)\b` (flags `gi`), of several
+ * hundred phrases, and V8 tries every phrase at every position of the text: most of the
+ * prose-style rule's time. Here the package's own expression is split by the first letter of its
+ * phrases, and each group (a sticky expression, in the package's order) is tried only where a
+ * word starts with that letter. Without the `u` flag, `i` folds ASCII letters only, so the first
+ * letter decides which group can match, and the leftmost match, its phrase and its length are
+ * the package's. An expression of another shape is used as the package builds it.
+ */
+export function phraseListMatcher(packageName: string): PhraseMatcher {
+  const pattern = packagePattern(packageName);
+  const shape = /^\\b((?:\(\?<!-\))?)\((.*)\)\\b$/s.exec(pattern.source);
+  const phrases = shape?.[2]!.split('|') ?? [];
+  if (!shape || pattern.flags !== 'gi' || phrases.some((phrase) => !/^[a-z]/i.test(phrase) || /[()]/.test(phrase))) {
+    return (text) => {
+      const matches: PhraseMatch[] = [];
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) matches.push({ index: match.index, offset: match[0].length });
+      return matches;
+    };
+  }
+  const byLetter = new Map<string, string[]>();
+  for (const phrase of phrases) {
+    const letter = phrase[0]!.toLowerCase();
+    byLetter.set(letter, [...(byLetter.get(letter) ?? []), phrase]);
+  }
+  const groups = new Map([...byLetter].map(([letter, group]) => [letter.charCodeAt(0), new RegExp(`${shape[1]}(?:${group.join('|')})\\b`, 'iy')]));
+  return (text) => {
+    const matches: PhraseMatch[] = [];
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      // Only where `\b` holds before an ASCII letter: the previous character is not [A-Za-z0-9_].
+      if (!isAsciiLetter(code) || (at > 0 && isAsciiWordCharacter(text.charCodeAt(at - 1)))) continue;
+      const group = groups.get(code | 0x20);
+      if (!group) continue;
+      group.lastIndex = at;
+      const match = group.exec(text);
+      if (!match) continue;
+      matches.push({ index: at, offset: match[0].length });
+      at += match[0].length - 1;
+    }
+    return matches;
+  };
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isAsciiWordCharacter(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/**
+ * The expression a word-list package hands to its `./matcher` module. The packages export only a
+ * function, so the module is run with a `require` that captures the expression instead.
+ */
+function packagePattern(packageName: string): RegExp {
+  const file = createRequire(import.meta.url).resolve(packageName);
+  const run = vm.runInThisContext(`(function (require, module, exports) {\n${readFileSync(file, 'utf8')}\n})`, { filename: file }) as (
+    require: (id: string) => unknown,
+    module: { exports: unknown },
+    exports: unknown,
+  ) => void;
+  let pattern: RegExp | undefined;
+  const module = { exports: {} as unknown };
+  run(
+    (id) => {
+      if (id !== './matcher') throw new Error(`${packageName}: unexpected require("${id}")`);
+      return (regex: RegExp) => {
+        pattern = regex;
+        return [];
+      };
+    },
+    module,
+    module.exports,
+  );
+  if (typeof module.exports === 'function') (module.exports as (text: string) => unknown)('');
+  if (!(pattern instanceof RegExp)) throw new Error(`${packageName}: no phrase list found`);
+  return pattern;
+}
