@@ -31,7 +31,7 @@ function start(props: Partial<ReportAppProps> = {}) {
       await vi.waitFor(() => expect(app.frames.length).toBeGreaterThan(before), { timeout: 500 }).catch(() => undefined);
     }
   };
-  const shows = async (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text));
+  const shows = async (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 10_000 });
   return { app, frame, press, shows };
 }
 
@@ -156,7 +156,7 @@ describe('the interactive report', () => {
     const { press, shows } = start({ onExit: (request) => exits.push(request) });
     await shows('brandlint report');
     await press('G', 'e');
-    await vi.waitFor(() => expect(exits).toHaveLength(1));
+    await vi.waitFor(() => expect(exits).toHaveLength(1), { timeout: 10_000 });
     const [request] = exits;
     expect(request?.kind).toBe('edit');
     expect(request?.kind === 'edit' && `${request.finding.result.absolutePath}:${request.finding.diagnostic.range?.start.line}`).toBe('/p/site/loose.html:1');
@@ -205,7 +205,7 @@ describe('the interactive report', () => {
     await shows(/↑↓\/jk move/);
     expect(frame()).toContain('showing 1');
     app.stdin.write('qq');
-    await vi.waitFor(() => expect(exits.map((request) => request.kind)).toEqual(['quit']));
+    await vi.waitFor(() => expect(exits.map((request) => request.kind)).toEqual(['quit']), { timeout: 10_000 });
   });
 
   it('q quits', async () => {
@@ -213,7 +213,7 @@ describe('the interactive report', () => {
     const { press, shows } = start({ onExit: (request) => exits.push(request) });
     await shows('brandlint report');
     await press('q');
-    await vi.waitFor(() => expect(exits.map((request) => request.kind)).toEqual(['quit']));
+    await vi.waitFor(() => expect(exits.map((request) => request.kind)).toEqual(['quit']), { timeout: 10_000 });
   });
 
   it('wraps a long message on two lines at most; the screen keeps its height', async () => {
