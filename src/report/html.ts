@@ -66,7 +66,7 @@ export function renderHtmlReport(data: ReportData, options: HtmlReportOptions = 
 <style>${new SafeHtml(STYLES)}</style>
 </head>
 <body>
-<header><h1>${title}</h1>${brandLine(data)}</header>
+<header><h1>${title}</h1>${brandLine(data)}<nav><a href="#summary">Summary</a> · <a href="#campaigns">Campaigns</a> · <a href="#palette">Palette</a> · <a href="#findings">Findings</a></nav></header>
 <main>
 ${summarySection(data, findings)}
 ${campaignSection(data.campaigns)}
@@ -121,7 +121,7 @@ function swatch(value: Swatch, size: 'small' | 'large' = 'small'): SafeHtml {
 
 function paletteSection(data: ReportData, usage: readonly ColorUse[]): SafeHtml {
   const palette = data.brand?.palette ?? [];
-  if (palette.length === 0 && usage.length === 0) return html``;
+  if (palette.length === 0 && usage.length === 0) return html`<section id="palette"><h2>Brand palette</h2><p class="muted">No brand colors: the brand has no color tokens, or no brand is configured.</p></section>`;
   const usageByHex = new Map(usage.map((use) => [use.hex, use]));
   const channelChips = (use: ColorUse | undefined) =>
     use && Object.keys(use.channels).length > 0
@@ -242,4 +242,5 @@ details.file>summary{cursor:pointer;padding:8px 0;font-weight:600}
 pre.frame{background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 10px;margin:6px 0;overflow-x:auto}
 .visual,.fix,.docs{margin-top:4px}.fix{color:var(--ok)}
 footer{color:var(--muted);padding:32px 24px}
+nav{margin-top:8px}a{color:#0969da}
 `;
