@@ -70,7 +70,8 @@ describe('brandlint report', () => {
     expect(out.stderr).toMatch(/^wrote out\/report\.html \(\d+ findings? in 1 file\)\n$/);
     const page = await readFile(path.join(dir, 'out/report.html'), 'utf8');
     expect(page).toContain('color.background.brand');
-    // The palette lists which channels use the brand colors (the email's near miss is not one).
+    // Colors used by channel, read from the files' styles: the email's near miss is outside the palette.
+    expect(page).toMatch(/<h3>Colors outside the palette<\/h3>.*<div class="name mono">#1f5136<\/div>.*?<span class="chip">email <span class="muted">×1<\/span>/s);
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain('title=&quot;&amp;quot; onmouseover=&amp;quot;alert(1)&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     // Same input, same page.
