@@ -15,6 +15,13 @@ testCampaignRule(rule, {
   valid: [
     { name: 'case, arrows and punctuation do not count', files: [email('a.email.html', 'Shop the sale →'), email('b.email.html', 'SHOP THE SALE!'), bot('c.bot.yml', 'Shop the sale')] },
     { name: 'a bot with more buttons still offers the call to action', files: [email('a.email.html', 'Shop the sale'), bot('b.bot.yml', 'Shop the sale', 'Talk to a person')] },
+    {
+      name: 'each reply of a bot has its own buttons: the campaign\'s one among them is enough',
+      files: [
+        email('a.email.html', 'Shop the sale'),
+        { file: 'b.bot.yml', code: 'bot:\n  campaign: spring\nreplies:\n  - id: sale\n    text: Spring is here.\n    buttons:\n      - title: Shop the sale\n  - id: sizes\n    text: Which size?\n    buttons:\n      - title: Size guide\n' },
+      ],
+    },
     { name: 'plain links are no calls to action', files: [email('a.email.html', 'Shop the sale', '<a href="https://www.northwind.example/spring">Read more</a>'), email('b.email.html', 'Shop the sale')] },
     { name: 'agrees with the brief', brief: 'cta: Shop the sale\n', files: [email('a.email.html', 'Shop the sale')] },
   ],

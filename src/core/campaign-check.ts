@@ -12,16 +12,22 @@ export function comparableFacts(member: Pick<CampaignMember, 'facts'>, kind: Fac
   return member.facts.filter((fact) => fact.kind === kind && (kind !== 'date' || fact.detail?.dateRole === 'end'));
 }
 
+const PER_FILE_KINDS: ReadonlySet<FactKind> = new Set(['link', 'cta']);
+
 /**
- * The facts of `kind` in a member that disagree with the reference values: judged per message
- * (an email, a post, a bot reply), so a message that states the fact but never the reference
- * value disagrees even when another message of the same file agrees. A message that states the
- * reference value agrees, whatever else it states.
+ * The facts of `kind` in a member that disagree with the reference values. Offers, codes and
+ * deadlines are judged per message (an email, a post, a bot reply, a scheduler row): a message
+ * that states the fact but never the reference value disagrees even when another message of the
+ * same file agrees. A message (for links and calls to action: a file) that states the reference
+ * value agrees, whatever else it states.
  */
 export function disagreeingFacts(member: Pick<CampaignMember, 'facts'>, kind: FactKind, values: readonly string[]): Fact[] {
   const byMessage = new Map<string, Fact[]>();
+  // Links and calls to action are judged per file: a bot's replies each have their own buttons
+  // and links (a size guide, a store finder) and the campaign's one among them is enough.
+  const perMessage = !PER_FILE_KINDS.has(kind);
   for (const fact of comparableFacts(member, kind)) {
-    const key = fact.messageId ?? '';
+    const key = perMessage ? (fact.messageId ?? '') : '';
     byMessage.set(key, [...(byMessage.get(key) ?? []), fact]);
   }
   return [...byMessage.values()].flatMap((facts) => (facts.some((fact) => values.includes(fact.value)) ? [] : facts));
