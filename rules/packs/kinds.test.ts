@@ -305,11 +305,16 @@ rules:
       { name: 'URL and template', code: p('HTTPS://NORTHWIND.EXAMPLE/SALE {{ FIRST_NAME }} *|FNAME|*') },
       { name: 'hashtag', code: p('#SALE') },
       { name: 'no case in CJK', code: '<p lang="zh">欢迎来到商店</p>' },
+      { name: 'initialisms that spell no English word', code: p('Get the PDF, read the FAQ, learn HTML, CSS and YAML from our CTO at Trailhead LLC.') },
+      { name: 'lone two-letter codes', code: p('Portland, OR 97477 US. Ask IT, then click OK.') },
     ],
     invalid: [
       { code: p('Boots on SALE now'), errors: [{ line: 1, column: 13, endColumn: 17, message: '"SALE" shouts.' }] },
       { name: 'consecutive words are one finding', code: p('BUY NOW, TODAY only'), errors: [{ line: 1, column: 4, endColumn: 18, message: '"BUY NOW, TODAY" shouts.' }] },
-      { name: 'acronyms are exact', code: p('FAQ'), errors: [{ line: 1, column: 4 }] },
+      { name: 'inflected words shout too', code: p('SALES'), errors: [{ line: 1, column: 4 }] },
+      { name: 'a word beside an initialism', code: p('READ THE FAQ'), errors: [{ line: 1, column: 4, endColumn: 16, message: '"READ THE FAQ" shouts.' }] },
+      { name: 'two-letter words in a run', code: p('WE MISS YOU'), errors: [{ line: 1, column: 4, endColumn: 15 }] },
+      { name: 'outside English every unlisted word counts', code: '<p lang="fr">Voir la FAQ</p>', errors: [{ line: 1, column: 22, endColumn: 25 }] },
     ],
   },
 );

@@ -4,7 +4,9 @@
  * look for. A kind works on a normalised spec (built from a pack file, or from the brand's
  * guidelines) and only reports.
  */
+import { readFileSync } from 'node:fs';
 import { syllable } from 'syllable';
+import wordListPath from 'word-list';
 import type { Channel } from '../../src/core/channels.js';
 import type { Fix } from '../../src/core/diagnostic.js';
 import type { ContentDocument, ProseScope } from '../../src/core/document.js';
@@ -417,7 +419,9 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
       const flush = (): void => {
         if (!open) return;
         const actual = run.run.text.slice(open.start, open.end);
-        context.report({ messageId: 'default', data: { actual }, range: proseRange(context.document, run, open.start, open.end), actual });
+        if (readsAsShouting(actual, run.locale)) {
+          context.report({ messageId: 'default', data: { actual }, range: proseRange(context.document, run, open.start, open.end), actual });
+        }
         open = null;
       };
       let previousEnd = -1;
@@ -430,6 +434,28 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
       flush();
     }
   }
+}
+
+let englishWords: ReadonlySet<string> | null = null;
+
+/** The English word list (word-list, ~275,000 words), read on first need only. */
+function isEnglishWord(word: string): boolean {
+  englishWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return englishWords.has(word);
+}
+
+/**
+ * Whether a run of words in capitals shouts. In English text it does when one of its words is an
+ * English word ("FREE", "WE MISS YOU"), except a lone word of two letters (a state, country or
+ * unit code: "OR", "US", "IT", "OK"); capitals that spell no word are initialisms ("HTML, CSS",
+ * "URL", "PDF", "LLC"). Other languages have no word list here: every unlisted word counts.
+ */
+function readsAsShouting(span: string, locale: string): boolean {
+  if (!isEnglish(locale)) return true;
+  // "IT'S", "DON'T": the part before the apostrophe is the word.
+  const words = span.split(/[^\p{L}'’]+/u).map((word) => word.split(/['’]/u)[0]!).filter((word) => word.length > 0);
+  if (words.length === 1 && words[0]!.length <= 2) return false;
+  return words.some((word) => word.length >= 2 && isEnglishWord(word.toLowerCase()));
 }
 
 function isShouted(word: string, allowed: ReadonlySet<string>, names: ReadonlySet<string>, minLength: number, locale: string): boolean {

@@ -11,6 +11,7 @@ import type { BrandModel } from '../tokens/brand-model.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
+import { dropOverlappingVoiceFindings } from './overlap.js';
 import type { LintCache } from './cache.js';
 import { readContentFile, type ContentFileRead } from './read.js';
 import { createResult, type LintNotice, type LintResult } from './result.js';
@@ -49,7 +50,8 @@ export interface LintDocumentOptions {
 
 /**
  * Runs the enabled rules on one document and applies its directives. Returns the parse problems,
- * the findings that survived the directives, directive problems and internal errors (unsorted).
+ * the findings that survived the directives (one per phrase among word-choice rules, see overlap.ts),
+ * directive problems and internal errors (unsorted).
  */
 export function lintDocument(document: ContentDocument, options: LintDocumentOptions): Diagnostic[] {
   const { rules, brand } = options;
@@ -74,7 +76,7 @@ export function lintDocument(document: ContentDocument, options: LintDocumentOpt
     // Campaign findings come later (src/engine/campaigns.ts): directives naming campaign rules are judged there.
     ...(inCampaign ? { deferredIds: rules.campaignRuleIds } : {}),
   });
-  return [...document.parseProblems, ...internal, ...filtered.diagnostics, ...filtered.problems];
+  return [...document.parseProblems, ...internal, ...dropOverlappingVoiceFindings(filtered.diagnostics), ...filtered.problems];
 }
 
 type RuleOutcome = { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
