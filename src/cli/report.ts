@@ -82,7 +82,12 @@ export async function runReport(paths: readonly string[], options: ReportCommand
   if (cannotRun) {
     io.stderr(`${c.cyan('note')} ${cannotRun}, so the interactive report cannot run; printing the stylish report instead (--html FILE writes a shareable report)\n`);
     const stylish = (await loadFormatter('stylish'))!;
-    const report = stylish(first.results, { cwd: io.cwd, color: c.isColorSupported, notices: first.notices });
+    const report = stylish(first.results, {
+      cwd: io.cwd,
+      color: c.isColorSupported,
+      notices: first.notices,
+      ...(first.campaigns.length > 0 ? { campaigns: first.campaigns } : {}),
+    });
     if (report) io.stdout(report);
     return exitCode();
   }

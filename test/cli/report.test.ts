@@ -53,6 +53,10 @@ describe('brandlint report', () => {
     const lint = io(false);
     expect(await runLint(['emails'], { interactive: true }, lint.io)).toBe(1);
     expect(lint.out.stdout).toBe(out.stdout);
+    // The same report `brandlint lint` prints.
+    const plain = io(false);
+    await runLint(['emails'], {}, plain.io);
+    expect(out.stdout).toBe(plain.out.stdout);
     await expect(runLint(['emails'], { interactive: true, fix: true }, lint.io)).rejects.toThrow(UsageError);
   });
 
