@@ -1,5 +1,5 @@
 import { touchesTemplate } from '../../src/core/template.js';
-import { parse, wcagContrast, type Color } from 'culori';
+import { parse, wcagContrast, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import { alphaOf, findColorLiterals, findVarReferences, toSrgbHex } from '../../src/core/css-color.js';
 import { parseFontShorthand } from '../../src/core/css-font.js';

@@ -1,5 +1,5 @@
 import { touchesTemplate } from '../../src/core/template.js';
-import { differenceCiede2000, parse, type Color } from 'culori';
+import { differenceCiede2000, parse, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import {
   alphaOf,

@@ -21,7 +21,7 @@
  * Offsets are into the string given, plus the `offset` option: pass a declaration's
  * `valueRange.start.offset` to get file offsets.
  */
-import { clampChroma, colorsNamed, converter, formatHex, formatHex8, parse, type Color } from 'culori';
+import { clampChroma, colorsNamed, converter, formatHex, formatHex8, parse, type Color } from './culori.js';
 import valueParser from 'postcss-value-parser';
 
 type ValueNode = valueParser.Node;

@@ -3,7 +3,7 @@
  * and the brand color it should be, with the ΔE), the font found and the brand stacks, the rule's
  * docs line. Pure: the terminal app and the HTML report render these.
  */
-import { parse } from 'culori';
+import { parse } from '../core/culori.js';
 import { toSrgbHex } from '../core/css-color.js';
 import type { RelatedLocation } from '../core/diagnostic.js';
 import type { BrandModel } from '../tokens/brand-model.js';

@@ -1,4 +1,4 @@
-import { converter, formatHex, formatHex8, toGamut, type Color } from 'culori';
+import { converter, formatHex, formatHex8, toGamut, type Color } from '../core/culori.js';
 import type { ColorValue } from './types.js';
 
 /**
