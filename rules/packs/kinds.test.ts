@@ -307,6 +307,7 @@ rules:
       { name: 'no case in CJK', code: '<p lang="zh">欢迎来到商店</p>' },
       { name: 'initialisms that spell no English word', code: p('Get the PDF, read the FAQ, learn HTML, CSS and YAML from our CTO at Trailhead LLC.') },
       { name: 'lone two-letter codes', code: p('Portland, OR 97477 US. Ask IT, then click OK.') },
+      { name: 'a path or identifier in link text', code: p('See <a href="/l">LEGAL/terms_of_sale.txt</a> and SHIPPING_RATES') },
     ],
     invalid: [
       { code: p('Boots on SALE now'), errors: [{ line: 1, column: 13, endColumn: 17, message: '"SALE" shouts.' }] },

@@ -426,7 +426,9 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
       };
       let previousEnd = -1;
       for (const word of wordsOf(run)) {
-        const shouted = isShouted(word.text, allowed, foldedNames, spec.minLength, run.locale);
+        // A word joined to a path or identifier (`LICENSES/mit.txt`, `MAX_SIZE`) is a name, not prose.
+        const inPath = word.text.includes('_') || /[/\\_]/u.test(run.text[word.start - 1] ?? '') || /[/\\_]/u.test(run.text[word.end] ?? '');
+        const shouted = !inPath && isShouted(word.text, allowed, foldedNames, spec.minLength, run.locale);
         if (!shouted || (open && !/^[\s\p{P}]*$/u.test(run.text.slice(previousEnd, word.start)))) flush();
         if (shouted) open = open ? { start: open.start, end: word.end } : { start: word.start, end: word.end };
         previousEnd = word.end;
