@@ -57,6 +57,14 @@ describe('the interactive report', () => {
     expect(frame()).toContain('Every color in styles is a brand palette color. https://example.test/rules/color-off-palette/README.md');
   });
 
+  it('a narrow terminal truncates the summary, not the mode tabs', async () => {
+    const { frame, shows } = start({ width: 60 });
+    await shows('brandlint report');
+    const [first, second] = frame().split('\n');
+    expect(first).toMatch(/^brandlint report · 5 problems.*…\s+findings {2}campaigns \(1\)$/);
+    expect(second).toMatch(/^filters /);
+  });
+
   it('j/k and arrows move; enter opens a file; the detail pane follows the focus', async () => {
     const { frame, press, shows } = start();
     await shows('brandlint report');

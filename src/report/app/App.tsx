@@ -165,19 +165,23 @@ function Header({ data, view, state, width }: { data: ReportData; view: ReportVi
   const filtered = view.shown.length !== view.findings.length;
   return (
     <Box flexDirection="column" width={width}>
-      <Box justifyContent="space-between" width={width}>
-        <Text wrap="truncate-end">
-          <Text bold>brandlint report</Text>
-          <Text dimColor> · </Text>
-          <Text color={errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green'}>
-            {plural(view.findings.length, 'problem')} ({countLabel(errors, warnings)})
+      <Box width={width}>
+        <Box flexGrow={1} flexShrink={1} overflow="hidden">
+          <Text wrap="truncate-end">
+            <Text bold>brandlint report</Text>
+            <Text dimColor> · </Text>
+            <Text color={errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green'}>
+              {plural(view.findings.length, 'problem')} ({countLabel(errors, warnings)})
+            </Text>
+            <Text dimColor> in {plural(files, 'file')}</Text>
           </Text>
-          <Text dimColor> in {plural(files, 'file')}</Text>
-        </Text>
-        <Text>
-          <Text inverse={state.mode === 'tree'}> findings </Text>
-          <Text inverse={state.mode === 'campaigns'}> campaigns ({data.campaigns.length}) </Text>
-        </Text>
+        </Box>
+        <Box flexShrink={0} marginLeft={1}>
+          <Text>
+            <Text inverse={state.mode === 'tree'}> findings </Text>
+            <Text inverse={state.mode === 'campaigns'}> campaigns ({data.campaigns.length}) </Text>
+          </Text>
+        </Box>
       </Box>
       <Text wrap="truncate-end">
         <Text dimColor>filters </Text>
