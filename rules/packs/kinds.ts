@@ -326,15 +326,31 @@ function matchTermAt(run: ProseRun, words: readonly ProseSpan[], i: number, maxW
     const lower = slice.toLowerCase();
     const bases = [slice, ...SUFFIXES.filter((s) => slice.length > s.length + 1 && lower.endsWith(s)).map((s) => slice.slice(0, -s.length))];
     for (const base of bases) {
+      // Folded once per candidate, and each term once per locale: locale-aware lower-casing is
+      // slow, and this runs for every word of every run.
+      let folded: string | undefined;
       for (const term of spec.terms) {
-        const folded = foldCase(base, run.locale);
         const right = base === term.term;
-        const wrong = term.wrong.includes(base) || (term.caseSensitive && folded === foldCase(term.term, run.locale));
+        const wrong =
+          term.wrong.includes(base) || (term.caseSensitive && (folded ??= foldCase(base, run.locale)) === foldedTerm(term.term, run.locale));
         if (right || wrong) return { term, start: first.start, end: first.start + base.length, actual: base, words: k };
       }
     }
   }
   return null;
+}
+
+const foldedTerms = new Map<string, string>();
+
+/** `foldCase` of a term name, remembered per locale. */
+function foldedTerm(term: string, locale: string): string {
+  const key = `${locale}\0${term}`;
+  let folded = foldedTerms.get(key);
+  if (folded === undefined) {
+    folded = foldCase(term, locale);
+    foldedTerms.set(key, folded);
+  }
+  return folded;
 }
 
 // ---------------------------------------------------------------------------------------------
