@@ -198,9 +198,10 @@ function findingBlock(data: ReportData, finding: Finding): SafeHtml {
   const frame = diagnostic.range && result.source !== undefined ? codeFrame(result.source, diagnostic.range, { maxWidth: 160 }) : null;
   const visual = findingVisual(finding, data.brand);
   const docs = docsLine(finding, data);
-  return html`<div class="finding ${diagnostic.severity}">
+  return html`<div class="finding is-${diagnostic.severity}">
 <div class="head"><span class="badge ${diagnostic.severity}">${diagnostic.severity}</span> <span class="mono muted">${start ? `${start.line}:${start.column}` : '1:1'}</span> <span class="message">${diagnostic.message}</span> <span class="rule mono">${diagnostic.ruleId}</span></div>
-${frame ? html`<pre class="frame">${frame.join('\n')}</pre>` : ''}
+${frame ? html`<pre class="frame">${frame[0]}
+<span class="marker">${frame.slice(1).join('\n')}</span></pre>` : ''}
 ${visual?.kind === 'color' ? html`<div class="visual">${swatch(visual.found)} <span class="mono">${visual.found.label}</span>${visual.background ? html` <span class="muted">on</span> ${swatch(visual.background)} <span class="mono">${visual.background.label}</span>` : ''}${visual.expected ? html` <span class="muted">→ nearest brand color</span> ${swatch(visual.expected)} <span class="mono">${visual.expected.label === visual.expected.hex ? visual.expected.hex : `${visual.expected.label} ${visual.expected.hex}`}</span>${visual.expected.deltaE !== undefined ? html` <span class="muted">ΔE ${visual.expected.deltaE}</span>` : ''}` : ''}</div>` : ''}
 ${visual?.kind === 'font' ? html`<div class="visual">font <span class="mono">${visual.found}</span> <span class="muted">· brand stacks</span> ${visual.stacks.map((stack) => html`<code>${stack.css}</code> `)}</div>` : ''}
 ${(diagnostic.related ?? []).map((related) => html`<div class="related muted">see ${relatedText(related)}</div>`)}
@@ -236,9 +237,10 @@ table{border-collapse:collapse}th,td{border:1px solid var(--line);padding:4px 10
 details.file{border:1px solid var(--line);border-radius:8px;margin:8px 0;padding:0 12px 8px}
 details.file>summary{cursor:pointer;padding:8px 0;font-weight:600}
 .finding{border-left:3px solid var(--warning);padding:6px 10px;margin:8px 0;background:var(--panel);border-radius:0 6px 6px 0}
-.finding.error{border-left-color:var(--error)}
+.finding.is-error{border-left-color:var(--error)}
+.finding .head{display:flex;gap:8px;align-items:baseline}.marker{color:var(--error)}.is-warning .marker{color:var(--warning)}.finding .message{flex:1}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;color:#fff;background:var(--warning)}.badge.error{background:var(--error)}
-.rule{float:right;color:var(--muted)}
+.rule{color:var(--muted)}
 pre.frame{background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 10px;margin:6px 0;overflow-x:auto}
 .visual,.fix,.docs{margin-top:4px}.fix{color:var(--ok)}
 footer{color:var(--muted);padding:32px 24px}

@@ -18,12 +18,14 @@ function elements(node: Root | RootContent): Element[] {
 
 /** The text of a node, with a space between elements (so `<b>4</b><span>files</span>` reads `4 files`). */
 function textOf(node: Root | RootContent): string {
+  const preformatted = node.type === 'element' && node.tagName === 'pre';
   const raw = (current: Root | RootContent): string => {
     if (current.type === 'text') return current.value;
     if (current.type === 'element' && (current.tagName === 'style' || current.tagName === 'title')) return '';
-    return 'children' in current ? current.children.map((child) => raw(child as RootContent)).join(current.type === 'element' ? ' ' : '') : '';
+    const separator = current.type === 'element' && !preformatted ? ' ' : '';
+    return 'children' in current ? current.children.map((child) => raw(child as RootContent)).join(separator) : '';
   };
-  return node.type === 'element' && node.tagName === 'pre' ? raw(node) : raw(node).replace(/\s+/g, ' ').trim();
+  return preformatted ? raw(node) : raw(node).replace(/\s+/g, ' ').trim();
 }
 
 const HOSTILE_SCRIPT = '<script>document.title="pwned";document.body.append("PWNED")</script>';
