@@ -60,8 +60,16 @@ export interface LintDependencies {
  */
 export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CliIo, dependencies: LintDependencies = {}): Promise<number> {
   if (options.interactive) {
-    if (options.fix || options.fixDryRun || options.outputFile !== undefined) {
-      throw new UsageError('--interactive cannot be combined with --fix, --fix-dry-run or --output-file (press f in the report to fix a finding)');
+    const clashes = [
+      options.fix && '--fix',
+      options.fixDryRun && '--fix-dry-run',
+      options.outputFile !== undefined && '--output-file',
+      options.staged && '--staged',
+      options.shard !== undefined && '--shard',
+      options.baselineWrite !== undefined && '--baseline-write',
+    ].filter((name): name is string => typeof name === 'string');
+    if (clashes.length > 0) {
+      throw new UsageError(`--interactive cannot be combined with ${clashes.join(', ')} (press f in the report to fix a finding)`);
     }
     const { runReport } = await import('./report.js');
     const { config, ignorePattern, ignore, color } = options;

@@ -58,6 +58,7 @@ describe('brandlint report', () => {
     await runLint(['emails'], {}, plain.io);
     expect(out.stdout).toBe(plain.out.stdout);
     await expect(runLint(['emails'], { interactive: true, fix: true }, lint.io)).rejects.toThrow(UsageError);
+    await expect(runLint([], { interactive: true, staged: true, shard: '1/2' }, lint.io)).rejects.toThrow('--interactive cannot be combined with --staged, --shard');
   });
 
   it.skipIf(process.stdin.isTTY)('a terminal on stdout but not on stdin (piped input): the stylish report too', async () => {
