@@ -55,11 +55,7 @@ export default defineRule<ColorOffPaletteOptions>({
   },
   check({ document, brand, options, report }) {
     if (!brand) return;
-    const entries = brand.palette.flatMap((token): PaletteEntry[] => {
-      const parsed = parse(token.hex);
-      if (!parsed) return [];
-      return [{ token, key: toSrgbHex(parsed), color: opaque(parsed), alphaByte: Math.round(alphaOf(parsed) * 255) }];
-    });
+    const { entries, nearestByKey } = paletteOf(brand.palette);
     if (entries.length === 0) return;
     const paletteKeys = new Set(entries.map((entry) => entry.key));
     const allowedText = new Set(options.allow.map((entry) => entry.trim().toLowerCase()));
@@ -68,8 +64,6 @@ export default defineRule<ColorOffPaletteOptions>({
     const ignoredAtRules = options.ignoreAtRules.map(normalizeAtRule);
     const hiddenGroups = hidingGroups(document);
     const deltaE = differenceCiede2000();
-    // A stylesheet repeats the same few off-palette colors: compute each nearest token once.
-    const nearestByKey = new Map<string, ReturnType<typeof nearestEntry>>();
 
     for (const declaration of document.styles) {
       const property = declaration.property;
@@ -122,6 +116,29 @@ export default defineRule<ColorOffPaletteOptions>({
   },
 });
 
+interface Palette {
+  entries: PaletteEntry[];
+  /** Nearest entry by `<srgb hex>|<property>`: stylesheets repeat the same few off-palette colors. */
+  nearestByKey: Map<string, ReturnType<typeof nearestEntry>>;
+}
+
+/** The parsed palette and its nearest-color answers, kept per brand palette across documents. */
+const palettes = new WeakMap<readonly PaletteColor[], Palette>();
+
+function paletteOf(palette: readonly PaletteColor[]): Palette {
+  let cached = palettes.get(palette);
+  if (!cached) {
+    const entries = palette.flatMap((token): PaletteEntry[] => {
+      const parsed = parse(token.hex);
+      if (!parsed) return [];
+      return [{ token, key: toSrgbHex(parsed), color: opaque(parsed), alphaByte: Math.round(alphaOf(parsed) * 255) }];
+    });
+    cached = { entries, nearestByKey: new Map() };
+    palettes.set(palette, cached);
+  }
+  return cached;
+}
+
 /** The palette entry closest to `color` by CIEDE2000; among tokens of the same color, the one that suits the property. */
 function nearestEntry(
   entries: readonly PaletteEntry[],
@@ -130,9 +147,10 @@ function nearestEntry(
   deltaE: (a: Color, b: Color) => number,
 ): { entry: PaletteEntry; delta: number } | null {
   let best: { entry: PaletteEntry; delta: number; rank: number } | null = null;
+  const roles = rolesOf(property);
   for (const entry of entries) {
     const delta = deltaE(color, entry.color);
-    const rank = tokenRank(entry.token, property);
+    const rank = tokenRank(entry.token, property, roles);
     if (!best || delta < best.delta - 1e-9 || (Math.abs(delta - best.delta) <= 1e-9 && rank < best.rank)) best = { entry, delta, rank };
   }
   return best ? { entry: best.entry, delta: best.delta } : null;
@@ -152,11 +170,10 @@ function rolesOf(property: string): string[] {
  * Lower is better: the token a custom property defines, a token of the property's role (`color.background.*` for a background), then a
  * `brand` token, then a base token (not an alias), then any other; deprecated tokens last.
  */
-function tokenRank(token: PaletteColor, property: string): number {
+function tokenRank(token: PaletteColor, property: string, roles: readonly string[]): number {
   // A token's own definition (`--color-link: #1e5aa9`) is about that token.
   if (property === token.cssVar) return -1;
   const segments = token.name.split('.');
-  const roles = rolesOf(property);
   let rank = roles.some((role) => segments.includes(role)) ? 0 : segments.includes('brand') ? 1 : token.aliasOf === undefined ? 2 : 3;
   if (token.deprecated) rank += 10;
   return rank;
@@ -198,10 +215,10 @@ function normalizeAtRule(text: string): string {
 function hidingGroups(document: ContentDocument): Set<number> {
   const groups = new Set<number>();
   for (const declaration of document.styles) {
+    const { property } = declaration;
+    if (property !== 'display' && property !== 'mso-hide') continue;
     const value = declaration.value.trim().toLowerCase();
-    if ((declaration.property === 'display' && value === 'none') || (declaration.property === 'mso-hide' && value === 'all')) {
-      groups.add(declaration.groupId);
-    }
+    if ((property === 'display' && value === 'none') || (property === 'mso-hide' && value === 'all')) groups.add(declaration.groupId);
   }
   return groups;
 }

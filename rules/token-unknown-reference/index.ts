@@ -58,7 +58,7 @@ export default defineRule<TokenUnknownReferenceOptions>({
         if (known.has(name) || exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix))) continue;
         const range = exactOffsets ? document.lines.rangeAt(valueStart + reference.nameStart, valueStart + reference.nameEnd) : valueRange;
         let closest = suggestions.get(name);
-        if (!closest) suggestions.set(name, (closest = closestNames(name, candidates)));
+        if (!closest) suggestions.set(name, (closest = closestNames(name, candidates, suggestionLimit(name))));
         const suggestion = closest.names[0];
         if (!suggestion || closest.distance > suggestionLimit(name)) {
           report({ messageId: 'unknown', data: { name }, range, actual: name });
@@ -88,9 +88,13 @@ function suggestionLimit(name: string): number {
   return Math.max(FIX_DISTANCE, Math.floor((name.length - 2) / 3));
 }
 
-/** The candidates at the smallest edit distance from `name` (sorted). */
-function closestNames(name: string, candidates: readonly string[]): { names: string[]; distance: number } {
-  let best = Number.POSITIVE_INFINITY;
+/**
+ * The candidates at the smallest edit distance from `name` (sorted), if it is at most `limit`;
+ * else no names. The limit prunes the search: most unknown names have no close candidate, and a
+ * framework stylesheet has hundreds of custom properties to compare with.
+ */
+function closestNames(name: string, candidates: readonly string[], limit: number): { names: string[]; distance: number } {
+  let best = limit;
   let names: string[] = [];
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - name.length) > best) continue;
