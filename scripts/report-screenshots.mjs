@@ -56,7 +56,7 @@ try {
   const report = path.join(work, 'report.html');
   const run = spawnSync(process.execPath, [BIN, 'report', 'fixtures', '--html', report], { cwd: ROOT, encoding: 'utf8' });
   if (run.status !== 0 || !existsSync(report)) throw new Error(`report --html failed: ${run.stderr}`);
-  shoot(report, path.join(docs, 'report-html.png'), 1280, 2400);
+  shoot(report, path.join(docs, 'report-html.png'), 1280, 2800);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -168,7 +168,9 @@ ${matrix.brief ? html`<p class="muted">Reference: the brief <code>${matrix.brief
 ${matrix.channels.map(
     ({ channel, files }) => html`<tr><th title="${files.join('\n')}">${channel}<div class="muted small">${plural(files.length, 'file')}</div></th>${facts.map((fact) => {
       const cell = cellOf(channel, fact);
-      return html`<td class="cell ${cellClass(cell)}">${cell && cell.values.length > 0 ? cell.values.join(', ') : '—'}</td>`;
+      const text = cell && cell.values.length > 0 ? cell.values.join(', ') : '—';
+      // Short values (dates, codes) never break; long ones (links) wrap anywhere rather than widen the table.
+      return html`<td class="cell ${cellClass(cell)}${text.length <= 14 ? ' short' : ''}">${text}</td>`;
     })}</tr>`,
   )}
 <tr class="reference"><th>reference</th>${facts.map((fact) => {
@@ -231,7 +233,7 @@ table{border-collapse:collapse}th,td{border:1px solid var(--line);padding:4px 10
 .swatch{display:inline-block;vertical-align:middle;border:1px solid rgba(0,0,0,.2);border-radius:4px}
 .swatch.small{width:18px;height:18px}.swatch.large{width:40px;height:40px;flex:none}
 .chip{display:inline-block;background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:0 8px;margin:2px 4px 0 0;font-size:12px}
-.scroll{overflow-x:auto}.matrix td{min-width:108px}.cell.agree{background:var(--agree)}.cell.disagree{background:var(--disagree);font-weight:600}.cell.none{background:var(--none);color:var(--muted)}
+.scroll{overflow-x:auto}.matrix td{min-width:80px;max-width:240px;overflow-wrap:anywhere}.matrix td.short{white-space:nowrap}.cell.agree{background:var(--agree)}.cell.disagree{background:var(--disagree);font-weight:600}.cell.none{background:var(--none);color:var(--muted)}
 .matrix .reference td,.matrix .reference th{border-top:2px solid var(--fg)}
 .legend .cell{display:inline-block;padding:0 8px;border:1px solid var(--line)}
 details.file{border:1px solid var(--line);border-radius:8px;margin:8px 0;padding:0 12px 8px}
