@@ -15,17 +15,20 @@ export type PhraseMatcher = (text: string) => PhraseMatch[];
  *
  * Those packages build one regular expression, `\b(phrase|phrase|...)\b` (flags `gi`), of several
  * hundred phrases, and V8 tries every phrase at every position of the text: most of the
- * prose-style rule's time. Here the package's own expression is split by the first letter of its
- * phrases, and each group (a sticky expression, in the package's order) is tried only where a
- * word starts with that letter. Without the `u` flag, `i` folds ASCII letters only, so the first
- * letter decides which group can match, and the leftmost match, its phrase and its length are
- * the package's. An expression of another shape is used as the package builds it.
+ * prose-style rule's time. Here the package's own expression is split by the first two letters
+ * of its phrases, and each group (a sticky expression, in the package's order) is tried only
+ * where a word starts with them; a phrase whose second character is not a letter (`a clean
+ * slate`, where the space may be absent) is in every group of its first letter. Without the `u`
+ * flag, `i` folds ASCII letters only, so those letters decide which phrases can match, and the
+ * leftmost match, its phrase and its length are the package's. Small groups, compiled when first
+ * needed, also keep the cost of compiling them low for a run over one file. An expression of
+ * another shape is used as the package builds it.
  */
 export function phraseListMatcher(packageName: string): PhraseMatcher {
   const pattern = packagePattern(packageName);
   const shape = /^\\b((?:\(\?<!-\))?)\((.*)\)\\b$/s.exec(pattern.source);
   const phrases = shape?.[2]!.split('|') ?? [];
-  if (!shape || pattern.flags !== 'gi' || phrases.some((phrase) => !/^[a-z]/i.test(phrase) || /[()]/.test(phrase))) {
+  if (!shape || pattern.flags !== 'gi' || phrases.some((phrase) => !/^[a-z](?![?*+{])/i.test(phrase) || /[()]/.test(phrase))) {
     return (text) => {
       const matches: PhraseMatch[] = [];
       pattern.lastIndex = 0;
@@ -33,19 +36,31 @@ export function phraseListMatcher(packageName: string): PhraseMatcher {
       return matches;
     };
   }
-  const byLetter = new Map<string, string[]>();
-  for (const phrase of phrases) {
-    const letter = phrase[0]!.toLowerCase();
-    byLetter.set(letter, [...(byLetter.get(letter) ?? []), phrase]);
-  }
-  const groups = new Map([...byLetter].map(([letter, group]) => [letter.charCodeAt(0), new RegExp(`${shape[1]}(?:${group.join('|')})\\b`, 'iy')]));
+  const lookbehind = shape[1]!;
+  /** Group by first letter and second letter (`*`: not a letter), compiled on first use; null when no phrase fits. */
+  const groups = new Map<string, RegExp | null>();
+  const groupFor = (first: number, second: number): RegExp | null => {
+    const key = String.fromCharCode(first | 0x20, isAsciiLetter(second) ? second | 0x20 : 42);
+    let group = groups.get(key);
+    if (group === undefined) {
+      const members = phrases.filter((phrase) => {
+        if ((phrase.charCodeAt(0) | 0x20) !== key.charCodeAt(0)) return false;
+        const next = phrase.charCodeAt(1);
+        // A second letter made optional (`ab?c`) does not have to be there.
+        return !isAsciiLetter(next) || /^[?*+{]/.test(phrase.slice(2)) || (next | 0x20) === key.charCodeAt(1);
+      });
+      group = members.length === 0 ? null : new RegExp(`${lookbehind}(?:${members.join('|')})\\b`, 'iy');
+      groups.set(key, group);
+    }
+    return group;
+  };
   return (text) => {
     const matches: PhraseMatch[] = [];
     for (let at = 0; at < text.length; at++) {
       const code = text.charCodeAt(at);
       // Only where `\b` holds before an ASCII letter: the previous character is not [A-Za-z0-9_].
       if (!isAsciiLetter(code) || (at > 0 && isAsciiWordCharacter(text.charCodeAt(at - 1)))) continue;
-      const group = groups.get(code | 0x20);
+      const group = groupFor(code, text.charCodeAt(at + 1));
       if (!group) continue;
       group.lastIndex = at;
       const match = group.exec(text);
