@@ -34,6 +34,9 @@ let emojiPattern: RegExp | undefined;
  * presentation (U+FE0E). ©, ® and ™ are legal marks, not emoji.
  */
 export function findEmoji(text: string): Array<{ start: number; end: number; text: string }> {
+  // Every emoji has a character outside ASCII (keycaps too: `#` + U+FE0F + U+20E3): ASCII text
+  // has none, and needs no pattern compiled.
+  if (!/[^\x00-\x7F]/.test(text)) return [];
   // Built on first use, not in a literal: the `v` flag is ES2024 syntax, which the compiler target
   // does not accept. Compiled once: \p{RGI_Emoji} costs milliseconds to compile, and this runs per
   // run of text. Sharing it is safe: matchAll works on a copy, so lastIndex never leaks.
