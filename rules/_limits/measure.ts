@@ -27,6 +27,8 @@ export function graphemes(text: string): Array<{ start: number; end: number; tex
 }
 
 let emojiPattern: RegExp | undefined;
+/** A character that every emoji holds one of (`#`, `*` and digits only form one with U+FE0F or U+20E3). */
+const EMOJI_CHARACTER = /(?![#*0-9])[\p{Emoji_Presentation}\p{Extended_Pictographic}\p{Emoji_Component}]/u;
 
 /**
  * Emoji: every RGI emoji (sequences, flags, keycaps, skin tones: one each), and pictographs
@@ -34,9 +36,10 @@ let emojiPattern: RegExp | undefined;
  * presentation (U+FE0E). ©, ® and ™ are legal marks, not emoji.
  */
 export function findEmoji(text: string): Array<{ start: number; end: number; text: string }> {
-  // Every emoji has a character outside ASCII (keycaps too: `#` + U+FE0F + U+20E3): ASCII text
-  // has none, and needs no pattern compiled.
-  if (!/[^\x00-\x7F]/.test(text)) return [];
+  // Every emoji holds a pictograph, an emoji-presentation character or a non-ASCII emoji
+  // component (U+FE0F, the keycap U+20E3, a regional indicator, a skin tone, ZWJ, a tag): text
+  // without one has none, and skips the slow RGI_Emoji scan.
+  if (!EMOJI_CHARACTER.test(text)) return [];
   // Built on first use, not in a literal: the `v` flag is ES2024 syntax, which the compiler target
   // does not accept. Compiled once: \p{RGI_Emoji} costs milliseconds to compile, and this runs per
   // run of text. Sharing it is safe: matchAll works on a copy, so lastIndex never leaks.
