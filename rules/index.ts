@@ -31,13 +31,13 @@ export const RULE_LOADERS: Readonly<Record<string, () => Promise<AnyDocumentRule
   'prose-style': async () => (await import('./prose-style/index.js')).default,
   'social-post-length': async () => (await import('./social-post-length/index.js')).default,
   'social-hashtags': async () => (await import('./social-hashtags/index.js')).default,
+  'social-mentions': async () => (await import('./social-mentions/index.js')).default,
   'sms-length': async () => (await import('./sms-length/index.js')).default,
   'emoji-not-allowed': async () => (await import('./emoji-not-allowed/index.js')).default,
   'chatbot-reply-length': async () => (await import('./chatbot-reply-length/index.js')).default,
   'chatbot-buttons': async () => (await import('./chatbot-buttons/index.js')).default,
   'page-title-length': async () => (await import('./page-title-length/index.js')).default,
   'meta-description-length': async () => (await import('./meta-description-length/index.js')).default,
-  'social-mentions': async () => (await import('./social-mentions/index.js')).default,
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_LOADERS);
