@@ -2,8 +2,7 @@ import * as z from 'zod';
 import type { ContentDocument } from '../../src/core/document.js';
 import type { Range } from '../../src/core/position.js';
 import { defineRule } from '../../src/core/rule.js';
-import { characterLength, overflowStart } from '../_limits/measure.js';
-import { messageTexts, rangeOf } from '../_limits/message-text.js';
+import { checkTextLength } from '../_limits/text-length-rule.js';
 
 const options = z.strictObject({
   /** Every email needs a preheader; default the guideline file's `channels.email.preheader.required`. */
@@ -45,27 +44,7 @@ export default defineRule<EmailPreheaderOptions>({
       if (required && body) report({ messageId: 'missing', range: body });
       return;
     }
-    for (const preheader of messageTexts(document, ['preheader'])) {
-      const measure = characterLength(preheader, options.templateTagLength);
-      if (maxLength !== undefined && measure.length > maxLength) {
-        const start = overflowStart(measure, maxLength) ?? 0;
-        report({
-          messageId: 'tooLong',
-          data: { length: measure.length, limit: maxLength },
-          range: rangeOf(document, preheader, start, preheader.text.length),
-          actual: String(measure.length),
-          expected: [`<= ${maxLength}`],
-        });
-      } else if (minLength !== undefined && measure.length < minLength) {
-        report({
-          messageId: 'tooShort',
-          data: { length: measure.length, limit: minLength },
-          range: rangeOf(document, preheader, 0, preheader.text.length),
-          actual: String(measure.length),
-          expected: [`>= ${minLength}`],
-        });
-      }
-    }
+    checkTextLength(document, 'preheader', { maxLength, minLength }, options.templateTagLength, report);
   },
 });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRule } from '../../src/core/rule.js';
-import { characterLength, overflowStart } from '../_limits/measure.js';
+import { checkTextLength } from '../_limits/text-length-rule.js';
 import { messageTexts, rangeOf } from '../_limits/message-text.js';
 
 const options = z.strictObject({
@@ -40,28 +40,10 @@ export default defineRule<EmailSubjectLengthOptions>({
     const minLength = options.minLength ?? limits?.minLength;
     const maxExclamations = options.maxExclamations ?? limits?.maxExclamations;
 
-    for (const subject of messageTexts(document, ['subject'])) {
-      const measure = characterLength(subject, options.templateTagLength);
-      if (maxLength !== undefined && measure.length > maxLength) {
-        const start = overflowStart(measure, maxLength) ?? 0;
-        report({
-          messageId: 'tooLong',
-          data: { length: measure.length, limit: maxLength },
-          range: rangeOf(document, subject, start, subject.text.length),
-          actual: String(measure.length),
-          expected: [`<= ${maxLength}`],
-        });
-      } else if (minLength !== undefined && measure.length < minLength) {
-        report({
-          messageId: 'tooShort',
-          data: { length: measure.length, limit: minLength },
-          range: rangeOf(document, subject, 0, subject.text.length),
-          actual: String(measure.length),
-          expected: [`>= ${minLength}`],
-        });
-      }
+    checkTextLength(document, 'subject', { maxLength, minLength }, options.templateTagLength, report);
+    if (maxExclamations === undefined) return;
 
-      if (maxExclamations === undefined) continue;
+    for (const subject of messageTexts(document, ['subject'])) {
       const marks: Array<{ index: number; weight: number }> = [];
       for (let i = 0; i < subject.text.length; i++) {
         const weight = EXCLAMATIONS[subject.text[i]!];
