@@ -20,7 +20,7 @@ import { DocumentBuilder, type DocumentInput } from './builder.js';
 import { parseLg } from './lg.js';
 import { normalizePlatform } from './metadata-values.js';
 import { pushRun } from './prose-run.js';
-import { composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
+import { addYamlComments, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
 
 export type ChatbotFormat = 'rasa' | 'bot-script' | 'lg';
 
@@ -60,16 +60,7 @@ async function readBotData(builder: DocumentBuilder, json: boolean, requested: s
   if (json && checked.data === undefined) return;
 
   const source = composeYaml(yaml, document.text);
-  if (!json) {
-    for (const comment of source.comments) {
-      document.comments.push({
-        text: document.text.slice(comment.start + 1, comment.end),
-        range: builder.range(comment.start + 1, comment.end),
-        fullRange: builder.range(comment.start, comment.end),
-        syntax: 'yaml',
-      });
-    }
-  }
+  if (!json) addYamlComments(builder, source.comments);
   const root = source.documents[0]?.contents ?? null;
   const reader = new BotDataReader(builder, yaml);
   if (!yaml.isMap(root)) {

@@ -13,7 +13,7 @@ import type { DecodedText } from './entities.js';
 import { normalizePlatform, readDate } from './metadata-values.js';
 import { addTextLinks, plain, pushBuffer, pushRun } from './prose-run.js';
 import { TextBuffer } from './text-buffer.js';
-import { anchorsOf, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
+import { addYamlComments, anchorsOf, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
 
 type MarkdownParse = (text: string) => Root;
 
@@ -105,14 +105,7 @@ async function readFrontMatter(builder: DocumentBuilder, node: RootContent, yaml
   const close = Math.max(open, document.text.lastIndexOf('\n', end - 1));
   const masked = document.text.slice(0, open).replace(/[^\r\n]/g, ' ') + document.text.slice(open, close);
   const source = composeYaml(yaml, masked);
-  for (const comment of source.comments) {
-    document.comments.push({
-      text: document.text.slice(comment.start + 1, comment.end),
-      range: builder.range(comment.start + 1, comment.end),
-      fullRange: builder.range(comment.start, comment.end),
-      syntax: 'yaml',
-    });
-  }
+  addYamlComments(builder, source.comments);
   const yamlDocument = source.documents[0];
   if (!yamlDocument) return {};
   for (const error of yamlDocument.errors) {

@@ -8,6 +8,7 @@
  * of brandlint itself go through too; this module only recovers positions.
  */
 import type { Document, Scalar } from 'yaml';
+import type { DocumentBuilder } from './builder.js';
 import type { DecodedText } from './entities.js';
 
 export type YamlModule = typeof import('yaml');
@@ -41,6 +42,18 @@ export function composeYaml(yaml: YamlModule, text: string): YamlSource {
   collectComments(tokens, comments, seen, 0);
   comments.sort((a, b) => a.start - b.start);
   return { documents, comments };
+}
+
+/** Records YAML comments on the document, where disable directives are read from. */
+export function addYamlComments(builder: DocumentBuilder, comments: readonly YamlComment[]): void {
+  for (const comment of comments) {
+    builder.document.comments.push({
+      text: builder.text.slice(comment.start + 1, comment.end),
+      range: builder.range(comment.start + 1, comment.end),
+      fullRange: builder.range(comment.start, comment.end),
+      syntax: 'yaml',
+    });
+  }
 }
 
 /** Walks the CST: comments sit in `start`, `sep`, `end` and `props` arrays of many token kinds. */
