@@ -1,8 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineOutcome } from '../engine/baseline.js';
 import type { LintResult } from '../engine/result.js';
 import { UsageError } from './io.js';
+import { writeReportFile } from './outputs.js';
 
 /** `--baseline FILE`: reads it (a missing or broken file is a usage error, exit 2). */
 export async function readBaselineFile(cwd: string, file: string): Promise<{ apply: (results: readonly LintResult[]) => BaselineOutcome }> {
@@ -27,12 +28,7 @@ export async function readBaselineFile(cwd: string, file: string): Promise<{ app
 export async function writeBaselineFile(cwd: string, file: string, results: readonly LintResult[]): Promise<{ findings: number; files: number }> {
   const absolute = path.resolve(cwd, file);
   const baseline = createBaseline(results, path.dirname(absolute));
-  try {
-    await mkdir(path.dirname(absolute), { recursive: true });
-    await writeFile(absolute, serializeBaseline(baseline), 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  await writeReportFile(cwd, file, serializeBaseline(baseline));
   const entries = Object.values(baseline.files);
   return { findings: entries.flat().reduce((sum, entry) => sum + entry.count, 0), files: entries.length };
 }

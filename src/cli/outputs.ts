@@ -53,13 +53,18 @@ export async function writeOutputs(outputs: readonly OutputSpec[], results: read
       if (report) io.stdout(report);
       continue;
     }
-    const target = path.resolve(io.cwd, output.target);
-    try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, report, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot write ${output.target}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await writeReportFile(io.cwd, output.target, report);
+  }
+}
+
+/** Writes a file brandlint was asked to write (report, baseline), creating its folder; a failure is a usage error (exit 2). */
+export async function writeReportFile(cwd: string, file: string, text: string): Promise<void> {
+  const target = path.resolve(cwd, file);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

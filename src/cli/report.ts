@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js';
@@ -7,6 +6,7 @@ import { ruleDocsUrl } from '../engine/runner.js';
 import { plural, type ReportData } from '../report/findings.js';
 import { loadFormatter } from '../report/formatters/index.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
+import { writeReportFile } from './outputs.js';
 
 export interface ReportCommandOptions {
   config?: string;
@@ -66,13 +66,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       title: `brandlint report: ${paths.length > 0 ? paths.join(' ') : path.basename(io.cwd)}`,
       colorUsage,
     });
-    const target = path.resolve(io.cwd, options.html);
-    try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, html, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot write ${options.html}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await writeReportFile(io.cwd, options.html, html);
     const summary = summarize(first.results);
     io.stderr(`wrote ${options.html} (${plural(summary.errorCount + summary.warningCount, 'finding')} in ${plural(first.results.length, 'file')})\n`);
     return exitCode();
