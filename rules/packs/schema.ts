@@ -5,24 +5,10 @@
  */
 import { z } from 'zod';
 import { CHANNELS } from '../../src/core/channels.js';
+import { PROSE_SCOPES } from '../../src/core/document.js';
 
 export const RULE_KINDS = ['existence', 'substitution', 'term', 'occurrence', 'shouting', 'readability', 'require'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
-
-export const PROSE_SCOPES = [
-  'subject',
-  'preheader',
-  'title',
-  'meta-description',
-  'heading',
-  'body',
-  'cta',
-  'link',
-  'alt',
-  'button',
-  'bot-reply',
-  'post',
-] as const;
 
 /** What an `occurrence` rule counts per message. */
 export const COUNTABLES = ['exclamation', 'question', 'emoji', 'hashtag', 'mention', 'link', 'pattern'] as const;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type WriteGood from 'write-good';
 import * as z from 'zod';
-import type { ProseScope } from '../../src/core/document.js';
+import { PROSE_SCOPES, type ProseScope } from '../../src/core/document.js';
 import { isEnglish, isMasked, phrasePattern, proseOf, proseRange, type ProseRun } from '../../src/core/prose.js';
 import { defineRule } from '../../src/core/rule.js';
 import { phraseListMatcher, type PhraseMatch, type PhraseMatcher } from './phrase-list.js';
@@ -22,21 +22,6 @@ const EXPLANATIONS: Readonly<Record<Check, string>> = {
   adverb: 'can weaken meaning',
   eprime: 'is a form of "to be"',
 };
-
-const SCOPES = [
-  'subject',
-  'preheader',
-  'title',
-  'meta-description',
-  'heading',
-  'body',
-  'cta',
-  'link',
-  'alt',
-  'button',
-  'bot-reply',
-  'post',
-] as const satisfies readonly ProseScope[];
 
 const options = z.strictObject({
   /** Passive voice ("was stolen"). */
@@ -60,7 +45,7 @@ const options = z.strictObject({
   /** Phrases never flagged (`read-only`, `very light`), matched as whole words, any case. */
   allow: z.array(z.string().min(1)).default([]),
   /** Scopes checked; default all prose. */
-  scopes: z.array(z.enum(SCOPES)).min(1).default([...SCOPES]),
+  scopes: z.array(z.enum(PROSE_SCOPES)).min(1).default([...PROSE_SCOPES]),
 });
 
 export type ProseStyleOptions = z.infer<typeof options>;

@@ -73,20 +73,22 @@ export interface Message {
   campaign?: string;
 }
 
-/** Where a piece of prose sits; voice rules are scoped by it. */
-export type ProseScope =
-  | 'subject'
-  | 'preheader'
-  | 'title'
-  | 'meta-description'
-  | 'heading'
-  | 'body'
-  | 'cta'
-  | 'link'
-  | 'alt'
-  | 'button'
-  | 'bot-reply'
-  | 'post';
+/** Where a piece of prose sits; voice rules are scoped by it (option schemas list these). */
+export const PROSE_SCOPES = [
+  'subject',
+  'preheader',
+  'title',
+  'meta-description',
+  'heading',
+  'body',
+  'cta',
+  'link',
+  'alt',
+  'button',
+  'bot-reply',
+  'post',
+] as const;
+export type ProseScope = (typeof PROSE_SCOPES)[number];
 
 /**
  * A run of prose. `text` is decoded (HTML entities, YAML escapes); `sourceMap` maps text
