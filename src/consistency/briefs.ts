@@ -85,9 +85,11 @@ export async function findBriefFile(folder: string, campaign: string): Promise<{
 export function parseBrief(text: string, file: string, campaign: string): LoadedBrief {
   const parsed = parseDataFile(text, file, { format: 'yaml', ruleIdPrefix: 'brief' });
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return { file, brief: null, diagnostics: parsed.diagnostics };
-  const { value, diagnostics } = validateData(briefSchema, parsed.data ?? {}, parsed.locate, file, 'brief');
+  const { value: valid, diagnostics } = validateData(briefSchema, parsed.data ?? {}, parsed.locate, file, 'brief');
+  // The keys the schema accepted are still read, so one run lists every problem of the brief.
+  const value = valid ?? acceptedPart(parsed.data);
   if (!value) return { file, brief: null, diagnostics: [...parsed.diagnostics, ...diagnostics] };
-  const problems: Diagnostic[] = [...parsed.diagnostics];
+  const problems: Diagnostic[] = [...parsed.diagnostics, ...diagnostics];
   const locate = parsed.locate;
   const problem = (at: Array<string | number>, message: string) =>
     problems.push({ ruleId: 'brief/invalid-value', severity: 'error', message, file, range: locate(at) });
@@ -131,6 +133,18 @@ export function parseBrief(text: string, file: string, campaign: string): Loaded
     ...(value.end !== undefined ? { end: value.end } : {}),
   };
   return { file, brief: problems.some((d) => d.severity === 'error') ? null : brief, diagnostics: problems };
+}
+
+/** The brief without the keys the schema rejects (unknown keys, unreadable values); null when it is not a mapping. */
+function acceptedPart(data: unknown): z.output<typeof briefSchema> | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const rejected = new Set<PropertyKey>();
+  for (const issue of briefSchema.safeParse(data).error?.issues ?? []) {
+    if (issue.code === 'unrecognized_keys') issue.keys.forEach((key) => rejected.add(key));
+    else if (issue.path[0] !== undefined) rejected.add(issue.path[0]);
+  }
+  const rest = Object.fromEntries(Object.entries(data).filter(([key]) => !rejected.has(key)));
+  return briefSchema.safeParse(rest).data ?? null;
 }
 
 function rangeOf(locate: Locate, at: Array<string | number>): Range {

@@ -55,6 +55,17 @@ describe('campaign briefs', () => {
     expect(found[0]).toMatch(expected);
   });
 
+  it('lists the problems of the values beside unknown keys and bad dates, in one run', () => {
+    expect(problems('offer: twenty percent\ncode: SPRING 20\nend: 2027-02-31\nctaa: Shop the sale\n')).toEqual([
+      '3:6 brief/invalid-value end: no such day',
+      expect.stringMatching(/^4:1 brief\/unknown-key unknown key "ctaa".*did you mean "cta"/),
+      '1:8 brief/invalid-value "twenty percent" is not one offer brandlint can read (such as "20% off", "$10 off", "buy one get one", "free shipping")',
+      '2:7 brief/invalid-value "SPRING 20" is not a promo code (letters, digits, "-" and "_")',
+    ]);
+    expect(parseBrief('offer: 20% off\nctaa: Shop the sale\n', FILE, 'spring-sale').brief).toBeNull();
+    expect(problems('- offer: 20% off\n')).toHaveLength(1);
+  });
+
   it('an invalid brief gives no reference (the majority is used instead)', () => {
     expect(parseBrief('offer: nothing\n', FILE, 'spring-sale').brief).toBeNull();
   });
