@@ -68,6 +68,7 @@ export interface TermSpec {
 export interface OccurrenceSpec {
   kind: 'occurrence';
   count: Countable;
+  /** What `count: pattern` counts; global (`g`), compiled once with the spec. */
   pattern?: RegExp;
   /** Maximum per message; undefined: no limit for this channel. */
   max: (channel: Channel) => number | undefined;
@@ -87,6 +88,7 @@ export interface ReadabilitySpec {
 }
 export interface RequireSpec {
   kind: 'require';
+  /** Not global (no `g`): `test` keeps no state between runs, so the spec's regex is used as is. */
   pattern?: RegExp;
   linkPattern?: RegExp;
 }
@@ -390,11 +392,9 @@ function occurrencesIn(context: KindContext, message: MessageProse, spec: Occurr
       case 'link':
         for (const mask of run.masks) if (mask.kind === 'url' || mask.kind === 'domain') add(run, mask.start, mask.end);
         break;
-      case 'pattern': {
-        const pattern = new RegExp(spec.pattern!.source, spec.pattern!.flags.includes('g') ? spec.pattern!.flags : `${spec.pattern!.flags}g`);
-        for (const match of run.text.matchAll(pattern)) if (match[0].length > 0) add(run, match.index, match.index + match[0].length);
+      case 'pattern':
+        for (const match of run.text.matchAll(spec.pattern!)) if (match[0].length > 0) add(run, match.index, match.index + match[0].length);
         break;
-      }
     }
   }
   if (spec.count === 'link') {
@@ -577,11 +577,11 @@ export function checkRequire(context: KindContext, spec: RequireSpec): void {
     if (message.runs.length === 0) continue;
     let satisfied = false;
     if (spec.pattern) {
-      const pattern = new RegExp(spec.pattern.source, spec.pattern.flags.replace('g', ''));
+      const { pattern } = spec;
       satisfied = message.runs.some((run) => pattern.test(run.run.text));
     }
     if (!satisfied && spec.linkPattern) {
-      const pattern = new RegExp(spec.linkPattern.source, spec.linkPattern.flags.replace('g', ''));
+      const pattern = spec.linkPattern;
       const { start, end } = message.message.range;
       satisfied =
         document.links.some((link) => link.range.start.offset >= start.offset && link.range.end.offset <= end.offset && (pattern.test(link.href) || pattern.test(link.text))) ||
