@@ -10,7 +10,7 @@ import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/r
 import { parseShard } from '../engine/shard.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
-import { describeRules, resolveOutputs, writeOutputs } from './outputs.js';
+import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
 import { createProgress } from './progress.js';
 
@@ -189,12 +189,6 @@ function builtinPackFiles(): string[] {
   } catch {
     return [];
   }
-}
-
-function parseMaxWarnings(text: string): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || value < -1) throw new UsageError(`--max-warnings must be a whole number (0 or more, or -1 for no limit), not "${text}"`);
-  return value;
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2 };

@@ -13,7 +13,7 @@ import type { Diagnostic, Fix, RelatedLocation } from '../core/diagnostic.js';
 import { LineIndex, type Range } from '../core/position.js';
 import { compareStrings, createResult, onlyErrors, summarize, type LintNotice, type LintResult } from '../engine/result.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
-import { resolveOutputs, writeOutputs } from './outputs.js';
+import { parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion } from './package-info.js';
 
 export interface MergeCommandOptions {
@@ -63,8 +63,7 @@ interface JsonReport {
 export async function runMerge(reports: readonly string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
   const c = colorsFor(io, options.color);
   const outputs = await resolveOutputs(options.format, options.outputFile);
-  const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number (0 or more, or -1 for no limit), not "${options.maxWarnings}"`);
+  const maxWarnings = options.maxWarnings === undefined ? -1 : parseMaxWarnings(options.maxWarnings);
 
   const byFile = new Map<string, LintResult>();
   const notices: LintNotice[] = [];

@@ -75,3 +75,10 @@ export function describeRules(
 ): NonNullable<FormatterContext['rules']> {
   return Object.fromEntries(ruleInfo.map((rule) => [rule.id, { description: rule.description, docsUrl: docsUrl(rule.id), fixable: rule.fixable }]));
 }
+
+/** `--max-warnings` as typed (lint and merge): a whole number, or -1 for no limit. */
+export function parseMaxWarnings(text: string): number {
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || value < -1) throw new UsageError(`--max-warnings must be a whole number (0 or more, or -1 for no limit), not "${text}"`);
+  return value;
+}

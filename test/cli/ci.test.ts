@@ -176,6 +176,12 @@ describe('--shard and merge', () => {
     await project.write({ 'x.json': '{"runs": []}' });
     await expect(merge(['x.json'])).rejects.toThrow(/not a brandlint JSON report/);
   });
+
+  it('--max-warnings of merge reads as that of lint (an empty or fractional value is refused)', async () => {
+    await lint([], { shard: '1/1', format: ['json=all.json'] });
+    for (const maxWarnings of ['', '1.5', '1e3']) await expect(merge(['all.json'], { maxWarnings })).rejects.toThrow(/--max-warnings must be a whole number/);
+    expect((await merge(['all.json'], { maxWarnings: '-1', format: ['compact'] })).code).toBe(1);
+  });
 });
 
 describe('progress bar', () => {
