@@ -122,7 +122,22 @@ async function readReport(cwd: string, file: string): Promise<JsonReport> {
     throw new UsageError(`${file} is not JSON (write shard reports with --format json)`);
   }
   if (data.version !== 1 || !Array.isArray(data.results)) throw new UsageError(`${file} is not a brandlint JSON report (version 1)`);
+  const broken = data.results.findIndex((entry) => !isJsonResult(entry));
+  if (broken >= 0) throw new UsageError(`${file}: results[${broken}] is not a file's result of a brandlint JSON report (file, diagnostics with start and end)`);
   return data as JsonReport;
+}
+
+/** Enough of a result's shape for toResult to read it without tripping (an edited or truncated report). */
+function isJsonResult(entry: unknown): entry is JsonResult {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { file, diagnostics } = entry as Partial<JsonResult>;
+  const isPlace = (place: unknown) =>
+    typeof place === 'object' && place !== null && Number.isInteger((place as Place).line) && Number.isInteger((place as Place).column);
+  return (
+    typeof file === 'string' &&
+    Array.isArray(diagnostics) &&
+    diagnostics.every((d: unknown) => typeof d === 'object' && d !== null && typeof (d as JsonDiagnostic).ruleId === 'string' && isPlace((d as JsonDiagnostic).start) && isPlace((d as JsonDiagnostic).end))
+  );
 }
 
 /** A report entry as a result again; with the file's text when it is there and unchanged enough to point into. */

@@ -175,6 +175,10 @@ describe('--shard and merge', () => {
     expect(twice.stderr).toContain('is in more than one report');
     await project.write({ 'x.json': '{"runs": []}' });
     await expect(merge(['x.json'])).rejects.toThrow(/not a brandlint JSON report/);
+    await project.write({ 'odd.json': '{"version": 1, "results": [{"file": "a.html", "diagnostics": []}, {"file": "b.html"}]}' });
+    await expect(merge(['odd.json'])).rejects.toThrow(/odd\.json: results\[1\] is not a file's result/);
+    await project.write({ 'bad-place.json': '{"version": 1, "results": [{"file": "a.html", "diagnostics": [{"ruleId": "x", "start": {"line": 1}}]}]}' });
+    await expect(merge(['bad-place.json'])).rejects.toThrow(/results\[0\]/);
   });
 
   it('--max-warnings of merge reads as that of lint (an empty or fractional value is refused)', async () => {
