@@ -281,6 +281,29 @@ rules:
   },
 );
 
+testRule(
+  packRule(`
+id: test-pack
+description: kinds
+rules:
+  - id: free
+    kind: occurrence
+    message: '"free" {count} times in one message; at most {max}.'
+    count: pattern
+    pattern: '[Ff]ree\\b'
+    max: 1
+`),
+  {
+    channel: 'landing',
+    file: 'site/index.html',
+    valid: [{ code: p('Free returns. Freedom to roam.') }, { name: 'per message', code: '<p>Free returns.</p><p>Hi</p>' }],
+    invalid: [
+      { code: p('Free boots, free socks'), errors: [{ line: 1, column: 16, endColumn: 20, message: '"free" 2 times in one message; at most 1.' }] },
+      { name: 'across runs of one message', code: '<h1>Free</h1><p>Free, free</p>', errors: [{ line: 1, column: 17, message: /^"free" 3 times/ }] },
+    ],
+  },
+);
+
 // ---------------------------------------------------------------------------------------------
 testRule(
   packRule(`
