@@ -151,7 +151,7 @@ export function buildMatrix(campaign: CampaignView): CampaignMatrix {
       const values = [...new Set(members.flatMap((member) => member.facts.filter((fact) => fact.kind === kind).map((fact) => fact.value)))].sort();
       const reference = campaign.references[kind];
       let agrees: boolean | null = null;
-      if (reference && reference.source !== 'none') {
+      if (reference) {
         const memberAgrees = members.map((member) => {
           const stated = valuesOf(member, kind);
           if (stated.size === 0) {

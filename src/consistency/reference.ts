@@ -21,7 +21,7 @@ export function computeReferences(members: readonly CampaignMember[], brief: Cam
 }
 
 function referenceOf(kind: FactKind, members: readonly CampaignMember[], brief: CampaignBrief | null): FactReference | null {
-  const briefFacts = (brief?.facts ?? []).filter((fact) => fact.kind === kind && (kind !== 'date' || fact.detail?.dateRole === 'end'));
+  const briefFacts = brief ? comparableFacts(brief, kind) : [];
   const locationsOf = (values: ReadonlySet<string>) =>
     members.flatMap((member) => {
       const fact = comparableFacts(member, kind).find((candidate) => values.has(candidate.value));

@@ -72,7 +72,7 @@ export function reportDisagreements(
 ): void {
   const { campaign } = context;
   const reference = campaign.references[kind];
-  if (!reference || reference.source === 'none') return;
+  if (!reference) return;
   for (const member of campaign.members) {
     const facts = comparableFacts(member, kind);
     if (facts.length === 0) continue;

@@ -27,7 +27,7 @@ export interface Fact {
 }
 
 /** Where a campaign's reference value for a fact kind comes from. */
-export type ReferenceSource = 'brief' | 'majority' | 'tie' | 'none';
+export type ReferenceSource = 'brief' | 'majority' | 'tie';
 
 /** One cell of the consistency matrix: what one channel states for one fact kind. */
 export interface MatrixCell {
