@@ -22,8 +22,7 @@ import type { CampaignBrief, Fact, FactKind } from '../core/campaign.js';
 import { parseDataFile, validateData, type Locate } from '../core/data-file.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Range } from '../core/position.js';
-import { extractOffers, normaliseCallToAction, normaliseUrl } from './facts/index.js';
-import { normalisePhone } from './facts/phones.js';
+import { extractOffers, normaliseCallToAction, normalisePhone, normaliseUrl } from './facts/index.js';
 
 const isoDate = z
   .string()

@@ -9,7 +9,7 @@ import type { Range } from '../core/position.js';
 import { rangeInRun } from '../core/document.js';
 import { proseOf } from '../core/prose.js';
 import type { BrandModel } from '../tokens/brand-model.js';
-import { extractTextFacts, isOwnHost, normaliseCallToAction, normaliseUrl, productExtractor, type TextExtractor } from './facts/index.js';
+import { extractTextFacts, isOwnHost, normaliseCallToAction, normalisePhone, normaliseUrl, productExtractor, type TextExtractor } from './facts/index.js';
 import { toneSampleOf } from './tone.js';
 import { visualSampleOf } from './visual.js';
 
@@ -124,8 +124,8 @@ export function extractFacts(document: ContentDocument, brand: BrandModel | null
   for (const link of document.links) {
     const messageId = messageIdAt(document, link.range.start.offset);
     if (/^tel:/i.test(link.href.trim())) {
-      const digits = link.href.trim().slice(4).replace(/[^\d+]/g, '');
-      if (digits.replace(/\+/g, '').length >= 7) push({ kind: 'phone', value: digits, text: link.href, file: document.file, range: link.hrefRange, ...(messageId ? { messageId } : {}) });
+      const digits = normalisePhone(link.href.trim().slice(4));
+      if (digits !== null) push({ kind: 'phone', value: digits, text: link.href, file: document.file, range: link.hrefRange, ...(messageId ? { messageId } : {}) });
       continue;
     }
     const url = normaliseUrl(link.href, base);

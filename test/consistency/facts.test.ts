@@ -242,3 +242,23 @@ describe('all facts of a text', () => {
     expect(found.map((fact) => `${fact.kind}:${fact.value}`)).toEqual(['offer:10 USD off', 'code:SPRING10', 'date:2027-03-31', 'phone:+18005550199']);
   });
 });
+
+describe('tel: links', () => {
+  it('read as phone numbers normalised like phone numbers in prose', async () => {
+    const { loadContentParser } = await import('../../src/engine/runner.js');
+    const { extractFacts } = await import('../../src/consistency/extract.js');
+    const parse = (await loadContentParser())!;
+    const text = [
+      '<html><body>',
+      '<a href="tel:+1 (800) 555-0199">Call us</a>',
+      '<a href="tel:12345">Short</a>',
+      '<a href="tel:1800+5550199">Plus inside</a>',
+      '<a href="tel:+1234567890123456">Too long</a>',
+      '</body></html>',
+    ].join('\n');
+    const document = await parse({ file: 'a.email.html', absolutePath: '/virtual/a.email.html', text, channel: 'email' });
+    expect(extractFacts(document, null).filter((fact) => fact.kind === 'phone').map((fact) => `${fact.value}@${fact.range.start.line}:${fact.range.start.column}`)).toEqual([
+      '+18005550199@2:10',
+    ]);
+  });
+});

@@ -7,12 +7,12 @@ import { extractCodes } from './codes.js';
 import { extractDates } from './dates.js';
 import { extractHashtags } from './hashtags.js';
 import { extractOffers } from './offers.js';
-import { extractPhones } from './phones.js';
+import { extractPhones, normalisePhone } from './phones.js';
 import { extractPrices } from './prices.js';
 import type { ExtractContext, FoundFact } from './types.js';
 
 export type { ExtractContext, FoundFact } from './types.js';
-export { extractCodes, extractDates, extractHashtags, extractOffers, extractPhones, extractPrices };
+export { extractCodes, extractDates, extractHashtags, extractOffers, extractPhones, extractPrices, normalisePhone };
 export { productExtractor, type ProductName } from './products.js';
 export { normaliseUrl, isOwnHost } from './links.js';
 export { normaliseCallToAction } from './ctas.js';
