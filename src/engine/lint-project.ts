@@ -130,16 +130,14 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   notices.push(...discovery.notices);
   if (discovery.files.length === 0 && discovery.notices.length === 0) notices.push({ kind: 'no-files', message: 'no content files to lint' });
 
-  const files = options.shard
-    ? await selectShard(discovery.files, options.shard, {
-        rootDir: config.rootDir,
-        campaignOf: campaignResolver(config),
-        readText: async (file) => {
-          const read = await (options.read ? options.read(file, {}) : readContentFile(file.absolutePath, file.file));
-          return read.kind === 'text' ? read.text : undefined;
-        },
-      })
-    : discovery.files;
+  const campaignOf = campaignResolver(config);
+  // The text of a file that is not linted yet (shard placement, campaign siblings), read as the runner reads it.
+  const readText = async (file: DiscoveredFile): Promise<string | undefined> => {
+    const readOptions = options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {};
+    const read = await (options.read ? options.read(file, readOptions) : readContentFile(file.absolutePath, file.file, readOptions));
+    return read.kind === 'text' ? read.text : undefined;
+  };
+  const files = options.shard ? await selectShard(discovery.files, options.shard, { rootDir: config.rootDir, campaignOf, readText }) : discovery.files;
   const cache = options.cache ? await openProjectCache(options.cache, config, loaded.file ?? null, cwd) : undefined;
   const parse = options.parse !== undefined ? options.parse : files.length > 0 ? await loadContentParser() : null;
   const run = await lintFiles({
@@ -147,7 +145,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     rules: prepared.rules,
     brand: brand.model,
     parse,
-    campaignOf: campaignResolver(config),
+    campaignOf,
     defaultLocale: config.locale,
     ...(options.fix ? { fix: options.fix } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
@@ -171,13 +169,12 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     }
     // Only files that can belong to one of the campaigns are parsed: assigned by the configuration,
     // or naming the campaign somewhere in their text (front matter, <meta>, utm_campaign, bot metadata).
-    const assigned = campaignResolver(config);
     const ids = [...campaignIds];
     const mayBelong = async (file: DiscoveredFile): Promise<DiscoveredFile | null> => {
-      const campaign = assigned(file.absolutePath);
+      const campaign = campaignOf(file.absolutePath);
       if (campaign !== undefined) return campaignIds.has(campaign) ? file : null;
-      const read = await (options.read ? options.read(file, {}) : readContentFile(file.absolutePath, file.file));
-      return read.kind === 'text' && ids.some((id) => read.text.includes(id)) ? file : null;
+      const text = await readText(file);
+      return text !== undefined && ids.some((id) => text.includes(id)) ? file : null;
     };
     const unasked = pool.filter((file) => !asked.has(file.absolutePath));
     const candidates: Array<DiscoveredFile | null> = [];
@@ -189,7 +186,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       rules: prepared.rules,
       brand: brand.model,
       parse: parse ?? (await loadContentParser()),
-      campaignOf: campaignResolver(config),
+      campaignOf,
       referenceOnly: true,
       ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
       ...(options.read ? { read: options.read } : {}),
