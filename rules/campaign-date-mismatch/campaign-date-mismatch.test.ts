@@ -21,6 +21,11 @@ testCampaignRule(rule, {
       files: [post('a.post.md', 'The sale ends March 31.'), post('b.post.md', 'The sale ends March 31. New colours land April 9.'), post('c.post.md', 'We opened on March 3.')],
     },
     {
+      name: "a deadline without a year takes the brief's year",
+      brief: 'end: 2028-03-31\n',
+      files: [post('a.post.md', 'The sale ends March 31.'), post('b.post.md', 'Hurry, it ends March 31!')],
+    },
+    {
       name: 'a start date that matches the brief',
       brief: 'start: 2027-03-01\nend: 2027-03-31\n',
       files: [post('a.post.md', 'From March 1 until March 31.')],

@@ -128,8 +128,6 @@ export function parseBrief(text: string, file: string, campaign: string): Loaded
     file,
     ...(value.name !== undefined ? { name: value.name } : {}),
     facts,
-    ...(value.start !== undefined ? { start: value.start } : {}),
-    ...(value.end !== undefined ? { end: value.end } : {}),
   };
   return { file, brief: problems.some((d) => d.severity === 'error') ? null : brief, diagnostics: problems };
 }

@@ -61,7 +61,9 @@ export function completeYears(members: readonly CampaignMember[], brief: Campaig
     }
   }
   const common = [...years].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  const year = brief?.end?.slice(0, 4) ?? brief?.start?.slice(0, 4) ?? common;
+  // The brief's end date, else its start date.
+  const briefDate = brief ? (comparableFacts(brief, 'date')[0] ?? brief.facts.find((fact) => fact.kind === 'date')) : undefined;
+  const year = briefDate?.value.slice(0, 4) ?? common;
   if (!year) return;
   for (const member of members) {
     member.facts = member.facts.map((fact) => (fact.kind === 'date' && fact.value.startsWith('--') ? { ...fact, value: `${year}${fact.value.slice(1)}` } : fact));

@@ -140,8 +140,6 @@ export interface CampaignBrief {
   name?: string;
   /** Facts the brief states, normalised like content facts; ranges point into the brief. */
   facts: Fact[];
-  start?: string;
-  end?: string;
 }
 
 /** A campaign as campaign rules see it: its members, brief and the reference of each fact kind. */
