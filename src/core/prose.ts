@@ -207,8 +207,23 @@ const MASK_PATTERNS: ReadonlyArray<readonly [MaskKind, RegExp]> = [
 /** Elements whose text is code, not prose (`<code>`, `<pre>`, ...). */
 const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'tt', 'script', 'style']);
 
-/** The spans of a run that are not prose, in text order and not overlapping. */
-export function masksOf(document: Pick<ContentDocument, 'templateRanges'> & Partial<Pick<ContentDocument, 'elements'>>, run: TextRun): ProseMask[] {
+type MaskSource = Pick<ContentDocument, 'templateRanges'> & Partial<Pick<ContentDocument, 'elements'>>;
+
+const maskCache = new WeakMap<MaskSource, WeakMap<TextRun, readonly ProseMask[]>>();
+
+/**
+ * The spans of a run that are not prose, in text order and not overlapping. Cached per document
+ * and run: the prose extraction and the channel-limit rules' message texts share one pass.
+ */
+export function masksOf(document: MaskSource, run: TextRun): readonly ProseMask[] {
+  let byRun = maskCache.get(document);
+  if (!byRun) maskCache.set(document, (byRun = new WeakMap()));
+  let masks = byRun.get(run);
+  if (!masks) byRun.set(run, (masks = findMasks(document, run)));
+  return masks;
+}
+
+function findMasks(document: MaskSource, run: TextRun): ProseMask[] {
   const candidates: ProseMask[] = [];
   const runStart = run.range.start.offset;
   const runEnd = run.range.end.offset;

@@ -89,6 +89,10 @@ describe('masking', () => {
     expect(run.text).toBe('Hi & {{ first_name }} hello');
     const masks = masksOf(document, run);
     expect(masks.map((m) => [m.kind, m.text])).toEqual([['template', '{{ first_name }}']]);
+    // One masking pass per document and run, shared by every caller.
+    expect(masksOf(document, run)).toBe(masks);
+    const reparsed = await parse('<p>Hi &amp; {{ first_name }} hello</p>');
+    expect(masksOf(reparsed, reparsed.textRuns.find((r) => r.scope === 'body')!)).not.toBe(masks);
   });
 
   it('masks inline code elements and code blocks', async () => {
