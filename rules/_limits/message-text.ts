@@ -25,8 +25,22 @@ export interface MessageText {
   templateStarts: number[];
 }
 
-/** The runs of `scopes` grouped by message, each message's text assembled (document order). */
-export function messageTexts(document: ContentDocument, scopes: readonly ProseScope[]): MessageText[] {
+const textCache = new WeakMap<ContentDocument, Map<string, readonly MessageText[]>>();
+
+/**
+ * The runs of `scopes` grouped by message, each message's text assembled (document order).
+ * Cached per document and scope list: a subject is assembled once for every rule that measures it.
+ */
+export function messageTexts(document: ContentDocument, scopes: readonly ProseScope[]): readonly MessageText[] {
+  let byScopes = textCache.get(document);
+  if (!byScopes) textCache.set(document, (byScopes = new Map()));
+  const key = [...new Set(scopes)].sort().join(' ');
+  let texts = byScopes.get(key);
+  if (!texts) byScopes.set(key, (texts = assembleAll(document, scopes)));
+  return texts;
+}
+
+function assembleAll(document: ContentDocument, scopes: readonly ProseScope[]): MessageText[] {
   const wanted = new Set(scopes);
   const byMessage = new Map<string, TextRun[]>();
   for (const run of document.textRuns) {
