@@ -108,7 +108,9 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   }
 
   const notices: LintNotice[] = [];
-  const brand = await loadProjectBrand(config, cwd);
+  const { findTokenFiles } = await import('./brand.js');
+  const tokenFiles = await findTokenFiles(config);
+  const brand = await loadProjectBrand(config, cwd, tokenFiles);
   if (!brand.ok) {
     return { ok: false, stage: 'brand', message: "the brand's tokens or guidelines have errors", diagnostics: brand.diagnostics };
   }
@@ -138,7 +140,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     return read.kind === 'text' ? read.text : undefined;
   };
   const files = options.shard ? await selectShard(discovery.files, options.shard, { rootDir: config.rootDir, campaignOf, readText }) : discovery.files;
-  const cache = options.cache ? await openProjectCache(options.cache, config, loaded.file ?? null, cwd) : undefined;
+  const cache = options.cache ? await openProjectCache(options.cache, config, [...(loaded.file ? [loaded.file] : []), ...tokenFiles], cwd) : undefined;
   const parse = options.parse !== undefined ? options.parse : files.length > 0 ? await loadContentParser() : null;
   const run = await lintFiles({
     files,
@@ -220,15 +222,14 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
 async function openProjectCache(
   options: NonNullable<LintProjectOptions['cache']>,
   config: ResolvedConfig,
-  configFile: string | null,
+  /** The configuration file and the token files, as the run found them. */
+  brandFiles: readonly string[],
   cwd: string,
 ): Promise<FileLintCache> {
-  const { findTokenFiles } = await import('./brand.js');
   const { glob } = await import('tinyglobby');
   const packFiles = config.packs.length > 0 ? await glob(config.packs.map((pattern) => toPosix(pattern)), { absolute: true, onlyFiles: true }) : [];
   const inputs = [
-    ...(configFile ? [configFile] : []),
-    ...(await findTokenFiles(config)),
+    ...brandFiles,
     ...(config.guidelines ? [config.guidelines] : []),
     ...packFiles,
     ...(options.extraFiles ?? []),
@@ -243,9 +244,9 @@ async function openProjectCache(
 async function loadProjectBrand(
   config: ResolvedConfig,
   cwd: string,
+  tokenFiles: string[],
 ): Promise<{ ok: true; model: BrandModel | null } | { ok: false; diagnostics: Diagnostic[] }> {
-  const { findTokenFiles, loadBrand } = await import('./brand.js');
-  const tokenFiles = await findTokenFiles(config);
+  const { loadBrand } = await import('./brand.js');
   if (!config.guidelines && tokenFiles.length === 0) return { ok: true, model: null };
   const brand = await loadBrand(config, { cwd, tokenFiles });
   if (!brand.model || brand.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: brand.diagnostics };
