@@ -215,6 +215,18 @@ export function sourceOffsetOf(run: TextRun, textOffset: number): number {
   return anchorSource + (textOffset - anchorText);
 }
 
+/** Text offset in a run of a file offset (the inverse of `sourceOffsetOf`), clamped to the run. */
+export function textOffsetOf(run: TextRun, sourceOffset: number): number {
+  let anchorText = 0;
+  let anchorSource = run.range.start.offset;
+  for (const [text, source] of run.sourceMap) {
+    if (source > sourceOffset) break;
+    anchorText = text;
+    anchorSource = source;
+  }
+  return Math.max(0, Math.min(run.text.length, anchorText + (sourceOffset - anchorSource)));
+}
+
 /** File offset where the text before `textOffset` ends (differs from {@link sourceOffsetOf} after left-out markup). */
 export function sourceEndOf(run: TextRun, textOffset: number): number {
   for (const anchor of run.sourceMap) {

@@ -10,7 +10,7 @@
  * is one token that is never split into words.
  */
 import type { ContentDocument, Message, ProseScope, TextRun } from './document.js';
-import { rangeInRun } from './document.js';
+import { rangeInRun, textOffsetOf } from './document.js';
 import type { Range } from './position.js';
 
 /** What a masked span is. */
@@ -173,18 +173,6 @@ function outsideOf(text: string, start: number, end: number): ProseMask[] {
 /** Range in the file of `[start, end)` of a prose run's text. */
 export function proseRange(document: ContentDocument, prose: ProseRun, start: number, end: number): Range {
   return rangeInRun(document, prose.run, start, end);
-}
-
-/** Text offset in a run of a file offset (the inverse of `sourceOffsetOf`), clamped to the run. */
-export function textOffsetOf(run: TextRun, sourceOffset: number): number {
-  let anchorText = 0;
-  let anchorSource = run.range.start.offset;
-  for (const [text, source] of run.sourceMap) {
-    if (source > sourceOffset) break;
-    anchorText = text;
-    anchorSource = source;
-  }
-  return Math.max(0, Math.min(run.text.length, anchorText + (sourceOffset - anchorSource)));
 }
 
 // ---------------------------------------------------------------------------------------------

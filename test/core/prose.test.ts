@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentDocument, TextRun } from '../../src/core/document.js';
+import { textOffsetOf, type ContentDocument, type TextRun } from '../../src/core/document.js';
 import { LineIndex } from '../../src/core/position.js';
 import {
   findInProse,
@@ -12,7 +12,6 @@ import {
   proseRange,
   resolveLocale,
   sentencesOf,
-  textOffsetOf,
   wordsOf,
   type ProseRun,
 } from '../../src/core/prose.js';
