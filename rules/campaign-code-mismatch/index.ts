@@ -15,6 +15,6 @@ export default defineCampaignRule({
     },
   },
   checkCampaign(context) {
-    reportDisagreements(context, 'code', 'promo code', { mismatch: 'mismatch', tie: 'tie' });
+    reportDisagreements(context, 'code', 'promo code');
   },
 });

@@ -19,6 +19,6 @@ export default defineCampaignRule({
     },
   },
   checkCampaign(context) {
-    reportDisagreements(context, 'cta', 'call to action', { mismatch: 'mismatch', tie: 'tie' });
+    reportDisagreements(context, 'cta', 'call to action');
   },
 });

@@ -20,7 +20,7 @@ export default defineCampaignRule({
     },
   },
   checkCampaign(context) {
-    reportDisagreements(context, 'date', 'deadline', { mismatch: 'mismatch', tie: 'tie' });
+    reportDisagreements(context, 'date', 'deadline');
     const brief = context.campaign.brief;
     const start = brief?.facts.find((fact) => fact.kind === 'date' && fact.detail?.dateRole === 'start');
     if (!start) return;

@@ -20,7 +20,7 @@ export default defineCampaignRule({
     },
   },
   checkCampaign(context) {
-    reportDisagreements(context, 'link', 'landing URL', { mismatch: 'mismatch', tie: 'tie' });
+    reportDisagreements(context, 'link', 'landing URL');
     const { campaign } = context;
     const reference = campaign.references.link;
     for (const member of campaign.members) {

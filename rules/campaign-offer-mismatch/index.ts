@@ -18,6 +18,6 @@ export default defineCampaignRule({
     },
   },
   checkCampaign(context) {
-    reportDisagreements(context, 'offer', 'offer', { mismatch: 'mismatch', tie: 'tie' });
+    reportDisagreements(context, 'offer', 'offer');
   },
 });

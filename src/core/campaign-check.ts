@@ -53,23 +53,12 @@ export function referenceLocations(reference: FactReference, exceptFile: string,
 
 const quote = (values: readonly string[]) => values.map((value) => `"${value}"`).join(' or ');
 
-export interface AgreementMessages {
-  /** messageId for a disagreeing fact; data: `actual`, `expected`, `reference`. */
-  mismatch: string;
-  /** messageId for a tie; data: `actual`, `sides`. */
-  tie: string;
-}
-
 /**
- * Reports every fact of `kind` in a member that states the fact but never the reference value,
- * and (for a tie) the first fact of every member taking a side.
+ * Reports every fact of `kind` in a member that states the fact but never the reference value
+ * (message id `mismatch`; data `actual`, `expected`, `reference`), and for a tie the first fact
+ * of every member taking a side (message id `tie`; data `actual`, `sides`).
  */
-export function reportDisagreements(
-  context: CampaignRuleContext<unknown>,
-  kind: FactKind,
-  label: string,
-  messages: AgreementMessages,
-): void {
+export function reportDisagreements(context: CampaignRuleContext<unknown>, kind: FactKind, label: string): void {
   const { campaign } = context;
   const reference = campaign.references[kind];
   if (!reference) return;
@@ -83,7 +72,7 @@ export function reportDisagreements(
         .join(' vs ');
       context.report({
         file: member.file,
-        messageId: messages.tie,
+        messageId: 'tie',
         data: { actual: own.value, sides },
         range: own.range,
         actual: own.value,
@@ -97,7 +86,7 @@ export function reportDisagreements(
       const expected = kind === 'cta' ? reference.values.map((value) => reference.locations.find((location) => location.value === value)?.text ?? value) : reference.values;
       context.report({
         file: member.file,
-        messageId: messages.mismatch,
+        messageId: 'mismatch',
         data: { actual: kind === 'cta' ? fact.text : fact.value, expected: quote(expected), reference: describeReference(campaign, reference) },
         range: fact.range,
         actual: fact.value,
