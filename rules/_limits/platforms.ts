@@ -50,6 +50,15 @@ export function platformOf(document: ContentDocument, message: Message | undefin
   return platform === undefined ? undefined : platform.trim().toLowerCase();
 }
 
+/**
+ * Platform names a post may give: the platforms with known limits, `twitter` (read as `x`), `sms`
+ * and the guideline file's own. What a misspelt platform is compared with.
+ */
+export function knownPlatforms(brand: BrandModel | null): string[] {
+  const configured = Object.keys((brand?.channels?.social?.platforms as Record<string, unknown> | undefined) ?? {});
+  return [...new Set([...Object.keys(PLATFORM_DEFAULTS), 'twitter', 'sms', ...configured])];
+}
+
 /** Limits for a platform: the stricter of the platform's own and the guideline file's. */
 export function platformLimits(brand: BrandModel | null, platform: string): PlatformLimits {
   const configured = (brand?.channels?.social?.platforms as Record<string, PlatformLimits | undefined> | undefined)?.[platform] ?? {};

@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { didYouMean } from '../../src/core/data-file.js';
 import { defineRule } from '../../src/core/rule.js';
 import { attachedLinks } from '../_limits/attached-links.js';
 import type { ContentDocument, LinkReference } from '../../src/core/document.js';
 import { characterLength, findLinks, graphemes, overflowStart, xWeightedLength } from '../_limits/measure.js';
 import { messageTexts, rangeOf, type MessageText } from '../_limits/message-text.js';
-import { platformLimits, platformName, platformOf } from '../_limits/platforms.js';
+import { knownPlatforms, platformLimits, platformName, platformOf } from '../_limits/platforms.js';
 
 const options = z.strictObject({
   /** Characters each template tag (`{{ first_name }}`) counts as: its value is only known at send time. */
@@ -41,7 +42,9 @@ export default defineRule<SocialPostLengthOptions>({
       if (platform === 'sms') continue;
       const limits = platformLimits(brand, platform);
       if (limits.maxLength === undefined) {
-        notApplied(`no length limit is known for ${platform} posts; set channels.social.platforms.${platform}.maxLength`);
+        const suggestion = didYouMean(platform, knownPlatforms(brand));
+        const typo = suggestion === null ? '' : ` (did you mean "${suggestion}"?)`;
+        notApplied(`no length limit is known for ${platform} posts${typo}; set channels.social.platforms.${platform}.maxLength`);
         continue;
       }
       const { linkLength } = limits;

@@ -113,4 +113,17 @@ describe('social-post-length: rules that did not apply', () => {
       'social-post-length: a post names no platform (front matter `platform:` or a platform column), so its length was not checked',
     ]);
   });
+
+  it('suggests the platform a misspelt one is close to', async () => {
+    const lint = (platform: string) => lintText({ text: post(platform, 'Hello'), file: 'social/a.md', channel: 'social', rules: [rule as never] });
+    expect((await lint('linkdin')).notApplied).toEqual([
+      'social-post-length: no length limit is known for linkdin posts (did you mean "linkedin"?); set channels.social.platforms.linkdin.maxLength',
+    ]);
+    expect((await lint('twiter')).notApplied).toEqual([
+      'social-post-length: no length limit is known for twiter posts (did you mean "twitter"?); set channels.social.platforms.twiter.maxLength',
+    ]);
+    expect((await lint('pinterest')).notApplied).toEqual([
+      'social-post-length: no length limit is known for pinterest posts; set channels.social.platforms.pinterest.maxLength',
+    ]);
+  });
 });
