@@ -28,7 +28,8 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date such as 2027-03-31')
   .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'no such day');
-const oneOrMore = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+const oneOrMoreOf = (item: z.ZodString) => z.union([item, z.array(item).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+const oneOrMore = oneOrMoreOf(z.string().min(1));
 
 export const briefSchema = z.strictObject({
   /** The campaign id; when given it must be the file's name. */
@@ -48,11 +49,11 @@ export const briefSchema = z.strictObject({
   /** The call to action (button text), or several. */
   cta: oneOrMore.optional(),
   /** Products the campaign is about (the guidelines' `voice.names` terms). */
-  products: z.array(z.string().min(1)).optional(),
+  products: oneOrMore.optional(),
   /** A phone number content may give. */
   phone: z.string().min(1).optional(),
   /** Hashtags of the campaign. */
-  hashtags: z.array(z.string().regex(/^#[\p{L}\p{N}_]+$/u, 'expected a hashtag such as #SpringSale')).optional(),
+  hashtags: oneOrMoreOf(z.string().regex(/^#[\p{L}\p{N}_]+$/u, 'expected a hashtag such as #SpringSale')).optional(),
   /** Locale the brief's values are written in (for `20,5 %` style numbers). Default `en`. */
   locale: z.string().min(1).optional(),
 });
@@ -119,9 +120,9 @@ export function parseBrief(text: string, file: string, campaign: string): Loaded
   if (value.end) facts.push({ kind: 'date', value: value.end, text: value.end, file, range: rangeOf(locate, ['end']), detail: { dateRole: 'end' } });
   if (value.landingUrl) add('link', ['landingUrl'], value.landingUrl, normaliseUrl(value.landingUrl)?.value ?? null, 'an http(s) URL');
   value.cta?.forEach((cta, index) => add('cta', listPath('cta', index, raw.cta), cta, normaliseCallToAction(cta, locale), 'a call to action'));
-  value.products?.forEach((product, index) => add('product', ['products', index], product, product, 'a product name'));
+  value.products?.forEach((product, index) => add('product', listPath('products', index, raw.products), product, product, 'a product name'));
   if (value.phone) add('phone', ['phone'], value.phone, normalisePhone(value.phone), 'a phone number');
-  value.hashtags?.forEach((tag, index) => add('hashtag', ['hashtags', index], tag, tag.toLowerCase(), 'a hashtag'));
+  value.hashtags?.forEach((tag, index) => add('hashtag', listPath('hashtags', index, raw.hashtags), tag, tag.toLowerCase(), 'a hashtag'));
 
   const brief: CampaignBrief = {
     id: campaign,

@@ -66,6 +66,14 @@ describe('campaign briefs', () => {
     expect(problems('- offer: 20% off\n')).toHaveLength(1);
   });
 
+  it('takes one product or hashtag without a list, like one offer, code or call to action', () => {
+    const { brief, diagnostics } = parseBrief('products: CloudPack\nhashtags: "#SpringSale"\n', FILE, 'spring-sale');
+    expect(diagnostics).toEqual([]);
+    expect(brief?.facts.map((fact) => `${fact.kind}:${fact.value}@${fact.range.start.line}:${fact.range.start.column}`)).toEqual(['product:CloudPack@1:11', 'hashtag:#springsale@2:11']);
+    expect(problems('hashtags: Northwind\n')).toEqual(['1:11 brief/invalid-value hashtags: expected a hashtag such as #SpringSale, got string "Northwind"']);
+    expect(problems('hashtags: ["#A", Northwind]\n')).toEqual(['1:18 brief/invalid-value hashtags[1]: expected a hashtag such as #SpringSale, got string "Northwind"']);
+  });
+
   it('an invalid brief gives no reference (the majority is used instead)', () => {
     expect(parseBrief('offer: nothing\n', FILE, 'spring-sale').brief).toBeNull();
   });
