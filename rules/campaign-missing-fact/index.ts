@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import { FACT_KINDS, type FactKind } from '../../src/core/campaign.js';
-import { comparableFacts, referenceLocations } from '../../src/core/campaign-check.js';
+import { comparableFacts, EXPECTED_FACT_KINDS, MIN_FILES_FOR_GAPS, mostStating, referenceLocations } from '../../src/core/campaign-check.js';
 import type { Range } from '../../src/core/position.js';
 import { defineCampaignRule } from '../../src/core/rule.js';
 
 const options = z.strictObject({
   /** Fact kinds whose absence is reported. Calls to action are left out by default: not every channel has buttons. */
-  kinds: z.array(z.enum(FACT_KINDS)).min(1).default(['offer', 'code', 'date', 'link']),
+  kinds: z.array(z.enum(FACT_KINDS)).min(1).default(() => [...EXPECTED_FACT_KINDS]),
   /** Campaigns with fewer files are not checked (with two files, "most" is both). */
-  minFiles: z.number().int().min(2).default(3),
+  minFiles: z.number().int().min(2).default(MIN_FILES_FOR_GAPS),
 });
 
 const LABELS: Record<FactKind, string> = {
@@ -45,10 +45,9 @@ export default defineCampaignRule({
   checkCampaign(context) {
     const { campaign } = context;
     const total = campaign.members.length;
-    if (total < context.options.minFiles) return;
     for (const kind of context.options.kinds) {
-      const stating = campaign.members.filter((member) => comparableFacts(member, kind).length > 0);
-      if (stating.length * 2 <= total) continue;
+      const stating = mostStating(campaign, kind, context.options.minFiles);
+      if (!stating) continue;
       const reference = campaign.references[kind];
       const values = reference?.values ?? [...new Set(stating.flatMap((member) => comparableFacts(member, kind).map((fact) => fact.value)))];
       for (const member of campaign.members) {

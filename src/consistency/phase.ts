@@ -12,13 +12,12 @@ import {
   type CampaignMember,
   type CampaignView,
   type Fact,
-  type FactKind,
   type MatrixCell,
 } from '../core/campaign.js';
 import type { Channel } from '../core/channels.js';
 import { CHANNELS } from '../core/channels.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
-import { disagreeingFacts } from '../core/campaign-check.js';
+import { disagreeingFacts, EXPECTED_FACT_KINDS, mostStating } from '../core/campaign-check.js';
 import { formatMessage, type CampaignRule, type CampaignRuleReport } from '../core/rule.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import { completeYears, computeReferences, valuesOf } from './reference.js';
@@ -58,9 +57,6 @@ export interface CampaignPhaseOutcome {
   /** Rules that threw (a bug in the rule), one diagnostic each. */
   internal: Diagnostic[];
 }
-
-/** Kinds whose absence in one channel counts as a gap when most channels state them (as `campaign-missing-fact` checks by default). */
-export const EXPECTED_KINDS: readonly FactKind[] = ['offer', 'code', 'date', 'link'];
 
 export function groupCampaigns(options: Pick<CampaignPhaseOptions, 'results' | 'references' | 'briefs'>): CampaignView[] {
   const byCampaign = new Map<string, CampaignMember[]>();
@@ -143,7 +139,6 @@ export function buildMatrix(campaign: CampaignView): CampaignMatrix {
     return files.length > 0 ? [{ channel, files }] : [];
   });
   const facts = FACT_KINDS.filter((kind) => campaign.members.some((member) => member.facts.some((fact) => fact.kind === kind)) || campaign.references[kind]);
-  const stating = (kind: FactKind) => campaign.members.filter((member) => valuesOf(member, kind).size > 0).length;
   const cells: MatrixCell[] = [];
   for (const { channel } of channels) {
     const members = campaign.members.filter((member) => member.channel === channel);
@@ -155,8 +150,8 @@ export function buildMatrix(campaign: CampaignView): CampaignMatrix {
         const memberAgrees = members.map((member) => {
           const stated = valuesOf(member, kind);
           if (stated.size === 0) {
-            const expected = EXPECTED_KINDS.includes(kind) && stating(kind) * 2 > campaign.members.length && campaign.members.length >= 3;
-            return expected ? false : null;
+            // A gap where most files state the kind (as `campaign-missing-fact` reports by default).
+            return EXPECTED_FACT_KINDS.includes(kind) && mostStating(campaign, kind) ? false : null;
           }
           if (reference.source === 'tie') return false;
           return disagreeingFacts(member, kind, reference.values).length === 0;

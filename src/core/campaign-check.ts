@@ -14,6 +14,22 @@ export function comparableFacts(member: Pick<CampaignMember, 'facts'>, kind: Fac
 
 const PER_FILE_KINDS: ReadonlySet<FactKind> = new Set(['link', 'cta']);
 
+/** Kinds whose absence in a file is a gap when most files state them: `campaign-missing-fact`'s default, and the gaps the matrix marks. */
+export const EXPECTED_FACT_KINDS: readonly FactKind[] = ['offer', 'code', 'date', 'link'];
+/** Campaigns with fewer files have no gaps (with two files, "most" is both). */
+export const MIN_FILES_FOR_GAPS = 3;
+
+/**
+ * The members stating a kind when more than half of the campaign's files do (and it has at least
+ * `minFiles` files): then the other members lack it. Null otherwise.
+ */
+export function mostStating(campaign: Pick<CampaignView, 'members'>, kind: FactKind, minFiles = MIN_FILES_FOR_GAPS): CampaignMember[] | null {
+  const total = campaign.members.length;
+  if (total < minFiles) return null;
+  const stating = campaign.members.filter((member) => comparableFacts(member, kind).length > 0);
+  return stating.length * 2 > total ? stating : null;
+}
+
 /**
  * The facts of `kind` in a member that disagree with the reference values. Offers, codes and
  * deadlines are judged per message (an email, a post, a bot reply, a scheduler row): a message
