@@ -25,9 +25,12 @@ interface Line {
 }
 
 const CONDITION = /^(?:IF|ELSE\s*IF|ELSEIF|ELSE|SWITCH|CASE|DEFAULT)\s*:/i;
-const VARIATION = /^[-*+](?=\s|$)/;
+/** `- text`; a dash may touch what follows (`-```` opens a multi-line variation). */
+const VARIATION = /^-|^[*+](?=\s|$)/;
 const STRUCTURED_START = /^\[\s*([A-Za-z_][\w.]*)\s*$/;
 const PROPERTY = /^([A-Za-z_][\w.]*)\s*=\s?/;
+/** `[import](common.lg)`, `[Icons](icons.en-us.lg)`: a reference to another .lg file. */
+const IMPORT = /^\[[^\]]*\]\([^)]*\)$/;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
 export function parseLg(input: DocumentInput): ContentDocument {
@@ -74,6 +77,7 @@ class LgReader {
       }
       if (content.startsWith('#')) {
         const name = content.slice(1).replace(/\(.*$/, '').trim();
+        if (name === '') this.builder.problem('parse/lg', 'a template needs a name after `#` (`# Greeting`)', this.builder.range(at, line.end), 'warning');
         this.template = { name: name || `template-${line.start}`, count: 0 };
         continue;
       }
@@ -84,7 +88,14 @@ class LgReader {
         continue;
       }
       const marker = VARIATION.exec(content);
-      if (!marker) continue;
+      if (!marker) {
+        // Bot Framework rejects such a line too; an import (`[import](file.lg)`) may stand anywhere.
+        const stray = content.trimEnd();
+        if (stray !== '' && !IMPORT.test(stray)) {
+          this.builder.problem('parse/lg', 'a line of a template starts with `-` (one variation); this line is not read', this.builder.range(at, at + stray.length), 'warning');
+        }
+        continue;
+      }
       const bodyOffset = indent + 1 + (line.text.slice(indent + 1).length - line.text.slice(indent + 1).trimStart().length);
       const body = line.text.slice(bodyOffset);
       if (CONDITION.test(body)) continue;
@@ -142,11 +153,15 @@ class LgReader {
     const first = this.lines[index]!;
     let last = index;
     let message: Message | null = null;
+    let closed = false;
     for (let i = index + 1; i < this.lines.length; i++) {
       const line = this.lines[i]!;
       last = i;
       const trimmed = line.text.trim();
-      if (trimmed === ']') break;
+      if (trimmed === ']') {
+        closed = true;
+        break;
+      }
       const indent = line.text.length - line.text.trimStart().length;
       const property = PROPERTY.exec(line.text.slice(indent));
       if (!property) continue;
@@ -163,6 +178,10 @@ class LgReader {
       } else {
         pushRun(this.builder, decodeLgEscapes(value), valueStart, valueStart + value.length, { scope: 'bot-reply', messageId: message.id, locale: message.locale });
       }
+    }
+    if (!closed) {
+      const at = first.start + (first.text.length - first.text.trimStart().length);
+      this.builder.problem('parse/lg', `unclosed [${type}: the structured template runs to the end of the file (close it with a line \`]\`)`, this.builder.range(at, first.end));
     }
     if (message) {
       const end = this.lines[last]!.end;

@@ -319,4 +319,23 @@ describe('Bot Framework .lg', () => {
     const document = await parseBot('# A\n- ```Hello\nthere\n', 'bot/a.lg');
     expect(document.parseProblems.map((problem) => [problem.ruleId, loc(problem.range)])).toEqual([['parse/lg', '2:3-2:6']]);
   });
+
+  it('reports a line that is no variation, a template without a name and an unclosed [Activity', async () => {
+    const text = ['[import](common.lg)', '# A', '- Hi there.', 'Stray line  ', '[import](more.lg)', '# ', '- Orphan', '# B', '[Activity', '    Text = Hello'].join('\n');
+    const document = await parseBot(text, 'bot/a.lg');
+    expect(document.parseProblems.map((problem) => [problem.severity, loc(problem.range), problem.message])).toEqual([
+      ['warning', '4:1-4:11', 'a line of a template starts with `-` (one variation); this line is not read'],
+      ['warning', '6:1-6:3', 'a template needs a name after `#` (`# Greeting`)'],
+      ['error', '9:1-9:10', 'unclosed [Activity: the structured template runs to the end of the file (close it with a line `]`)'],
+    ]);
+    // What can be read still is.
+    expect(runs(document)).toEqual(['bot-reply A[0] "Hi there." @3:3-3:12', 'bot-reply template-67[0] "Orphan" @7:3-7:9', 'bot-reply B[0] "Hello" @10:12-10:17']);
+  });
+
+  it('reads a multi-line variation whose dash touches the fence (-```), and imports with any label', async () => {
+    const text = ['[Icons](icons.en-us.lg)', '# Note', '-```Thanks for waiting.', 'We will be right back.```'].join('\n');
+    const document = await parseBot(text, 'bot/a.lg');
+    expect(document.parseProblems).toEqual([]);
+    expect(runs(document)).toEqual(['bot-reply Note[0] "Thanks for waiting.\\nWe will be right back." @3:5-4:23']);
+  });
 });
