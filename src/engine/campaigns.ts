@@ -5,7 +5,7 @@
  * consistency matrices.
  */
 import type { CampaignBrief, CampaignMatrix } from '../core/campaign.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { displayPath } from '../core/paths.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import type { ResolvedConfig } from './config.js';
@@ -58,20 +58,18 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
   }
 
   const { runCampaignPhase } = await import('../consistency/phase.js');
+  const campaignRules = options.rules.campaignRules();
   const outcome = runCampaignPhase({
     results: options.results,
     references: siblings,
     briefs,
     brand: options.brand,
-    rules: options.rules.campaignRules(),
-    severityFor: (id, member) => {
-      const level = options.rules.levelFor(id, member.absolutePath, member.channel);
-      return level === 'off' ? null : level === 'error' ? 'error' : 'warning';
-    },
+    rules: campaignRules,
+    severityFor: (id, member) => severityOf(options.rules.levelFor(id, member.absolutePath, member.channel)),
     docsUrl: ruleDocsUrl,
   });
 
-  const campaignRuleIds = new Set(options.rules.campaignRules().map(({ id }) => id));
+  const campaignRuleIds = new Set(campaignRules.map(({ id }) => id));
   const results = options.results.map((result) => {
     const found: Diagnostic[] = outcome.diagnostics.get(result.file) ?? [];
     const added = result.directives && result.campaignData ? applyCampaignDirectives(found, result, campaignRuleIds, options.rules) : found;
@@ -106,7 +104,11 @@ function applyCampaignDirectives(found: readonly Diagnostic[], result: LintResul
     return ids.length > 0 ? [{ ...directive, rules: ids }] : [];
   });
   if (!named.some((directive) => directive.kind !== 'enable')) return blanket.diagnostics;
-  const judged = applyDirectives(blanket.diagnostics, named, { ...base, unusedSeverity: level === 'off' ? null : level === 'error' ? 'error' : 'warning' });
+  const judged = applyDirectives(blanket.diagnostics, named, { ...base, unusedSeverity: severityOf(level) });
   // `brandlint-enable` directives were judged by the per-file lint.
   return [...judged.diagnostics, ...judged.problems.filter((problem) => !problem.message.startsWith('unused brandlint-enable'))];
+}
+
+function severityOf(level: ReturnType<RuleSet['levelFor']>): Severity | null {
+  return level === 'off' ? null : level === 'error' ? 'error' : 'warning';
 }
