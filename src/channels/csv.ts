@@ -4,8 +4,7 @@
  * quotes and line breaks. Problems (an unterminated quote, text after a closing quote) are
  * returned with their offsets; scanning resumes on the next line so the other rows still count.
  */
-import type { DecodedText } from './entities.js';
-import { anchorsOf } from './yaml-source.js';
+import { anchorsOf, type DecodedText } from './entities.js';
 
 export interface CsvCell {
   /** Decoded value (`""` -> `"`), with a map to the raw value. */

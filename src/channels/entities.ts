@@ -14,6 +14,22 @@ export interface DecodedText {
   anchors: Array<[number, number]>;
 }
 
+/**
+ * Anchors (relative to `rawStart`) where the source of consecutive characters jumps, given the
+ * source offset of every character; with `rawEnd`, also one at the end of the text when its last
+ * character was decoded from more than one source character (`\"`, `&amp;`, `""`).
+ */
+export function anchorsOf(sources: readonly number[], rawStart: number, rawEnd?: number): Array<[number, number]> {
+  const anchors: Array<[number, number]> = [];
+  for (let i = 0; i < sources.length; i++) {
+    const expected = i === 0 ? rawStart : sources[i - 1]! + 1;
+    if (sources[i] !== expected) anchors.push([i, sources[i]! - rawStart]);
+  }
+  const last = sources[sources.length - 1];
+  if (rawEnd !== undefined && last !== undefined && last + 1 !== rawEnd) anchors.push([sources.length, rawEnd - rawStart]);
+  return anchors;
+}
+
 export type DecodeMode = 'text' | 'attribute';
 
 export type HtmlDecoder = (raw: string, mode: DecodeMode) => DecodedText;

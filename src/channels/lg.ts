@@ -13,9 +13,8 @@
  */
 import type { ContentDocument, Message } from '../core/document.js';
 import { DocumentBuilder, type DocumentInput } from './builder.js';
-import type { DecodedText } from './entities.js';
+import { anchorsOf, type DecodedText } from './entities.js';
 import { plain, pushRun } from './prose-run.js';
-import { anchorsOf } from './yaml-source.js';
 
 interface Line {
   start: number;

@@ -9,11 +9,11 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Message } from '../core/document.js';
 import { identity, type DocumentBuilder } from './builder.js';
 import { loadEntities } from './deps.js';
-import type { DecodedText } from './entities.js';
+import { anchorsOf, type DecodedText } from './entities.js';
 import { normalizePlatform, readDate } from './metadata-values.js';
 import { addTextLinks, plain, pushBuffer, pushRun } from './prose-run.js';
 import { TextBuffer } from './text-buffer.js';
-import { addYamlComments, anchorsOf, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
+import { addYamlComments, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
 
 type MarkdownParse = (text: string) => Root;
 

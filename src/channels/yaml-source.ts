@@ -9,7 +9,7 @@
  */
 import type { Document, Scalar } from 'yaml';
 import type { DocumentBuilder } from './builder.js';
-import type { DecodedText } from './entities.js';
+import { anchorsOf, type DecodedText } from './entities.js';
 
 export type YamlModule = typeof import('yaml');
 
@@ -114,22 +114,6 @@ export function decodeScalar(text: string, scalar: Scalar): DecodedScalar | null
     return { decoded: { text: expected, anchors: [] }, rawStart: start, rawEnd: end };
   }
   return { decoded: { text: result.out, anchors: anchorsOf(result.sources, result.rawStart, result.rawEnd) }, rawStart: result.rawStart, rawEnd: result.rawEnd };
-}
-
-/**
- * Anchors (relative to `rawStart`) where the source of consecutive characters jumps, given the
- * source offset of every character; with `rawEnd`, also one at the end of the text when its last
- * character was decoded from more than one source character (`\"`, `&amp;`, `""`).
- */
-export function anchorsOf(sources: readonly number[], rawStart: number, rawEnd?: number): Array<[number, number]> {
-  const anchors: Array<[number, number]> = [];
-  for (let i = 0; i < sources.length; i++) {
-    const expected = i === 0 ? rawStart : sources[i - 1]! + 1;
-    if (sources[i] !== expected) anchors.push([i, sources[i]! - rawStart]);
-  }
-  const last = sources[sources.length - 1];
-  if (rawEnd !== undefined && last !== undefined && last + 1 !== rawEnd) anchors.push([sources.length, rawEnd - rawStart]);
-  return anchors;
 }
 
 const DOUBLE_ESCAPES: Record<string, string> = {
