@@ -1,11 +1,9 @@
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { loadConfig } from '../engine/config.js';
 import { loadBrand } from '../engine/brand.js';
 import { BUILD_PLATFORMS, buildTokens, writeBuiltFiles, type BuildPlatform } from '../tokens/build/index.js';
 import { displayPath } from './files.js';
-import { colorsFor, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, UsageError, type CliIo } from './io.js';
 
 export interface BuildCommandOptions {
   config?: string;
@@ -16,28 +14,22 @@ export interface BuildCommandOptions {
 
 export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const c = colorsFor(io, options.color);
-  const printDiagnostics = (diagnostics: readonly Diagnostic[]): void => {
-    for (const diagnostic of diagnostics) {
-      const level = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      io.stderr(`${level} ${formatDiagnosticLine(diagnostic)}  ${c.dim(diagnostic.ruleId)}\n`);
-    }
-  };
 
   const platforms = parsePlatforms(options.platform);
   const configResult = await loadConfig({ cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) });
   if (configResult.diagnostics.some((d) => d.severity === 'error')) {
-    printDiagnostics(configResult.diagnostics);
+    printDiagnostics(io, c, configResult.diagnostics);
     io.stderr(c.red('brandlint: the configuration is invalid; nothing was built\n'));
     return 2;
   }
-  printDiagnostics(configResult.diagnostics);
+  printDiagnostics(io, c, configResult.diagnostics);
   const config = configResult.config;
   if (!configResult.file) {
     io.stderr(`${c.yellow('note')} no brandlint config found; using defaults (run \`brandlint init\` to create one)\n`);
   }
 
   const brand = await loadBrand(config, { cwd: io.cwd });
-  printDiagnostics(brand.diagnostics);
+  printDiagnostics(io, c, brand.diagnostics);
   if (brand.tokenFiles.length === 0) {
     throw new UsageError(`no token files found (looked for ${config.tokens.map((glob) => displayPath(glob, io.cwd)).join(', ')})`);
   }

@@ -1,4 +1,6 @@
 import { createColors } from 'picocolors';
+import { formatDiagnosticLine, type Diagnostic } from '../core/diagnostic.js';
+import type { LintNotice } from '../engine/result.js';
 
 /** Where a command writes and what it knows of its surroundings; tests pass their own. */
 export interface CliIo {
@@ -31,6 +33,19 @@ export function colorsFor(io: CliIo, option?: boolean): Colors {
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return createColors(true);
   const enabled = io.isTTY && !io.env.NO_COLOR && !io.env.CI && io.env.TERM !== 'dumb';
   return createColors(enabled);
+}
+
+/** Configuration problems (not findings in content) on stderr, one line each: level, place, message, rule id. */
+export function printDiagnostics(io: Pick<CliIo, 'stderr'>, c: Colors, diagnostics: readonly Diagnostic[]): void {
+  for (const diagnostic of diagnostics) {
+    const level = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+    io.stderr(`${level} ${formatDiagnosticLine(diagnostic)}  ${c.dim(diagnostic.ruleId)}\n`);
+  }
+}
+
+/** A notice of a lint run (skipped file, no brand, ...) on stderr. */
+export function printNotice(io: Pick<CliIo, 'stderr'>, c: Colors, notice: LintNotice): void {
+  io.stderr(`${c.cyan('note')} ${notice.file ? `${notice.file}: ` : ''}${notice.message}\n`);
 }
 
 /** A problem with how brandlint was called or configured: exit code 2. */

@@ -1,15 +1,13 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { lintProject } from '../engine/lint-project.js';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
-import { createResult, onlyErrors, summarize, type LintNotice } from '../engine/result.js';
+import { createResult, onlyErrors, summarize } from '../engine/result.js';
 import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
-import { colorsFor, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
 import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
 import { createProgress } from './progress.js';
@@ -87,16 +85,6 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const maxWarnings = options.maxWarnings === undefined ? -1 : parseMaxWarnings(options.maxWarnings);
   const maxFileSize = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
 
-  const printDiagnostics = (diagnostics: readonly Diagnostic[]): void => {
-    for (const diagnostic of diagnostics) {
-      const level = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      io.stderr(`${level} ${formatDiagnosticLine(diagnostic)}  ${c.dim(diagnostic.ruleId)}\n`);
-    }
-  };
-  const printNotice = (notice: LintNotice): void => {
-    io.stderr(`${c.cyan('note')} ${notice.file ? `${notice.file}: ` : ''}${notice.message}\n`);
-  };
-
   let lintPaths = paths;
   let read: ContentReader | undefined;
   let stagedFiles: Set<string> | undefined;
@@ -133,16 +121,16 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   }).finally(() => closeStaged?.());
   if (!outcome.ok) {
     if (outcome.stage === 'paths') throw new UsageError(outcome.message);
-    printDiagnostics(outcome.diagnostics);
+    printDiagnostics(io, c, outcome.diagnostics);
     io.stderr(c.red(`brandlint: ${outcome.message}; nothing was linted\n`));
     return 2;
   }
-  printDiagnostics(outcome.configWarnings);
+  printDiagnostics(io, c, outcome.configWarnings);
   // Staged files outside every channel (package.json, ...) are simply not brandlint's business.
   const notices = stagedFiles
     ? outcome.notices.filter((notice) => !((notice.kind === 'skipped' || notice.kind === 'ignored') && notice.file !== undefined && stagedFiles.has(notice.file) && !/binary|larger/.test(notice.message)))
     : outcome.notices;
-  for (const notice of notices) printNotice(notice);
+  for (const notice of notices) printNotice(io, c, notice);
 
   let results = outcome.results;
   if (options.baselineWrite !== undefined) {

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js';
 import { summarize } from '../engine/result.js';
 import { ruleDocsUrl } from '../engine/runner.js';
 import { plural, type ReportData } from '../report/findings.js';
 import { loadFormatter } from '../report/formatters/index.js';
-import { colorsFor, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
 import { writeReportFile } from './outputs.js';
 
 export interface ReportCommandOptions {
@@ -46,11 +45,11 @@ export async function runReport(paths: readonly string[], options: ReportCommand
   const first = await lint();
   if (!first.ok) {
     if (first.stage === 'paths') throw new UsageError(first.message);
-    for (const diagnostic of first.diagnostics) io.stderr(`${diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning')} ${formatDiagnosticLine(diagnostic)}  ${c.dim(diagnostic.ruleId)}\n`);
+    printDiagnostics(io, c, first.diagnostics);
     io.stderr(c.red(`brandlint: ${first.message}; nothing was linted\n`));
     return 2;
   }
-  for (const notice of first.notices) io.stderr(`${c.cyan('note')} ${notice.file ? `${notice.file}: ` : ''}${notice.message}\n`);
+  for (const notice of first.notices) printNotice(io, c, notice);
 
   let latest = first;
   const exitCode = () => (context.exitLikeLint && summarize(latest.results).errorCount > 0 ? 1 : 0);
