@@ -1,5 +1,5 @@
 import type { ContentDocument, LinkReference } from '../../src/core/document.js';
-import type { MessageText } from './message-text.js';
+import type { MessageText } from '../../src/core/message-text.js';
 
 /**
  * Links a scheduler attaches to a post rather than writing them in its text: a CSV `link`

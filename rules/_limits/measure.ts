@@ -3,7 +3,7 @@
  * most channels, X's weighted count (links as 23, emoji and CJK as 2) for X. Template tags count
  * as `templateTagLength` characters each (their value is only known at send time).
  */
-import type { MessageText } from './message-text.js';
+import type { MessageText } from '../../src/core/message-text.js';
 
 /** One counted piece of a message: characters `[start, end)` that weigh `weight`. */
 export interface Unit {

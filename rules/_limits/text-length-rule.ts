@@ -3,10 +3,11 @@
  * (a page title, a meta description): reports the part past the maximum, or the whole text
  * under the minimum.
  */
-import type { ContentDocument, ProseScope } from '../../src/core/document.js';
+import type { ProseScope } from '../../src/core/document.js';
+import { rangeOf } from '../../src/core/message-text.js';
+import type { SourceCode } from '../../src/core/source-code.js';
 import type { RuleReport } from '../../src/core/rule.js';
 import { characterLength, overflowStart } from './measure.js';
-import { messageTexts, rangeOf } from './message-text.js';
 
 export interface LengthLimits {
   maxLength?: number | undefined;
@@ -14,7 +15,7 @@ export interface LengthLimits {
 }
 
 export function checkTextLength(
-  document: ContentDocument,
+  source: SourceCode,
   scope: ProseScope,
   limits: LengthLimits,
   templateTagLength: number,
@@ -22,7 +23,8 @@ export function checkTextLength(
 ): void {
   const { maxLength, minLength } = limits;
   if (maxLength === undefined && minLength === undefined) return;
-  for (const text of messageTexts(document, [scope])) {
+  const { document } = source;
+  for (const text of source.messageTexts([scope])) {
     const measure = characterLength(text, templateTagLength);
     if (maxLength !== undefined && measure.length > maxLength) {
       const start = overflowStart(measure, maxLength) ?? 0;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRule } from '../../src/core/rule.js';
 import { characterLength, overflowStart } from '../_limits/measure.js';
-import { messageTexts, rangeOf } from '../_limits/message-text.js';
+import { rangeOf } from '../../src/core/message-text.js';
 import { CHATBOT_PLATFORM_DEFAULTS, chatbotPlatformName, platformOf, stricter } from '../_limits/platforms.js';
 
 const options = z.strictObject({
@@ -26,9 +26,9 @@ export default defineRule<ChatbotReplyLengthOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     const brandLimit = options.maxReplyLength ?? brand?.channels?.chatbot?.maxReplyLength;
-    for (const reply of messageTexts(document, ['bot-reply'])) {
+    for (const reply of source.messageTexts(['bot-reply'])) {
       const platform = platformOf(document, reply.message);
       // A reply sent as a text message has segments, not a character limit: sms-length checks it.
       if (platform === 'sms') continue;

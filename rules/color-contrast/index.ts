@@ -1,9 +1,9 @@
-import { touchesTemplate } from '../../src/core/template.js';
 import { parse, wcagContrast, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import { alphaOf, findColorLiterals, findVarReferences, toSrgbHex } from '../../src/core/css-color.js';
 import { parseFontShorthand } from '../../src/core/css-font.js';
 import { parseFontSizeAttribute, parseLength, toPx } from '../../src/core/css-length.js';
+import type { SourceCode } from '../../src/core/source-code.js';
 import type { ContentDocument, ElementNode, StyleDeclaration } from '../../src/core/document.js';
 import type { Range } from '../../src/core/position.js';
 import { defineRule } from '../../src/core/rule.js';
@@ -68,8 +68,8 @@ export default defineRule<ColorContrastOptions>({
     },
     options,
   },
-  check({ document, brand, report }) {
-    const context = new ContrastContext(document, brand);
+  check({ document, source, brand, report }) {
+    const context = new ContrastContext(source, brand);
     const pairs = new Map<string, Pair>();
     const add = (pair: Pair): void => {
       const key = `${pair.text.range.start.offset}:${pair.text.range.end.offset}|${pair.background.range.start.offset}:${pair.background.range.end.offset}`;
@@ -121,10 +121,14 @@ class ContrastContext {
   private readonly sheetBackground = new SelectorKeys();
   private readonly resolving = new Set<string>();
 
+  private readonly document: ContentDocument;
+
   constructor(
-    private readonly document: ContentDocument,
+    private readonly source: SourceCode,
     private readonly brand: BrandModel | null,
   ) {
+    const { document } = source;
+    this.document = document;
     for (const element of document.elements) this.elements.set(element.id, element);
     for (const declaration of document.styles) {
       if (declaration.property.startsWith('--')) {
@@ -259,7 +263,7 @@ class ContrastContext {
   private paintOf(declaration: StyleDeclaration): Paint {
     const value = this.valueOf(declaration);
     const { valueRange } = declaration;
-    if (touchesTemplate(this.document, valueRange.start.offset, valueRange.end.offset, declaration.value)) return { kind: 'unknown' };
+    if (this.source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, declaration.value)) return { kind: 'unknown' };
     const trimmed = value.trim();
     const leading = value.length - value.trimStart().length;
     const literals = this.literalsOf(declaration);
@@ -300,12 +304,9 @@ class ContrastContext {
     });
   }
 
-  /** The file range of `[start, end)` of a declaration's value (the whole value when it was decoded). */
+  /** The file range of `[start, end)` of a declaration's value. */
   private rangeOf(declaration: StyleDeclaration, start: number, end: number): Range {
-    const { valueRange } = declaration;
-    const valueStart = valueRange.start.offset;
-    const exact = this.document.text.slice(valueStart, valueRange.end.offset) === declaration.value;
-    return exact ? this.document.lines.rangeAt(valueStart + start, valueStart + end) : valueRange;
+    return this.source.valueRange(declaration, start, end);
   }
 
   /** A custom property's color: the document's own definitions when they agree, else the brand token, else the fallback. */

@@ -131,9 +131,14 @@ testRule(rule, {
       errors: [{ line: 1, column: 19, endLine: 1, endColumn: 26 }],
     },
     {
-      name: 'email: a decoded value is reported whole and not fixed',
+      name: 'email: a decoded value is reported where it is written and not fixed',
       code: '<div style="color:&#35;1f5136">Hi</div>',
       errors: [{ line: 1, column: 19, endLine: 1, endColumn: 30, message: '#1f5136 is not a brand color; nearest is color.brand.primary (#1f5135), ΔE 0.4' }],
+    },
+    {
+      name: 'email: a color inside a decoded value is located exactly through the value map',
+      code: '<div style="border: 1px solid &#35;1f5136">Hi</div>',
+      errors: [{ line: 1, column: 31, endLine: 1, endColumn: 42, message: '#1f5136 is not a brand color; nearest is color.brand.primary (#1f5135), ΔE 0.4' }],
     },
     {
       name: 'landing: var(--token) in CSS, hex in attributes and Tailwind',

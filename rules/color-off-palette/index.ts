@@ -1,4 +1,3 @@
-import { touchesTemplate } from '../../src/core/template.js';
 import { differenceCiede2000, parse, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import {
@@ -53,7 +52,7 @@ export default defineRule<ColorOffPaletteOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     if (!brand) return;
     const { entries, nearestByKey } = paletteOf(brand.palette);
     if (entries.length === 0) return;
@@ -70,15 +69,14 @@ export default defineRule<ColorOffPaletteOptions>({
       if (ignoredProperties.has(property.toLowerCase()) || !mayHoldColors(property)) continue;
       if (ignoredAtRules.length > 0 && declaration.atRules.some((atRule) => ignoredAtRules.some((text) => normalizeAtRule(atRule).includes(text)))) continue;
       const { valueRange } = declaration;
-      const valueStart = valueRange.start.offset;
-      if (touchesTemplate(document, valueStart, valueRange.end.offset, declaration.value)) continue;
+      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, declaration.value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
       // Tailwind writes spaces as underscores: bg-[rgb(30_90_168)].
       const value = declaration.origin === 'tailwind' ? declaration.value.replace(/_/g, ' ') : declaration.value;
       const literals = findColorLiterals(value, { ...colorOptionsFor(declaration), offset: 0 });
       if (literals.length === 0) continue;
-      // Offsets map into the file only when the value is written as the adapter read it.
-      const exact = document.text.slice(valueStart, valueRange.end.offset) === declaration.value;
+      // A fix may rewrite part of the value only where it is written as the adapter read it.
+      const verbatim = source.isVerbatim(declaration);
 
       for (const literal of literals) {
         const key = toSrgbHex(literal.color);
@@ -94,7 +92,7 @@ export default defineRule<ColorOffPaletteOptions>({
         }
         if (!nearest) continue;
         const { entry, delta } = nearest;
-        const range = exact ? document.lines.rangeAt(valueStart + literal.start, valueStart + literal.end) : valueRange;
+        const range = source.valueRange(declaration, literal.start, literal.end);
         const written = declaration.value.slice(literal.start, literal.end);
         const data = { color: written, token: entry.token.name, hex: entry.token.hex, delta: delta.toFixed(1) };
         const common = { range, actual: written, expected: [entry.token.hex] };
@@ -102,7 +100,7 @@ export default defineRule<ColorOffPaletteOptions>({
           report({ messageId: 'offPaletteAlpha', data: { ...data, alpha: formatAlpha(alphaOf(literal.color)) }, ...common });
           continue;
         }
-        const fixable = exact && delta < options.nearMissThreshold;
+        const fixable = verbatim && delta < options.nearMissThreshold;
         report({
           messageId: 'offPalette',
           data,

@@ -32,7 +32,7 @@ export default defineRule<EmailPreheaderOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     const limits = brand?.channels?.email?.preheader;
     const required = options.required ?? limits?.required ?? false;
     const maxLength = options.maxLength ?? limits?.maxLength;
@@ -44,7 +44,7 @@ export default defineRule<EmailPreheaderOptions>({
       if (required && body) report({ messageId: 'missing', range: body });
       return;
     }
-    checkTextLength(document, 'preheader', { maxLength, minLength }, options.templateTagLength, report);
+    checkTextLength(source, 'preheader', { maxLength, minLength }, options.templateTagLength, report);
   },
 });
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRule } from '../../src/core/rule.js';
 import { checkTextLength } from '../_limits/text-length-rule.js';
-import { messageTexts, rangeOf } from '../_limits/message-text.js';
+import { rangeOf } from '../../src/core/message-text.js';
 
 const options = z.strictObject({
   /** Maximum subject length in characters; default the guideline file's `channels.email.subject.maxLength`. */
@@ -34,16 +34,16 @@ export default defineRule<EmailSubjectLengthOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     const limits = brand?.channels?.email?.subject;
     const maxLength = options.maxLength ?? limits?.maxLength;
     const minLength = options.minLength ?? limits?.minLength;
     const maxExclamations = options.maxExclamations ?? limits?.maxExclamations;
 
-    checkTextLength(document, 'subject', { maxLength, minLength }, options.templateTagLength, report);
+    checkTextLength(source, 'subject', { maxLength, minLength }, options.templateTagLength, report);
     if (maxExclamations === undefined) return;
 
-    for (const subject of messageTexts(document, ['subject'])) {
+    for (const subject of source.messageTexts(['subject'])) {
       const marks: Array<{ index: number; weight: number }> = [];
       for (let i = 0; i < subject.text.length; i++) {
         const weight = EXCLAMATIONS[subject.text[i]!];

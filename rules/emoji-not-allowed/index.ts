@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { GUIDELINE_CHANNELS, type GuidelineChannel } from '../../src/core/channels.js';
-import { isMasked, proseOf, proseRange } from '../../src/core/prose.js';
+import { isMasked, proseRange } from '../../src/core/prose.js';
 import { defineRule } from '../../src/core/rule.js';
 import { findEmoji } from '../_limits/measure.js';
 import { platformOf } from '../_limits/platforms.js';
@@ -25,13 +25,13 @@ export default defineRule<EmojiNotAllowedOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     const allowed = options.allowed ?? brand?.voice?.emoji?.allowed;
     // Without a rule on emoji, emoji are fine everywhere.
     if (allowed === undefined || allowed === true) return;
     const allowedList = allowed === false ? [] : allowed;
 
-    for (const message of proseOf(document)) {
+    for (const message of source.prose) {
       // A post or bot reply sent as a text message is SMS content.
       const sms = (document.channel === 'social' || document.channel === 'chatbot') && platformOf(document, message.message) === 'sms';
       const channel: GuidelineChannel = sms ? 'sms' : document.channel;

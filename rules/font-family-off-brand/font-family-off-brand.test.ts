@@ -274,10 +274,10 @@ h2 {
 </style>`,
     },
     {
-      name: 'an entity-encoded value is reported as a whole, without a fix',
+      name: 'an entity-encoded family is reported where it is written (entities included), without a fix',
       code: '<p style="font-family: &quot;Lobster&quot;, Arial;">Hi</p>',
       errors: [
-        { line: 1, column: 24, endLine: 1, endColumn: 50, message: '"Lobster" is not a brand font; start the stack with Montserrat, Source Sans 3 or JetBrains Mono' },
+        { line: 1, column: 24, endLine: 1, endColumn: 43, message: '"Lobster" is not a brand font; start the stack with Montserrat, Source Sans 3 or JetBrains Mono' },
       ],
     },
     {

@@ -1,4 +1,3 @@
-import { touchesTemplate } from '../../src/core/template.js';
 import * as z from 'zod';
 import {
   GENERIC_FONT_FAMILIES,
@@ -43,7 +42,7 @@ export default defineRule<FontFamilyOffBrandOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     if (!brand || brand.fonts.length === 0) return;
     const stacks = brand.fonts.filter((stack) => stack.families.length > 0);
     const leads = new Set(stacks.map((stack) => normalizeFamilyName(stack.families[0] ?? '')));
@@ -59,23 +58,21 @@ export default defineRule<FontFamilyOffBrandOptions>({
       if (declaration.atRules.some((atRule) => /^@font-face\b/i.test(atRule))) continue;
       const { value } = declaration;
       const valueStart = declaration.valueRange.start.offset;
-      if (touchesTemplate(document, valueStart, declaration.valueRange.end.offset, value)) continue;
+      if (source.touchesTemplate(valueStart, declaration.valueRange.end.offset, value)) continue;
       // Tailwind writes spaces as underscores: font-['Source_Sans_3'].
       const readable = declaration.origin === 'tailwind' ? value.replace(/_/g, ' ') : value;
       const families = property === 'font' ? (parseFontShorthand(readable)?.families ?? []) : parseFontFamilyList(readable);
       if (families.length === 0 || families.some((family) => family.kind === 'keyword')) continue;
-      // Offsets map into the file only when the value is written as the adapter read it.
-      const raw = document.text.slice(valueStart, declaration.valueRange.end.offset);
-      const exact = raw.length === value.length;
-      const rangeOf = (family: FontFamily): Range =>
-        exact ? document.lines.rangeAt(valueStart + family.start, valueStart + family.end) : declaration.valueRange;
+      // A fix may rewrite part of the value only where it is written as the adapter read it.
+      const verbatim = source.isVerbatim(declaration);
+      const rangeOf = (family: FontFamily): Range => source.valueRange(declaration, family.start, family.end);
 
       const reportFallbackLead = (family: FontFamily): void => {
         // A fix only for a stack of fallbacks alone: anything else needs a person to decide.
         const fallbackOnly = families.every(
           (other) => other.kind === 'generic' || (other.kind === 'name' && isFallbackStackFamily(other)),
         );
-        const quote = exact && fallbackOnly ? quoteAround(document, declaration) : null;
+        const quote = verbatim && fallbackOnly ? quoteAround(document, declaration) : null;
         const last = families.at(-1);
         if (quote !== null && last) {
           const stack = nearestStack(families, stacks);
@@ -142,15 +139,15 @@ export default defineRule<FontFamilyOffBrandOptions>({
       return !leads.has(name) && (brandFamilies.has(name) || isFallbackFamily(family) || allowed.has(name));
     }
 
-    for (const source of document.fontSources) {
-      const name = normalizeFamilyName(source.family);
+    for (const fontSource of document.fontSources) {
+      const name = normalizeFamilyName(fontSource.family);
       if (name === '' || brandFamilies.has(name)) continue;
-      if (touchesTemplate(document, source.range.start.offset, source.range.end.offset, source.family)) continue;
+      if (source.touchesTemplate(fontSource.range.start.offset, fontSource.range.end.offset, fontSource.family)) continue;
       report({
         messageId: 'webFont',
-        data: { family: source.family, kind: FONT_SOURCE_KINDS[source.kind] ?? source.kind, leads: leadList },
-        range: source.range,
-        actual: source.family,
+        data: { family: fontSource.family, kind: FONT_SOURCE_KINDS[fontSource.kind] ?? fontSource.kind, leads: leadList },
+        range: fontSource.range,
+        actual: fontSource.family,
         expected: stacks.map((stack) => stack.families[0] ?? ''),
       });
     }
@@ -184,7 +181,7 @@ function quoteAround(document: ContentDocument, declaration: StyleDeclaration): 
       return quote === '"' || quote === "'" ? quote : null;
     }
     case 'style-attribute': {
-      const element = document.elements.find((candidate) => candidate.id === declaration.elementId);
+      const element = declaration.elementId === undefined ? undefined : document.elements[declaration.elementId];
       if (!element) return null;
       const before = document.text.slice(element.range.start.offset, valueStart);
       const attributes = [...before.matchAll(/\sstyle\s*=\s*(["']?)/gi)];

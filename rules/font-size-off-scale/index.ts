@@ -1,4 +1,3 @@
-import { touchesTemplate } from '../../src/core/template.js';
 import * as z from 'zod';
 import { parseFontShorthand } from '../../src/core/css-font.js';
 import {
@@ -45,7 +44,7 @@ export default defineRule<FontSizeOffScaleOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     if (!brand || brand.typeScale.length === 0) return;
     const scale = brand.typeScale;
     const ignoredPx = options.ignore.flatMap((entry) => {
@@ -59,10 +58,9 @@ export default defineRule<FontSizeOffScaleOptions>({
     for (const declaration of document.styles) {
       if (declaration.property !== 'font-size' && declaration.property !== 'font') continue;
       const { value, valueRange } = declaration;
-      const valueStart = valueRange.start.offset;
-      if (touchesTemplate(document, valueStart, valueRange.end.offset, value)) continue;
+      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
-      const exact = document.text.slice(valueStart, valueRange.end.offset).length === value.length;
+      const verbatim = source.isVerbatim(declaration);
 
       let length: ParsedLength | null;
       if (declaration.property === 'font') {
@@ -84,7 +82,7 @@ export default defineRule<FontSizeOffScaleOptions>({
       if (scale.some((step) => Math.abs(step.px - px) <= TOLERANCE_PX)) continue;
 
       const step = nearestStep(scale, px);
-      const range = exact ? document.lines.rangeAt(valueStart + length.start, valueStart + length.end) : valueRange;
+      const range = source.valueRange(declaration, length.start, length.end);
       const shown = length.unit === 'px' || htmlSize !== undefined ? formatPx(px) : `${length.text} (${formatPx(px)})`;
       const data = { size: shown, step: step.name, stepPx: formatPx(step.px) };
       const common = { range, actual: htmlSize !== undefined ? `size="${htmlSize}"` : length.text, expected: [step.css] };
@@ -97,7 +95,7 @@ export default defineRule<FontSizeOffScaleOptions>({
         messageId: 'offScale',
         data,
         ...common,
-        ...(exact && replacement
+        ...(verbatim && replacement
           ? { fix: { description: `Use ${step.name} (${formatPx(step.px)})`, edits: [{ range, text: replacement }] } }
           : {}),
       });

@@ -1,4 +1,3 @@
-import { touchesTemplate } from '../../src/core/template.js';
 import { parseFontShorthand } from '../../src/core/css-font.js';
 import type { StyleDeclaration } from '../../src/core/document.js';
 import { defineRule } from '../../src/core/rule.js';
@@ -19,7 +18,7 @@ export default defineRule({
       offBrand: 'Font weight {weight} is not a brand weight; nearest is {nearest} ({nearestValue})',
     },
   },
-  check({ document, brand, report }) {
+  check({ document, source, brand, report }) {
     if (!brand || brand.fontWeights.length === 0) return;
     const weights = brand.fontWeights;
 
@@ -28,8 +27,7 @@ export default defineRule({
       // `@font-face` descriptors describe a face being loaded, not text being set.
       if (declaration.atRules.some((atRule) => /^@font-face\b/i.test(atRule))) continue;
       const { value, valueRange } = declaration;
-      const valueStart = valueRange.start.offset;
-      if (touchesTemplate(document, valueStart, valueRange.end.offset, value)) continue;
+      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
 
       let part: { text: string; start: number; end: number } | undefined;
       if (declaration.property === 'font') part = parseFontShorthand(value)?.weight;
@@ -43,8 +41,8 @@ export default defineRule({
       if (weight === null || weights.some((brandWeight) => brandWeight.value === weight)) continue;
 
       const nearest = nearestWeight(weights, weight);
-      const exact = document.text.slice(valueStart, valueRange.end.offset).length === value.length;
-      const range = exact ? document.lines.rangeAt(valueStart + part.start, valueStart + part.end) : valueRange;
+      const verbatim = source.isVerbatim(declaration);
+      const range = source.valueRange(declaration, part.start, part.end);
       const keyword = Object.hasOwn(CSS_WEIGHT_KEYWORDS, part.text.toLowerCase());
       const replacement =
         CSS_ORIGINS.has(declaration.origin) && declaration.customPropertiesAllowed ? `var(${nearest.cssVar})` : String(nearest.value);
@@ -54,7 +52,7 @@ export default defineRule({
         range,
         actual: part.text,
         expected: weights.map((brandWeight) => String(brandWeight.value)),
-        ...(exact ? { fix: { description: `Use ${nearest.name} (${nearest.value})`, edits: [{ range, text: replacement }] } } : {}),
+        ...(verbatim ? { fix: { description: `Use ${nearest.name} (${nearest.value})`, edits: [{ range, text: replacement }] } } : {}),
       });
     }
   },

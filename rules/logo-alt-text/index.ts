@@ -1,4 +1,3 @@
-import { touchesTemplate } from '../../src/core/template.js';
 import { recogniseLogo } from '../../src/core/logo.js';
 import type { Range } from '../../src/core/position.js';
 import { defineRule } from '../../src/core/rule.js';
@@ -19,7 +18,7 @@ export default defineRule({
       noMention: 'The logo alt text "{alt}" does not mention {terms}',
     },
   },
-  check({ document, brand, report }) {
+  check({ document, source, brand, report }) {
     if (!brand) return;
     const required = brand.logoRules.altText?.required ?? true;
     const mustMention = brand.logoRules.altText?.mustMention ?? [];
@@ -40,7 +39,7 @@ export default defineRule({
         continue;
       }
       const altRange: Range = image.altRange ?? image.range;
-      if (touchesTemplate(document, altRange.start.offset, altRange.end.offset, image.alt)) continue;
+      if (source.touchesTemplate(altRange.start.offset, altRange.end.offset, image.alt)) continue;
       const alt = image.alt.replace(/\s+/g, ' ').trim();
       if (alt === '') {
         if (required) {

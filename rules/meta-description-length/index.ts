@@ -27,10 +27,10 @@ export default defineRule<MetaDescriptionLengthOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ source, brand, options, report }) {
     const limits = brand?.channels?.landing?.metaDescription;
     checkTextLength(
-      document,
+      source,
       'meta-description',
       { maxLength: options.maxLength ?? limits?.maxLength, minLength: options.minLength ?? limits?.minLength },
       options.templateTagLength,

@@ -41,6 +41,7 @@ export function specRule(
       if (!resolved) return;
       const kindContext: KindContext = {
         document: context.document,
+        source: context.source,
         brand: context.brand,
         scope,
         message: meta.messages[MESSAGE_IDS.default] ?? '',

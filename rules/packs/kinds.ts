@@ -14,21 +14,21 @@ import type { Range } from '../../src/core/position.js';
 import {
   findInProse,
   foldCase,
+  requiredLiteral,
   isAllCaps,
   isEnglish,
   languageOf,
   matchCase,
-  proseOf,
   proseRange,
   segmenterFor,
-  sentencesOf,
-  wordsOf,
   type MessageProse,
   type ProseRun,
   type ProseSpan,
 } from '../../src/core/prose.js';
+import type { SourceCode } from '../../src/core/source-code.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
 import type { Countable } from './schema.js';
+import { SortedWordList } from './word-list.js';
 
 // ---------------------------------------------------------------------------------------------
 // Specs: what each kind checks, normalised
@@ -119,6 +119,7 @@ export interface KindReport {
 
 export interface KindContext {
   document: ContentDocument;
+  source: SourceCode;
   brand: BrandModel | null;
   scope: RuleScope;
   /** The rule's message template (entry messages are filled with the same data). */
@@ -147,7 +148,7 @@ export function scopedProse(context: KindContext, options: { englishOnly?: boole
   const scopes = scope.scopes ?? options.defaultScopes;
   const skipped = new Set<string>();
   const out: MessageProse[] = [];
-  for (const message of proseOf(document)) {
+  for (const message of context.source.prose) {
     const platform = message.message.platform ?? document.metadata.platform;
     if (scope.platforms && (platform === undefined || !scope.platforms.includes(platform))) continue;
     const runs = message.runs.filter((run) => {
@@ -174,8 +175,18 @@ export function scopedProse(context: KindContext, options: { englishOnly?: boole
 // ---------------------------------------------------------------------------------------------
 // existence, substitution
 
+/**
+ * `findInProse`, skipped where the pattern's required literal is not in the run: most entries of
+ * a word list match nowhere in most runs, and a substring test is far cheaper than the pattern.
+ */
+function matchesIn(run: ProseRun, pattern: RegExp): RegExpExecArray[] {
+  const literal = requiredLiteral(pattern);
+  if (literal !== null && !run.lowerText.includes(literal)) return [];
+  return findInProse(run, pattern);
+}
+
 function exceptionSpans(run: ProseRun, exceptions: readonly RegExp[]): Array<[number, number]> {
-  return exceptions.flatMap((pattern) => findInProse(run, pattern).map((m): [number, number] => [m.index, m.index + m[0].length]));
+  return exceptions.flatMap((pattern) => matchesIn(run, pattern).map((m): [number, number] => [m.index, m.index + m[0].length]));
 }
 
 interface Found {
@@ -191,7 +202,7 @@ function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: 
   const excepted = exceptionSpans(run, exceptions);
   const all: Found[] = [];
   for (const entry of entries) {
-    for (const match of findInProse(run, entry.pattern)) {
+    for (const match of matchesIn(run, entry.pattern)) {
       const start = match.index;
       const end = start + match[0].length;
       if (excepted.some(([a, b]) => a <= start && end <= b)) continue;
@@ -199,10 +210,13 @@ function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: 
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  // Sorted by start: a match overlaps a kept one exactly when it starts before the furthest end kept so far.
   const kept: Found[] = [];
+  let keptEnd = -1;
   for (const found of all) {
-    if (kept.some((k) => k.start < found.end && found.start < k.end)) continue;
+    if (found.start < keptEnd) continue;
     kept.push(found);
+    keptEnd = Math.max(keptEnd, found.end);
   }
   return kept;
 }
@@ -265,13 +279,13 @@ function followedByMark(document: ContentDocument, sourceOffset: number, mark: s
 
 export function checkTerm(context: KindContext, spec: TermSpec): void {
   const { document } = context;
-  const maxWords = Math.max(1, ...spec.terms.flatMap((t) => [t.term, ...t.wrong].map(wordCount)));
+  const index = termIndexOf(spec);
   for (const message of scopedProse(context)) {
     const firstUse = new Set<string>();
     for (const run of message.runs) {
-      const words = wordsOf(run);
+      const words = run.words;
       for (let i = 0; i < words.length; i++) {
-        const hit = matchTermAt(run, words, i, maxWords, spec);
+        const hit = matchTermAt(run, words, i, spec, index);
         if (!hit) continue;
         i += hit.words - 1;
         const { term, start, end, actual } = hit;
@@ -314,10 +328,65 @@ interface TermHit {
   words: number;
 }
 
+/**
+ * A term spec's names by spelling: what matches a candidate exactly (the term, or one of its
+ * wrong variants) and, per locale, what matches it case-folded (terms written in a set case).
+ * Each entry lists the indexes of its terms in spec order, so the first term that matches is
+ * the one a scan of the spec would find.
+ */
+interface TermIndex {
+  maxWords: number;
+  exact: Map<string, number[]>;
+  caseSensitive: ReadonlyArray<readonly [number, string]>;
+  folded: Map<string, Map<string, number[]>>;
+}
+
+const termIndexes = new WeakMap<TermSpec, TermIndex>();
+
+function termIndexOf(spec: TermSpec): TermIndex {
+  let index = termIndexes.get(spec);
+  if (index) return index;
+  const exact = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, at: number): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [at]);
+    else if (list.at(-1) !== at) list.push(at);
+  };
+  spec.terms.forEach((term, at) => {
+    add(exact, term.term, at);
+    for (const wrong of term.wrong) add(exact, wrong, at);
+  });
+  index = {
+    maxWords: Math.max(1, ...spec.terms.flatMap((t) => [t.term, ...t.wrong].map(wordCount))),
+    exact,
+    caseSensitive: spec.terms.flatMap((term, at) => (term.caseSensitive ? [[at, term.term] as const] : [])),
+    folded: new Map(),
+  };
+  termIndexes.set(spec, index);
+  return index;
+}
+
+/** The case-sensitive terms by their case-folded name in a locale. */
+function foldedTermsOf(index: TermIndex, locale: string): Map<string, number[]> {
+  let folded = index.folded.get(locale);
+  if (!folded) {
+    folded = new Map();
+    for (const [at, term] of index.caseSensitive) {
+      const key = foldCase(term, locale);
+      const list = folded.get(key);
+      if (list) list.push(at);
+      else folded.set(key, [at]);
+    }
+    index.folded.set(locale, folded);
+  }
+  return folded;
+}
+
 /** The longest name (right or wrong) that starts at word `i`. */
-function matchTermAt(run: ProseRun, words: readonly ProseSpan[], i: number, maxWords: number, spec: TermSpec): TermHit | null {
+function matchTermAt(run: ProseRun, words: readonly ProseSpan[], i: number, spec: TermSpec, index: TermIndex): TermHit | null {
   const first = words[i]!;
-  for (let k = Math.min(maxWords, words.length - i); k >= 1; k--) {
+  const folded = index.caseSensitive.length > 0 ? foldedTermsOf(index, run.locale) : null;
+  for (let k = Math.min(index.maxWords, words.length - i); k >= 1; k--) {
     const last = words[i + k - 1]!;
     let joined = true;
     for (let j = i + 1; j < i + k; j++) {
@@ -328,31 +397,13 @@ function matchTermAt(run: ProseRun, words: readonly ProseSpan[], i: number, maxW
     const lower = slice.toLowerCase();
     const bases = [slice, ...SUFFIXES.filter((s) => slice.length > s.length + 1 && lower.endsWith(s)).map((s) => slice.slice(0, -s.length))];
     for (const base of bases) {
-      // Folded once per candidate, and each term once per locale: locale-aware lower-casing is
-      // slow, and this runs for every word of every run.
-      let folded: string | undefined;
-      for (const term of spec.terms) {
-        const right = base === term.term;
-        const wrong =
-          term.wrong.includes(base) || (term.caseSensitive && (folded ??= foldCase(base, run.locale)) === foldedTerm(term.term, run.locale));
-        if (right || wrong) return { term, start: first.start, end: first.start + base.length, actual: base, words: k };
-      }
+      // The first term (in spec order) named exactly by `base`, or case-folded for a term in a set case.
+      let best = index.exact.get(base)?.[0] ?? Infinity;
+      if (folded && folded.size > 0) best = Math.min(best, folded.get(foldCase(base, run.locale))?.[0] ?? Infinity);
+      if (best !== Infinity) return { term: spec.terms[best]!, start: first.start, end: first.start + base.length, actual: base, words: k };
     }
   }
   return null;
-}
-
-const foldedTerms = new Map<string, string>();
-
-/** `foldCase` of a term name, remembered per locale. */
-function foldedTerm(term: string, locale: string): string {
-  const key = `${locale}\0${term}`;
-  let folded = foldedTerms.get(key);
-  if (folded === undefined) {
-    folded = foldCase(term, locale);
-    foldedTerms.set(key, folded);
-  }
-  return folded;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,7 +492,7 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
         open = null;
       };
       let previousEnd = -1;
-      for (const word of wordsOf(run)) {
+      for (const word of run.words) {
         // A word joined to a path or identifier (`LICENSES/mit.txt`, `MAX_SIZE`) is a name, not prose.
         const inPath = word.text.includes('_') || /[/\\_]/u.test(run.text[word.start - 1] ?? '') || /[/\\_]/u.test(run.text[word.end] ?? '');
         const shouted = !inPath && isShouted(word.text, allowed, foldedNames, spec.minLength, run.locale);
@@ -454,31 +505,12 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
   }
 }
 
-/** The English word list (word-list, ~275,000 words, one a line, with a line break before and after), read on first need only. */
-let englishWordList: string | null = null;
-let englishWords: ReadonlySet<string> | null = null;
-const englishLookups = new Map<string, boolean>();
-/** Distinct words looked up in the list's text before it is worth building a Set of it. */
-const LOOKUPS_BEFORE_SET = 32;
+/** The English word list (word-list, ~275,000 words, one a line), read on first need only. */
+let englishWords: SortedWordList | null = null;
 
-/**
- * Whether a word is in the English word list. A Set of the whole list costs about 0.3 s to build,
- * while most runs look up a handful of words: the first ones are searched in the list's text
- * (about a millisecond each), and only a run that asks for many builds the Set.
- */
 function isEnglishWord(word: string): boolean {
-  if (englishWords) return englishWords.has(word);
-  englishWordList ??= `\n${readFileSync(wordListPath, 'utf8')}\n`;
-  let known = englishLookups.get(word);
-  if (known === undefined) {
-    if (englishLookups.size >= LOOKUPS_BEFORE_SET) {
-      englishWords = new Set(englishWordList.slice(1, -1).split('\n'));
-      return englishWords.has(word);
-    }
-    known = !word.includes('\n') && englishWordList.includes(`\n${word}\n`);
-    englishLookups.set(word, known);
-  }
-  return known;
+  englishWords ??= new SortedWordList(readFileSync(wordListPath, 'utf8'));
+  return englishWords.has(word);
 }
 
 /**
@@ -520,11 +552,30 @@ interface SentenceStats {
 }
 
 function sentenceStats(run: ProseRun): SentenceStats[] {
-  const words = wordsOf(run).filter((w) => /\p{L}/u.test(w.text));
-  return sentencesOf(run).map((sentence) => {
-    const inside = words.filter((w) => w.start >= sentence.start && w.end <= sentence.end);
-    return { run, sentence, words: inside.length, syllables: inside.reduce((sum, w) => sum + Math.max(1, syllable(w.text)), 0) };
+  const { sentences, sentenceWords } = run;
+  return sentences.map((sentence, index) => {
+    let words = 0;
+    let syllables = 0;
+    for (const word of sentenceWords[index]!) {
+      if (!/\p{L}/u.test(word.text)) continue;
+      words++;
+      syllables += Math.max(1, syllablesOf(word.text));
+    }
+    return { run, sentence, words, syllables };
   });
+}
+
+/** Syllable counts of words seen before (the same words recur in every file); bounded. */
+const syllableCounts = new Map<string, number>();
+
+function syllablesOf(word: string): number {
+  let count = syllableCounts.get(word);
+  if (count === undefined) {
+    count = syllable(word);
+    if (syllableCounts.size >= 50_000) syllableCounts.clear();
+    syllableCounts.set(word, count);
+  }
+  return count;
 }
 
 /** Flesch-Kincaid grade level of words, sentences and syllables. */

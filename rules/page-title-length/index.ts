@@ -27,10 +27,10 @@ export default defineRule<PageTitleLengthOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ source, brand, options, report }) {
     const limits = brand?.channels?.landing?.title;
     checkTextLength(
-      document,
+      source,
       'title',
       { maxLength: options.maxLength ?? limits?.maxLength, minLength: options.minLength ?? limits?.minLength },
       options.templateTagLength,

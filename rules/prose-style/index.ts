@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type WriteGood from 'write-good';
 import * as z from 'zod';
 import { PROSE_SCOPES, type ProseScope } from '../../src/core/document.js';
-import { isEnglish, isMasked, phrasePattern, proseOf, proseRange, type ProseRun } from '../../src/core/prose.js';
+import { isEnglish, isMasked, phrasePattern, proseRange, type ProseRun } from '../../src/core/prose.js';
 import { defineRule } from '../../src/core/rule.js';
 import { phraseListMatcher, type PhraseMatch, type PhraseMatcher } from './phrase-list.js';
 
@@ -100,14 +100,14 @@ export default defineRule<ProseStyleOptions>({
     messages: Object.fromEntries(CHECKS.map((check) => [check, `"{text}" ${EXPLANATIONS[check]}{also}`])),
     options,
   },
-  check({ document, options, report, notApplied }) {
+  check({ document, source, options, report, notApplied }) {
     const enabled = CHECKS.filter((check) => options[check]);
     if (enabled.length === 0) return;
     const scopes = new Set<ProseScope>(options.scopes);
     const allowed = options.allow.map((phrase) => phrasePattern(phrase));
     const skipped = new Set<string>();
 
-    for (const message of proseOf(document)) {
+    for (const message of source.prose) {
       for (const prose of message.runs) {
         if (!scopes.has(prose.scope) || !/\p{L}/u.test(prose.text)) continue;
         if (!isEnglish(prose.locale)) {

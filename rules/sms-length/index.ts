@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineRule } from '../../src/core/rule.js';
 import { attachedLinks } from '../_limits/attached-links.js';
 import { analyseSms, smsOverflowStart } from '../_limits/gsm7.js';
-import { messageTexts, rangeOf, type MessageText } from '../_limits/message-text.js';
+import { rangeOf, type MessageText } from '../../src/core/message-text.js';
 import { platformOf } from '../_limits/platforms.js';
 
 const options = z.strictObject({
@@ -27,10 +27,10 @@ export default defineRule<SmsLengthOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     const maxSegments = options.maxSegments ?? brand?.channels?.sms?.maxSegments ?? 1;
     // Posts and bot replies for the `sms` platform (front matter, a CSV column, a Rasa `channel:`).
-    const messages = messageTexts(document, ['post', 'heading', 'bot-reply']).filter((message) => platformOf(document, message.message) === 'sms');
+    const messages = source.messageTexts(['post', 'heading', 'bot-reply']).filter((message) => platformOf(document, message.message) === 'sms');
     const firstPostId = document.messages.find((message) => message.kind === 'post')?.id;
     for (const message of messages) {
       const { text: written, indices } = sendText(message, options.templateTagLength);

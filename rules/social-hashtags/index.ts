@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { ContentDocument } from '../../src/core/document.js';
-import { foldCase, proseOf, proseRange, type MessageProse, type ProseMask, type ProseRun } from '../../src/core/prose.js';
+import { foldCase, proseRange, type MessageProse, type ProseMask, type ProseRun } from '../../src/core/prose.js';
 import type { Range } from '../../src/core/position.js';
 import { defineRule } from '../../src/core/rule.js';
 import { platformLimits, platformName, platformOf } from '../_limits/platforms.js';
@@ -36,12 +36,12 @@ export default defineRule<SocialHashtagsOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     const social = brand?.channels?.social;
     const brandHashtag = options.brandHashtag ?? social?.brandHashtag;
     const required = (options.requireBrandHashtag ?? social?.requireBrandHashtag ?? false) && brandHashtag !== undefined;
 
-    for (const message of proseOf(document)) {
+    for (const message of source.prose) {
       const hashtags = hashtagsOf(message);
       const wanted = brandHashtag === undefined ? undefined : foldCase(brandHashtag, message.locale);
       let hasBrandHashtag = false;

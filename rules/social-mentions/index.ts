@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { proseOf, proseRange } from '../../src/core/prose.js';
+import { proseRange } from '../../src/core/prose.js';
 import { defineRule } from '../../src/core/rule.js';
 import { platformLimits, platformName, platformOf } from '../_limits/platforms.js';
 
@@ -23,8 +23,8 @@ export default defineRule<SocialMentionsOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
-    for (const message of proseOf(document)) {
+  check({ document, source, brand, options, report }) {
+    for (const message of source.prose) {
       if (message.message.kind !== 'post') continue;
       const platform = platformOf(document, message.message);
       if (platform === undefined || platform === 'sms') continue;

@@ -4,7 +4,7 @@ import { defineRule } from '../../src/core/rule.js';
 import { attachedLinks } from '../_limits/attached-links.js';
 import type { ContentDocument, LinkReference } from '../../src/core/document.js';
 import { characterLength, findLinks, graphemes, overflowStart, xWeightedLength } from '../_limits/measure.js';
-import { messageTexts, rangeOf, type MessageText } from '../_limits/message-text.js';
+import { rangeOf, type MessageText } from '../../src/core/message-text.js';
 import { knownPlatforms, platformLimits, platformName, platformOf } from '../_limits/platforms.js';
 
 const options = z.strictObject({
@@ -29,8 +29,8 @@ export default defineRule<SocialPostLengthOptions>({
     },
     options,
   },
-  check({ document, brand, options, report, notApplied }) {
-    const posts = messageTexts(document, ['post', 'heading']).filter((post) => post.message?.kind === 'post');
+  check({ document, source, brand, options, report, notApplied }) {
+    const posts = source.messageTexts(['post', 'heading']).filter((post) => post.message?.kind === 'post');
     const firstPostId = document.messages.find((message) => message.kind === 'post')?.id;
     for (const post of posts) {
       const platform = platformOf(document, post.message) ?? options.defaultPlatform?.toLowerCase();

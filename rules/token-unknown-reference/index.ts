@@ -1,4 +1,3 @@
-import { touchesTemplate } from '../../src/core/template.js';
 import * as z from 'zod';
 import { findVarReferences } from '../../src/core/css-color.js';
 import { editDistance } from '../../src/core/edit-distance.js';
@@ -34,7 +33,7 @@ export default defineRule<TokenUnknownReferenceOptions>({
     },
     options,
   },
-  check({ document, brand, options, report }) {
+  check({ document, source, brand, options, report }) {
     if (!brand) return;
     const tokens = tokenNames(brand);
     const defined = new Set(document.styles.filter((d) => d.property.startsWith('--')).map((d) => d.property));
@@ -47,16 +46,16 @@ export default defineRule<TokenUnknownReferenceOptions>({
 
     for (const declaration of document.styles) {
       const { value, valueRange } = declaration;
-      const valueStart = valueRange.start.offset;
+
       if (!/var\(/i.test(value)) continue;
-      if (touchesTemplate(document, valueStart, valueRange.end.offset, value)) continue;
+      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
       // Offsets map into the file only when the value is written as the adapter read it.
-      const exactOffsets = document.text.slice(valueStart, valueRange.end.offset) === value;
+      const verbatim = source.isVerbatim(declaration);
 
       for (const reference of findVarReferences(value)) {
         const { name } = reference;
         if (known.has(name) || exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix))) continue;
-        const range = exactOffsets ? document.lines.rangeAt(valueStart + reference.nameStart, valueStart + reference.nameEnd) : valueRange;
+        const range = source.valueRange(declaration, reference.nameStart, reference.nameEnd);
         let closest = suggestions.get(name);
         if (!closest) suggestions.set(name, (closest = closestNames(name, candidates, suggestionLimit(name))));
         const suggestion = closest.names[0];
@@ -64,7 +63,7 @@ export default defineRule<TokenUnknownReferenceOptions>({
           report({ messageId: 'unknown', data: { name }, range, actual: name });
           continue;
         }
-        const fixable = exactOffsets && closest.distance <= FIX_DISTANCE && closest.names.length === 1;
+        const fixable = verbatim && closest.distance <= FIX_DISTANCE && closest.names.length === 1;
         report({
           messageId: 'unknownSuggest',
           data: { name, suggestion: orList(closest.names.slice(0, MAX_SUGGESTIONS)) },

@@ -66,7 +66,16 @@ export class DocumentBuilder {
     return this.nextGroup++;
   }
 
-  addStyle(declaration: StyleDeclaration): void {
+  /**
+   * Adds a declaration. `valueOffset` maps offsets of its value (0 to `value.length`) to file
+   * offsets; where they are not one after another (decoded entities), the declaration carries a
+   * `valueMap`, so that rules can point inside the value exactly.
+   */
+  addStyle(declaration: StyleDeclaration, valueOffset?: (offset: number) => number): void {
+    if (valueOffset) {
+      const map = valueAnchors(declaration.value.length, valueOffset);
+      if (map) declaration.valueMap = map;
+    }
     this.document.styles.push(declaration);
   }
 
@@ -78,4 +87,22 @@ export class DocumentBuilder {
     const diagnostic: Diagnostic = { ruleId, severity, message, file: this.document.file, range };
     this.document.parseProblems.push(diagnostic);
   }
+}
+
+/**
+ * Anchors where `offsetOf` stops being one after another from `offsetOf(0)`; undefined when the
+ * value spans as many characters in the file as it has (decoding only ever shortens: no entity,
+ * escape or encoded byte then).
+ */
+export function valueAnchors(length: number, offsetOf: (offset: number) => number): Array<[number, number]> | undefined {
+  const first = offsetOf(0);
+  if (offsetOf(length) - first === length) return undefined;
+  const anchors: Array<[number, number]> = [];
+  let expected = first;
+  for (let i = 0; i <= length; i++) {
+    const at = offsetOf(i);
+    if (i === 0 || at !== expected) anchors.push([i, at]);
+    expected = at + 1;
+  }
+  return anchors;
 }

@@ -232,7 +232,7 @@ class CssWalker {
       ...(input.elementId !== undefined ? { elementId: input.elementId } : {}),
       customPropertiesAllowed: input.customPropertiesAllowed,
       atRules,
-    });
+    }, (offset) => input.map(valueStart + offset));
     if (lowerProperty === 'font-family' && atRules.some((atRule) => /^@font-face\b/i.test(atRule))) {
       this.fontFace(value, valueStart);
     }

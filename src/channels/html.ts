@@ -642,7 +642,7 @@ class HtmlWalker {
       customPropertiesAllowed: this.customPropertiesAllowed,
       atRules: context.atRules,
     };
-    this.builder.addStyle(declaration);
+    this.builder.addStyle(declaration, (offset) => offsetOf(leading + offset));
   }
 
   private styleElement(node: Element, attributes: Map<string, AttributeValue>, context: Context): void {

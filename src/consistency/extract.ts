@@ -7,7 +7,7 @@ import type { CampaignFileData, Fact } from '../core/campaign.js';
 import type { ContentDocument } from '../core/document.js';
 import type { Range } from '../core/position.js';
 import { rangeInRun } from '../core/document.js';
-import { proseOf } from '../core/prose.js';
+import { SourceCode } from '../core/source-code.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import { extractTextFacts, isOwnHost, normaliseCallToAction, normalisePhone, normaliseUrl, productExtractor, type TextExtractor } from './facts/index.js';
 import { toneSampleOf } from './tone.js';
@@ -48,14 +48,16 @@ export function campaignsOf(document: ContentDocument): Map<string, string[] | n
   return new Map([...byCampaign].map(([campaign, ids]) => [campaign, ids.length === all ? null : ids]));
 }
 
-/** Null when the document belongs to no campaign. */
-export async function extractCampaignData(document: ContentDocument, brand: BrandModel | null): Promise<FileCampaignExtract | null> {
+/** Null when the document belongs to no campaign. Takes the document's source object (or the document, for a fresh one). */
+export async function extractCampaignData(input: SourceCode | ContentDocument, brand: BrandModel | null): Promise<FileCampaignExtract | null> {
+  const source = input instanceof SourceCode ? input : new SourceCode(input);
+  const { document } = source;
   const campaigns = campaignsOf(document);
   if (campaigns.size === 0) return null;
-  const facts = extractFacts(document, brand);
+  const facts = extractFacts(source, brand);
   const countSyllables = await loadSyllables();
-  const prose = proseOf(document);
-  const visual = visualSampleOf(document);
+  const prose = source.prose;
+  const visual = visualSampleOf(source);
   const data: CampaignFileData[] = [...campaigns].map(([campaign, messageIds]) => ({
     campaign,
     campaignRange: document.metadata.campaign === campaign ? (document.metadata.campaignRange ?? null) : null,
@@ -68,7 +70,9 @@ export async function extractCampaignData(document: ContentDocument, brand: Bran
 }
 
 /** Every fact a document states: from its prose, its links and calls to action, and its canonical URL. */
-export function extractFacts(document: ContentDocument, brand: BrandModel | null): Fact[] {
+export function extractFacts(input: SourceCode | ContentDocument, brand: BrandModel | null): Fact[] {
+  const source = input instanceof SourceCode ? input : new SourceCode(input);
+  const { document } = source;
   const facts: Fact[] = [];
   const seen = new Set<string>();
   const push = (fact: Fact) => {
@@ -81,7 +85,7 @@ export function extractFacts(document: ContentDocument, brand: BrandModel | null
   const domains = brand?.brand?.domains ?? [];
   const messageDate = new Map(document.messages.map((message) => [message.id, message.date ?? document.metadata.date]));
 
-  for (const message of proseOf(document)) {
+  for (const message of source.prose) {
     const date = messageDate.get(message.message.id) ?? document.metadata.date;
     for (const run of message.runs) {
       if (!FACT_SCOPES.has(run.scope)) continue;

@@ -6,7 +6,7 @@
  */
 import type { ToneSample } from '../core/campaign.js';
 import type { ProseScope } from '../core/document.js';
-import { isEnglish, languageOf, proseRange, sentencesOf, wordsOf, type MessageProse } from '../core/prose.js';
+import { isEnglish, languageOf, proseRange, type MessageProse } from '../core/prose.js';
 import type { ContentDocument } from '../core/document.js';
 import type { Range } from '../core/position.js';
 
@@ -49,8 +49,10 @@ export function toneSampleOf(
       const english = isEnglish(run.locale);
       const second = SECOND_PERSON[language];
       const formal = FORMAL_WORDS[language];
-      for (const sentence of sentencesOf(run)) {
-        const words = wordsOf(run).filter((word) => word.start >= sentence.start && word.end <= sentence.end);
+      const { sentences, sentenceWords } = run;
+      for (let index = 0; index < sentences.length; index++) {
+        const sentence = sentences[index]!;
+        const words = sentenceWords[index]!;
         if (words.length === 0) continue;
         sample.sentences += 1;
         sample.words += words.length;

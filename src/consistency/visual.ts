@@ -5,21 +5,18 @@
 import type { StyleUse, VisualSample } from '../core/campaign.js';
 import { colorOptionsFor, findColorLiterals, mayHoldColors, toSrgbHex } from '../core/css-color.js';
 import { normalizeFamilyName, parseFontFamilyList, parseFontShorthand } from '../core/css-font.js';
-import type { ContentDocument } from '../core/document.js';
-import { touchesTemplate } from '../core/template.js';
+import type { SourceCode } from '../core/source-code.js';
 
-export function visualSampleOf(document: ContentDocument): VisualSample {
+export function visualSampleOf(source: SourceCode): VisualSample {
+  const { document } = source;
   const colors: StyleUse[] = [];
   const fonts: StyleUse[] = [];
   for (const declaration of document.styles) {
     const property = declaration.property;
     if (property.startsWith('--') || property.startsWith('$')) continue;
     const { valueRange } = declaration;
-    const base = valueRange.start.offset;
-    if (touchesTemplate(document, base, valueRange.end.offset, declaration.value)) continue;
-    // Offsets inside the value map into the file only when the value is written as the adapter read it.
-    const exact = document.text.slice(base, valueRange.end.offset) === declaration.value;
-    const rangeOf = (start: number, end: number) => (exact ? document.lines.rangeAt(base + start, base + end) : valueRange);
+    if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, declaration.value)) continue;
+    const rangeOf = (start: number, end: number) => source.valueRange(declaration, start, end);
     if (property === 'font-family' || property === 'font') {
       const families = property === 'font' ? (parseFontShorthand(declaration.value)?.families ?? []) : parseFontFamilyList(declaration.value);
       const first = families.find((family) => family.kind === 'name');

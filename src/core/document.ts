@@ -130,6 +130,13 @@ export interface StyleDeclaration {
   /** The value as written (without `!important`). */
   value: string;
   valueRange: Range;
+  /**
+   * Where the characters of `value` are in the file, when not one after another from
+   * `valueRange.start` (a `style=""` with entities, `style="color:&#35;fff"`): anchors
+   * `[valueOffset, fileOffset]`, ascending, as a TextRun's `sourceMap`. Absent: 1:1.
+   * Read it through `SourceCode.valueRange`.
+   */
+  valueMap?: Array<[number, number]>;
   /** The whole declaration or attribute. */
   range: Range;
   important: boolean;
@@ -203,34 +210,57 @@ export interface SourceComment {
   syntax: 'html' | 'css' | 'yaml' | 'markdown' | 'lg';
 }
 
+/** Index of the last anchor at or before `textOffset` (-1 when none), by binary search: runs may hold thousands of anchors. */
+function anchorAtText(run: TextRun, textOffset: number): number {
+  const map = run.sourceMap;
+  let low = 0;
+  let high = map.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (map[mid]![0] <= textOffset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
 /** File offset of a text offset within a run. */
 export function sourceOffsetOf(run: TextRun, textOffset: number): number {
-  let anchorText = 0;
-  let anchorSource = run.range.start.offset;
-  for (const [text, source] of run.sourceMap) {
-    if (text > textOffset) break;
-    anchorText = text;
-    anchorSource = source;
-  }
-  return anchorSource + (textOffset - anchorText);
+  const index = anchorAtText(run, textOffset);
+  if (index < 0) return run.range.start.offset + textOffset;
+  const anchor = run.sourceMap[index]!;
+  return anchor[1] + (textOffset - anchor[0]);
 }
 
 /** Text offset in a run of a file offset (the inverse of `sourceOffsetOf`), clamped to the run. */
 export function textOffsetOf(run: TextRun, sourceOffset: number): number {
-  let anchorText = 0;
-  let anchorSource = run.range.start.offset;
-  for (const [text, source] of run.sourceMap) {
-    if (source > sourceOffset) break;
-    anchorText = text;
-    anchorSource = source;
+  // Source offsets of anchors ascend with their text offsets: the same search on the other column.
+  const map = run.sourceMap;
+  let low = 0;
+  let high = map.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (map[mid]![1] <= sourceOffset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
+  const anchorText = found < 0 ? 0 : map[found]![0];
+  const anchorSource = found < 0 ? run.range.start.offset : map[found]![1];
   return Math.max(0, Math.min(run.text.length, anchorText + (sourceOffset - anchorSource)));
 }
 
 /** File offset where the text before `textOffset` ends (differs from {@link sourceOffsetOf} after left-out markup). */
 export function sourceEndOf(run: TextRun, textOffset: number): number {
-  for (const anchor of run.sourceMap) {
-    if (anchor[0] > textOffset) break;
+  // The first anchor at `textOffset` that says where left-out markup ends decides (anchors may share a text offset).
+  const last = anchorAtText(run, textOffset);
+  let first = last;
+  while (first > 0 && run.sourceMap[first - 1]![0] === textOffset) first--;
+  for (let index = Math.max(0, first); index <= last; index++) {
+    const anchor = run.sourceMap[index]!;
     if (anchor[0] === textOffset && anchor.length === 3) return anchor[2];
   }
   return sourceOffsetOf(run, textOffset);

@@ -10,7 +10,7 @@
  * is one token that is never split into words.
  */
 import type { ContentDocument, Message, ProseScope, TextRun } from './document.js';
-import { rangeInRun, textOffsetOf } from './document.js';
+import { rangeInRun } from './document.js';
 import type { Range } from './position.js';
 
 /** What a masked span is. */
@@ -25,20 +25,98 @@ export interface ProseMask {
   text: string;
 }
 
-/** A text run ready for voice rules. */
-export interface ProseRun {
-  run: TextRun;
-  scope: ProseScope;
-  /** Resolved BCP 47 locale (see {@link resolveLocale}). */
-  locale: string;
+/**
+ * A text run ready for voice rules, with its words and sentences computed on first use and
+ * shared by every rule that reads the run (one segmentation per run, not one per rule).
+ */
+export class ProseRun {
+  #words: ProseSpan[] | undefined;
+  #boundaries: Uint8Array | undefined;
+  #sentences: ProseSpan[] | undefined;
+  #sentenceWords: ProseSpan[][] | undefined;
+  #lowerText: string | undefined;
+
+  constructor(
+    readonly run: TextRun,
+    readonly scope: ProseScope,
+    /** Resolved BCP 47 locale (see {@link resolveLocale}). */
+    readonly locale: string,
+    /**
+     * `run.text` with every masked span replaced by spaces: same length, same offsets. When an
+     * inline element with its own `lang` splits a run, each part is a ProseRun of its own whose
+     * text outside the part is spaces too.
+     */
+    readonly text: string,
+    /** Masked spans within the part, in text order, not overlapping. */
+    readonly masks: ProseMask[],
+  ) {}
+
+  /** The words (word-like segments of the masked text), in order. */
+  get words(): readonly ProseSpan[] {
+    if (!this.#words) this.#segmentWords();
+    return this.#words!;
+  }
+
+  /** Whether a word may start or end at `offset` (a segment boundary of the masked text). */
+  isWordBoundary(offset: number): boolean {
+    if (!this.#boundaries) this.#segmentWords();
+    return this.#boundaries![offset] === 1;
+  }
+
+  /** The sentences, trimmed, without the ones that are only masked text or punctuation. */
+  get sentences(): readonly ProseSpan[] {
+    if (this.#sentences) return this.#sentences;
+    const sentences: ProseSpan[] = [];
+    for (const segment of segmenterFor(this.locale, 'sentence').segment(this.text)) {
+      const raw = segment.segment;
+      const lead = raw.length - raw.trimStart().length;
+      const text = raw.trim();
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      const start = segment.index + lead;
+      sentences.push({ text, start, end: start + text.length });
+    }
+    return (this.#sentences = sentences);
+  }
+
+  /** The words that lie wholly inside each sentence, one list per entry of {@link sentences}. */
+  get sentenceWords(): readonly (readonly ProseSpan[])[] {
+    if (this.#sentenceWords) return this.#sentenceWords;
+    // Words and sentences are both in text order: one merge, not a filter per sentence.
+    const words = this.words;
+    const out: ProseSpan[][] = [];
+    let at = 0;
+    for (const sentence of this.sentences) {
+      while (at < words.length && words[at]!.start < sentence.start) at++;
+      const inside: ProseSpan[] = [];
+      while (at < words.length && words[at]!.end <= sentence.end) inside.push(words[at++]!);
+      out.push(inside);
+    }
+    return (this.#sentenceWords = out);
+  }
+
   /**
-   * `run.text` with every masked span replaced by spaces: same length, same offsets. When an
-   * inline element with its own `lang` splits a run, each part is a ProseRun of its own whose
-   * text outside the part is spaces too.
+   * The masked text in lower case, with every character that a case-insensitive pattern matches
+   * to an ASCII letter written as that letter (`ſ` as `s`): a pattern whose
+   * {@link requiredLiteral} is not in it cannot match the run.
    */
-  text: string;
-  /** Masked spans within the part, in text order, not overlapping. */
-  masks: ProseMask[];
+  get lowerText(): string {
+    this.#lowerText ??= this.text.toLowerCase().replace(/ſ/g, 's');
+    return this.#lowerText;
+  }
+
+  /** One pass of the word segmenter gives both the words and the boundaries. */
+  #segmentWords(): void {
+    const words: ProseSpan[] = [];
+    const boundaries = new Uint8Array(this.text.length + 1);
+    boundaries[0] = 1;
+    boundaries[this.text.length] = 1;
+    for (const segment of segmenterFor(this.locale, 'word').segment(this.text)) {
+      boundaries[segment.index] = 1;
+      if (segment.isWordLike) words.push({ text: segment.segment, start: segment.index, end: segment.index + segment.segment.length });
+    }
+    this.#words = words;
+    this.#boundaries = boundaries;
+  }
 }
 
 /** The prose of one message (an email, a page, a bot response, a post). */
@@ -54,11 +132,6 @@ export interface ProseSpan {
   text: string;
   start: number;
   end: number;
-}
-
-export interface ProseOptions {
-  /** Locale when neither the run, the message nor the document says. Default `en`. */
-  defaultLocale?: string;
 }
 
 export const DEFAULT_LOCALE = 'en';
@@ -86,90 +159,6 @@ export function languageOf(locale: string): string {
   return locale.trim().split(/[-_]/)[0]!.toLowerCase();
 }
 
-const proseCache = new WeakMap<ContentDocument, Map<string, MessageProse[]>>();
-
-/**
- * The prose of every message of a document, in message order; runs keep document order. Runs
- * whose message id names no message are grouped under a synthetic message of the document.
- * Cached per document (every voice rule shares one masking pass).
- */
-export function proseOf(document: ContentDocument, options: ProseOptions = {}): MessageProse[] {
-  const defaultLocale = options.defaultLocale ?? DEFAULT_LOCALE;
-  let byLocale = proseCache.get(document);
-  if (!byLocale) proseCache.set(document, (byLocale = new Map()));
-  const cached = byLocale.get(defaultLocale);
-  if (cached) return cached;
-
-  const groups = new Map<string, MessageProse>();
-  for (const message of document.messages) {
-    groups.set(message.id, { message, locale: resolveLocale(document, null, message, defaultLocale), runs: [] });
-  }
-  for (const run of document.textRuns) {
-    let group = groups.get(run.messageId);
-    if (!group) {
-      const message: Message = { id: run.messageId, kind: 'document', range: run.range };
-      group = { message, locale: resolveLocale(document, null, null, defaultLocale), runs: [] };
-      groups.set(run.messageId, group);
-    }
-    const locale = resolveLocale(document, run, group.message, defaultLocale);
-    const masks = masksOf(document, run);
-    for (const part of localeParts(document, run, locale)) {
-      // A part in another language (`<span lang="fr">`) is its own prose run over the same text,
-      // with everything outside the part masked: offsets stay those of the run.
-      const inside = masks.filter((mask) => mask.start >= part.start && mask.end <= part.end);
-      const outside = part.start === 0 && part.end === run.text.length ? [] : outsideOf(run.text, part.start, part.end);
-      group.runs.push({ run, scope: run.scope, locale: part.locale, text: maskText(run.text, [...inside, ...outside].sort((x, y) => x.start - y.start)), masks: inside });
-    }
-  }
-  const result = [...groups.values()];
-  byLocale.set(defaultLocale, result);
-  return result;
-}
-
-interface LocalePart {
-  start: number;
-  end: number;
-  locale: string;
-}
-
-/**
- * A run split by the inline elements inside it that carry their own `lang` (a French phrase in
- * an English paragraph): the run's locale around them, theirs inside. One part when there are none.
- */
-function localeParts(document: ContentDocument, run: TextRun, locale: string): LocalePart[] {
-  const runStart = run.range.start.offset;
-  const runEnd = run.range.end.offset;
-  const inner: LocalePart[] = [];
-  for (const element of document.elements) {
-    const lang = element.attributes['lang'] ?? element.attributes['xml:lang'];
-    if (!lang) continue;
-    const { start, end } = { start: element.range.start.offset, end: element.range.end.offset };
-    // Elements around the whole run gave the run its locale already.
-    if (end <= runStart || start >= runEnd || (start <= runStart && end >= runEnd)) continue;
-    const part = { start: textOffsetOf(run, Math.max(start, runStart)), end: textOffsetOf(run, Math.min(end, runEnd)), locale: lang.trim() };
-    if (part.end > part.start && part.locale !== '' && !inner.some((other) => other.start < part.end && part.start < other.end)) inner.push(part);
-  }
-  if (inner.length === 0) return [{ start: 0, end: run.text.length, locale }];
-  inner.sort((a, b) => a.start - b.start);
-  const parts: LocalePart[] = [];
-  let at = 0;
-  for (const part of inner) {
-    if (part.start > at) parts.push({ start: at, end: part.start, locale });
-    parts.push(part);
-    at = part.end;
-  }
-  if (at < run.text.length) parts.push({ start: at, end: run.text.length, locale });
-  return parts;
-}
-
-/** Masks for the text of a run outside `[start, end)`. */
-function outsideOf(text: string, start: number, end: number): ProseMask[] {
-  const out: ProseMask[] = [];
-  if (start > 0) out.push({ kind: 'code', start: 0, end: start, text: text.slice(0, start) });
-  if (end < text.length) out.push({ kind: 'code', start: end, end: text.length, text: text.slice(end) });
-  return out;
-}
-
 /** Range in the file of `[start, end)` of a prose run's text. */
 export function proseRange(document: ContentDocument, prose: ProseRun, start: number, end: number): Range {
   return rangeInRun(document, prose.run, start, end);
@@ -195,57 +184,108 @@ const MASK_PATTERNS: ReadonlyArray<readonly [MaskKind, RegExp]> = [
 /** Elements whose text is code, not prose (`<code>`, `<pre>`, ...). */
 const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'tt', 'script', 'style']);
 
-type MaskSource = Pick<ContentDocument, 'templateRanges'> & Partial<Pick<ContentDocument, 'elements'>>;
-
-const maskCache = new WeakMap<MaskSource, WeakMap<TextRun, readonly ProseMask[]>>();
-
-/**
- * The spans of a run that are not prose, in text order and not overlapping. Cached per document
- * and run: the prose extraction and the channel-limit rules' message texts share one pass.
- */
-export function masksOf(document: MaskSource, run: TextRun): readonly ProseMask[] {
-  let byRun = maskCache.get(document);
-  if (!byRun) maskCache.set(document, (byRun = new WeakMap()));
-  let masks = byRun.get(run);
-  if (!masks) byRun.set(run, (masks = findMasks(document, run)));
-  return masks;
+/** Elements whose text is code, not prose, as `ContentDocument.elements` name them. */
+export function isCodeElement(tag: string): boolean {
+  return CODE_ELEMENTS.has(tag);
 }
 
-function findMasks(document: MaskSource, run: TextRun): ProseMask[] {
-  const candidates: ProseMask[] = [];
-  const runStart = run.range.start.offset;
-  const runEnd = run.range.end.offset;
-  for (const element of document.elements ?? []) {
-    if (!CODE_ELEMENTS.has(element.tag)) continue;
-    if (element.range.end.offset <= runStart || element.range.start.offset >= runEnd) continue;
-    // Inline `<code>` inside a paragraph is part of the paragraph's run: mask its span.
-    const start = textOffsetOf(run, element.range.start.offset);
-    const end = textOffsetOf(run, element.range.end.offset);
-    if (end > start) candidates.push({ kind: 'code', start, end, text: run.text.slice(start, end) });
-  }
-  for (const range of document.templateRanges) {
-    if (range.end.offset <= runStart || range.start.offset >= runEnd) continue;
-    const start = textOffsetOf(run, range.start.offset);
-    const end = textOffsetOf(run, range.end.offset);
-    if (end > start) candidates.push({ kind: 'template', start, end, text: run.text.slice(start, end) });
-  }
+/** Characters without which a mask pattern cannot match: a run lacking them skips the pattern. */
+const MASK_TRIGGERS: Readonly<Record<MaskKind, (text: string) => boolean>> = {
+  template: (text) => text.includes('{') || text.includes('*|') || text.includes('%%') || text.includes('<%'),
+  code: (text) => text.includes('`'),
+  url: (text) => text.includes(':') || /www\./i.test(text),
+  email: (text) => text.includes('@') && text.includes('.'),
+  domain: (text) => text.includes('.'),
+  hashtag: (text) => text.includes('#'),
+  mention: (text) => text.includes('@'),
+};
+
+/**
+ * The spans of a run's text that are not prose, in text order and not overlapping. `known` are
+ * the spans the document already marks (code elements, then the adapter's template ranges, as
+ * text offsets of the run); the patterns come after them, in order, and a candidate overlapping
+ * an accepted span is dropped (an email address is not also a mention and a domain).
+ */
+export function findMasks(text: string, known: readonly ProseMask[]): ProseMask[] {
+  const candidates: ProseMask[] = [...known];
   for (const [kind, pattern] of MASK_PATTERNS) {
+    if (!MASK_TRIGGERS[kind](text)) continue;
+    if (kind === 'email') {
+      candidates.push(...findEmailAddresses(text));
+      continue;
+    }
     pattern.lastIndex = 0;
-    for (const match of run.text.matchAll(pattern)) {
+    for (const match of text.matchAll(pattern)) {
       candidates.push({ kind, start: match.index, end: match.index + match[0].length, text: match[0] });
     }
   }
-  // The adapter's template ranges come first, then the patterns in order; a candidate overlapping
-  // an accepted span is dropped (an email address is not also a mention and a domain).
-  const accepted: ProseMask[] = [];
-  for (const candidate of candidates) {
-    if (accepted.some((mask) => mask.start < candidate.end && candidate.start < mask.end)) continue;
-    accepted.push(candidate);
-  }
-  return accepted.sort((a, b) => a.start - b.start);
+  return acceptInOrder(candidates);
 }
 
-function maskText(text: string, masks: readonly ProseMask[]): string {
+/** The first of overlapping candidates wins; the result is sorted by start. */
+function acceptInOrder(candidates: readonly ProseMask[]): ProseMask[] {
+  // `accepted` stays sorted by start and free of overlaps: a candidate overlaps only its neighbours.
+  const accepted: ProseMask[] = [];
+  for (const candidate of candidates) {
+    let low = 0;
+    let high = accepted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (accepted[mid]!.start < candidate.start) low = mid + 1;
+      else high = mid;
+    }
+    const before = accepted[low - 1];
+    const after = accepted[low];
+    if (before && before.end > candidate.start) continue;
+    if (after && after.start < candidate.end) continue;
+    accepted.splice(low, 0, candidate);
+  }
+  return accepted;
+}
+
+/**
+ * What `text.matchAll(pattern)` gives for the email pattern, without its quadratic cost on long
+ * words: a match needs an `@`, and its local part is the run of local-part characters right
+ * before it, so only the start of that run is tried (if it fails there, every later start fails
+ * too: the part after the `@` alone decides).
+ */
+function findEmailAddresses(text: string): ProseMask[] {
+  const sticky = EMAIL_AT_START;
+  const found: ProseMask[] = [];
+  let from = 0;
+  for (let at = text.indexOf('@', from); at >= 0; at = text.indexOf('@', from)) {
+    // Back over the local-part characters (whole code points: a letter may be a surrogate pair).
+    let start = at;
+    while (start > from) {
+      const pair = start - 2 >= from && isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2));
+      const width = pair ? 2 : 1;
+      if (!LOCAL_PART_CHARACTER.test(text.slice(start - width, start))) break;
+      start -= width;
+    }
+    if (start === at) {
+      from = at + 1;
+      continue;
+    }
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (!match) {
+      from = at + 1;
+      continue;
+    }
+    found.push({ kind: 'email', start, end: start + match[0].length, text: match[0] });
+    from = start + match[0].length;
+  }
+  return found;
+}
+
+/** The email mask pattern, matched only where it is tried (`y`). */
+const EMAIL_AT_START = new RegExp(MASK_PATTERNS.find(([kind]) => kind === 'email')![1].source, 'uy');
+const LOCAL_PART_CHARACTER = /^[\p{L}\p{N}._%+-]$/u;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** `text` with every masked span replaced by spaces (same length, same offsets). */
+export function maskText(text: string, masks: readonly ProseMask[]): string {
   if (masks.length === 0) return text;
   let out = '';
   let at = 0;
@@ -258,7 +298,17 @@ function maskText(text: string, masks: readonly ProseMask[]): string {
 
 /** Whether `[start, end)` of a run overlaps a masked span. */
 export function isMasked(prose: ProseRun, start: number, end: number): boolean {
-  return prose.masks.some((mask) => mask.start < end && start < mask.end);
+  // Masks are sorted and do not overlap: only the last one starting before `end` can reach `start`.
+  const { masks } = prose;
+  let low = 0;
+  let high = masks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (masks[mid]!.start < end) low = mid + 1;
+    else high = mid;
+  }
+  const candidate = masks[low - 1];
+  return candidate !== undefined && candidate.end > start;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,57 +334,12 @@ export function segmenterFor(locale: string, granularity: 'word' | 'sentence' | 
   return segmenter;
 }
 
-const wordCache = new WeakMap<ProseRun, ProseSpan[]>();
-const boundaryCache = new WeakMap<ProseRun, Set<number>>();
-const sentenceCache = new WeakMap<ProseRun, ProseSpan[]>();
-
-/** The words of a run (word-like segments of the masked text), in order. */
-export function wordsOf(prose: ProseRun): ProseSpan[] {
-  let words = wordCache.get(prose);
-  if (words) return words;
-  words = [];
-  for (const segment of segmenterFor(prose.locale, 'word').segment(prose.text)) {
-    if (!segment.isWordLike) continue;
-    words.push({ text: segment.segment, start: segment.index, end: segment.index + segment.segment.length });
-  }
-  wordCache.set(prose, words);
-  return words;
-}
-
-/** Offsets where a word may start or end (segment boundaries of the masked text). */
-export function wordBoundariesOf(prose: ProseRun): ReadonlySet<number> {
-  let boundaries = boundaryCache.get(prose);
-  if (boundaries) return boundaries;
-  boundaries = new Set<number>([0, prose.text.length]);
-  for (const segment of segmenterFor(prose.locale, 'word').segment(prose.text)) boundaries.add(segment.index);
-  boundaryCache.set(prose, boundaries);
-  return boundaries;
-}
-
-/** The sentences of a run, trimmed, without the ones that are only masked text or punctuation. */
-export function sentencesOf(prose: ProseRun): ProseSpan[] {
-  let sentences = sentenceCache.get(prose);
-  if (sentences) return sentences;
-  sentences = [];
-  for (const segment of segmenterFor(prose.locale, 'sentence').segment(prose.text)) {
-    const raw = segment.segment;
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (!/[\p{L}\p{N}]/u.test(text)) continue;
-    const start = segment.index + lead;
-    sentences.push({ text, start, end: start + text.length });
-  }
-  sentenceCache.set(prose, sentences);
-  return sentences;
-}
-
 /**
  * Matches of a pattern in a run's masked text that start and end on word boundaries (so
  * `class` is not found in `classic`, and `NorthWind` is found in `欢迎来到NorthWind商店`) and
  * touch no masked span. The pattern must have the `g` flag.
  */
 export function findInProse(prose: ProseRun, pattern: RegExp): RegExpExecArray[] {
-  const boundaries = wordBoundariesOf(prose);
   const found: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(prose.text); match !== null; match = pattern.exec(prose.text)) {
@@ -344,7 +349,7 @@ export function findInProse(prose: ProseRun, pattern: RegExp): RegExpExecArray[]
     }
     const start = match.index;
     const end = start + match[0].length;
-    if (!boundaries.has(start) || !boundaries.has(end)) {
+    if (!prose.isWordBoundary(start) || !prose.isWordBoundary(end)) {
       // Retry from the next character: a boundary-less match may hide a good one inside it.
       pattern.lastIndex = start + 1;
       continue;
@@ -354,6 +359,56 @@ export function findInProse(prose: ProseRun, pattern: RegExp): RegExpExecArray[]
   }
   return found;
 }
+
+/**
+ * Lower-case ASCII letters and digits that every match of `pattern` contains, in a row, when its
+ * source is a plain phrase (what {@link phrasePattern} and {@link escapeRegExp} write: escaped
+ * characters, `\\s+`, `\\b`, an apostrophe class); null for any other pattern. A run whose
+ * `lowerText` lacks it has no match, so the pattern need not run there.
+ */
+export function requiredLiteral(pattern: RegExp): string | null {
+  let literal: string | null = null;
+  if (requiredLiterals.has(pattern)) return requiredLiterals.get(pattern)!;
+  const source = pattern.source;
+  let best = '';
+  let current = '';
+  const end = (): void => {
+    if (current.length > best.length) best = current;
+    current = '';
+  };
+  let plain = true;
+  for (let i = 0; i < source.length && plain; i++) {
+    const char = source[i]!;
+    if (char === '\\') {
+      const next = source[i + 1];
+      if (next === undefined) plain = false;
+      else if (next === 's' && source[i + 2] === '+') {
+        end();
+        i += 2;
+      } else if (next === 'b') {
+        end();
+        i += 1;
+      } else if (/[.*+?^${}()|[\]\\/-]/.test(next)) {
+        end();
+        i += 1;
+      } else plain = false;
+    } else if (source.startsWith("['’]", i)) {
+      end();
+      i += 3;
+    } else if (/[.*+?^${}()|[\]]/.test(char)) {
+      plain = false;
+    } else if (/[A-Za-z0-9]/.test(char)) {
+      current += char.toLowerCase();
+    } else end();
+  }
+  end();
+  if (plain && best.length > 0) literal = best;
+  requiredLiterals.set(pattern, literal);
+  return literal;
+}
+
+/** Patterns are compiled once per rule spec: their literal is worked out once too. */
+const requiredLiterals = new WeakMap<RegExp, string | null>();
 
 /** Escapes a literal for a regular expression (valid in Unicode mode, where `\\-` is an error). */
 export function escapeRegExp(text: string): string {

@@ -5,6 +5,7 @@ import type { Channel } from './channels.js';
 import type { Fix, RelatedLocation } from './diagnostic.js';
 import type { ContentDocument } from './document.js';
 import type { Range } from './position.js';
+import type { SourceCode } from './source-code.js';
 
 /** A severity as configured; `off` disables the rule. */
 export type RuleLevel = 'off' | 'warn' | 'error';
@@ -46,6 +47,8 @@ export interface RuleReport {
 
 export interface RuleContext<Options> {
   document: ContentDocument;
+  /** The document's shared views (prose, message texts, template spans, style value positions), computed once for every rule. */
+  source: SourceCode;
   /** The brand the content is checked against; null when no brand is configured. */
   brand: BrandModel | null;
   options: Options;

@@ -11,8 +11,7 @@ import type { BrandModel } from '../tokens/brand-model.js';
 import type { ResolvedConfig } from './config.js';
 import { createResult, type LintResult } from './result.js';
 import type { RuleSet } from './rules.js';
-import { applyDirectives, type Directive } from './directives.js';
-import { ruleDocsUrl } from './runner.js';
+import { ruleDocsUrl, settleFindings } from './runner.js';
 
 export interface CampaignRunOptions {
   cwd: string;
@@ -36,7 +35,7 @@ export interface CampaignRun {
 
 export async function runCampaigns(options: CampaignRunOptions): Promise<CampaignRun> {
   const inCampaign = options.results.filter((result) => result.campaignData && result.campaignData.length > 0);
-  if (inCampaign.length === 0) return { results: [...options.results], campaigns: [] };
+  if (inCampaign.length === 0) return { results: options.results.map((result) => settleResult(result, [], options.rules)), campaigns: [] };
   const campaignIds = new Set(inCampaign.flatMap((result) => result.campaignData!.map((data) => data.campaign)));
 
   const siblings = options.loadSiblings
@@ -69,13 +68,7 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
     docsUrl: ruleDocsUrl,
   });
 
-  const campaignRuleIds = new Set(campaignRules.map(({ id }) => id));
-  const results = options.results.map((result) => {
-    const found: Diagnostic[] = outcome.diagnostics.get(result.file) ?? [];
-    const added = result.directives && result.campaignData ? applyCampaignDirectives(found, result, campaignRuleIds, options.rules) : found;
-    if (added.length === 0) return result;
-    return { ...result, ...createResult(result, [...result.diagnostics, ...added]) };
-  });
+  const results = options.results.map((result) => settleResult(result, outcome.diagnostics.get(result.file) ?? [], options.rules));
   if (outcome.internal.length > 0) {
     for (const diagnostic of outcome.internal) {
       const index = results.findIndex((result) => result.file === diagnostic.file);
@@ -88,25 +81,16 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
 }
 
 /**
- * A file's disable directives applied to its campaign findings. Directives that name campaign
- * rules were left unjudged by the per-file lint (`deferredIds`); here they are reported when
- * they disabled nothing. Directives without rule ids disable campaign findings too, but were
- * judged already.
+ * A result with its campaign findings: a campaign member's pending rule findings and its campaign
+ * findings go through its disable directives together, once (so a directive is judged by
+ * everything it could disable); any other result just gains the findings.
  */
-function applyCampaignDirectives(found: readonly Diagnostic[], result: LintResult, campaignIds: ReadonlySet<string>, rules: RuleSet): Diagnostic[] {
-  const directives = result.directives ?? [];
-  const level = rules.levelFor('brandlint/unused-directive', result.absolutePath, result.channel ?? 'landing');
-  const base = { file: result.file, knownIds: rules.knownIds, unknownSeverity: null };
-  const blanket = applyDirectives(found, directives.filter((directive) => directive.rules === null), { ...base, unusedSeverity: null });
-  const named: Directive[] = directives.flatMap((directive) => {
-    if (directive.rules === null || directive.kind === 'enable') return directive.kind === 'enable' ? [directive] : [];
-    const ids = directive.rules.filter((rule) => campaignIds.has(rule.id));
-    return ids.length > 0 ? [{ ...directive, rules: ids }] : [];
-  });
-  if (!named.some((directive) => directive.kind !== 'enable')) return blanket.diagnostics;
-  const judged = applyDirectives(blanket.diagnostics, named, { ...base, unusedSeverity: severityOf(level) });
-  // `brandlint-enable` directives were judged by the per-file lint.
-  return [...judged.diagnostics, ...judged.problems.filter((problem) => !problem.message.startsWith('unused brandlint-enable'))];
+export function settleResult(result: LintResult, campaignFindings: readonly Diagnostic[], rules: RuleSet): LintResult {
+  const { pending, ...settled } = result;
+  if (!pending) return campaignFindings.length === 0 ? result : { ...settled, ...createResult(settled, [...settled.diagnostics, ...campaignFindings]) };
+  const target = { file: result.file, absolutePath: result.absolutePath, channel: result.channel ?? 'landing' };
+  const findings = settleFindings([...pending.findings, ...campaignFindings], pending.directives, target, rules);
+  return { ...settled, ...createResult(settled, [...settled.diagnostics, ...findings]) };
 }
 
 function severityOf(level: ReturnType<RuleSet['levelFor']>): Severity | null {

@@ -24,8 +24,12 @@ export interface LintResult {
   facts?: Fact[];
   /** What the campaign phase compares besides facts (tone, colors, fonts), one entry per campaign of the file. */
   campaignData?: CampaignFileData[];
-  /** The file's disable directives, when it belongs to a campaign: the campaign phase applies them to its findings. */
-  directives?: Directive[];
+  /**
+   * A campaign member's rule findings before its disable directives: the campaign phase adds the
+   * campaign findings and applies the directives once to all of them (src/engine/campaigns.ts),
+   * then moves the survivors into `diagnostics`. Absent on a settled result.
+   */
+  pending?: { findings: Diagnostic[]; directives: Directive[] };
 }
 
 /** Something the user should know that is not a finding: a skipped file, no brand, a file not fixed. */
@@ -35,6 +39,11 @@ export interface LintNotice {
   message: string;
   /** The file it concerns, when it concerns one. */
   file?: string;
+}
+
+/** Whether a result has findings with fixes (settled or still pending). */
+export function hasFixes(result: Pick<LintResult, 'fixableCount' | 'pending'>): boolean {
+  return result.fixableCount > 0 || (result.pending?.findings.some((finding) => finding.fix !== undefined) ?? false);
 }
 
 /** Order of diagnostics everywhere: file, line, column, rule id (whole-file problems first). */
@@ -55,7 +64,7 @@ export function compareStrings(a: string, b: string): number {
 
 /** Builds a result with sorted diagnostics and counts. */
 export function createResult(
-  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output' | 'facts' | 'campaignData' | 'directives'>>,
+  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output' | 'facts' | 'campaignData' | 'pending'>>,
   diagnostics: readonly Diagnostic[],
 ): LintResult {
   const sorted = [...diagnostics].sort(compareDiagnostics);
@@ -73,7 +82,7 @@ export function createResult(
     ...(base.output !== undefined ? { output: base.output } : {}),
     ...(base.facts !== undefined ? { facts: base.facts } : {}),
     ...(base.campaignData !== undefined ? { campaignData: base.campaignData } : {}),
-    ...(base.directives !== undefined ? { directives: base.directives } : {}),
+    ...(base.pending !== undefined ? { pending: base.pending } : {}),
   };
 }
 

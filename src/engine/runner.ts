@@ -6,6 +6,7 @@
 import type { Channel } from '../core/channels.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ContentDocument } from '../core/document.js';
+import { SourceCode } from '../core/source-code.js';
 import { formatMessage, type RuleContext, type RuleReport } from '../core/rule.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
@@ -14,7 +15,7 @@ import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
 import { dropOverlappingVoiceFindings } from './overlap.js';
 import type { LintCache } from './cache.js';
 import { readContentFile, type ContentFileRead } from './read.js';
-import { createResult, type LintNotice, type LintResult } from './result.js';
+import { createResult, hasFixes, type LintNotice, type LintResult } from './result.js';
 import type { ActiveRule, RuleSet } from './rules.js';
 
 /** What an adapter needs to turn a file into a document. */
@@ -48,35 +49,70 @@ export interface LintDocumentOptions {
   onNotApplied?: (ruleId: string, reason: string) => void;
 }
 
-/**
- * Runs the enabled rules on one document and applies its directives. Returns the parse problems,
- * the findings that survived the directives (one per phrase among word-choice rules, see overlap.ts),
- * directive problems and internal errors (unsorted).
- */
-export function lintDocument(document: ContentDocument, options: LintDocumentOptions): Diagnostic[] {
-  const { rules, brand } = options;
+/** The rules' findings on one document, before its disable directives are applied. */
+export interface DocumentFindings {
+  /** Parse problems and internal errors: never disabled by directives. */
+  problems: Diagnostic[];
+  /** What the rules reported. */
+  findings: Diagnostic[];
+  /** The document's disable directives, parsed once. */
+  directives: Directive[];
+}
+
+/** Runs the enabled rules on one document (through its source object) and parses its directives. */
+export function runRules(source: SourceCode, options: LintDocumentOptions): DocumentFindings {
+  const { document } = source;
   const findings: Diagnostic[] = [];
   const internal: Diagnostic[] = [];
-  for (const active of rules.rulesFor(document.absolutePath, document.channel)) {
-    const outcome = runRule(active, document, brand, options.onNotApplied);
+  for (const active of options.rules.rulesFor(document.absolutePath, document.channel)) {
+    const outcome = runRule(active, source, options.brand, options.onNotApplied);
     if (outcome.ok) findings.push(...outcome.diagnostics);
     else internal.push(outcome.diagnostic);
   }
+  return { problems: [...document.parseProblems, ...internal], findings, directives: parseDirectives(document.comments, document.lines) };
+}
+
+/** Where findings are settled: the file, for rule levels of the directive problems. */
+export interface SettleTarget {
+  file: string;
+  absolutePath: string;
+  channel: Channel;
+}
+
+/**
+ * Applies a file's directives once to all its findings (the rules', and the campaign rules' when
+ * the file belongs to a campaign), reports unknown and unused directives, and keeps one finding
+ * per phrase among word-choice rules (see overlap.ts). Unsorted.
+ */
+export function settleFindings(findings: readonly Diagnostic[], directives: readonly Directive[], target: SettleTarget, rules: RuleSet): Diagnostic[] {
   const level = (id: string) => {
-    const value = rules.levelFor(id, document.absolutePath, document.channel);
+    const value = rules.levelFor(id, target.absolutePath, target.channel);
     return value === 'off' ? null : value === 'error' ? 'error' : 'warning';
   };
-  const directives = parseDirectives(document.comments, document.lines);
-  const inCampaign = document.metadata.campaign !== undefined || document.messages.some((message) => message.campaign !== undefined);
-  const filtered = applyDirectives(findings, directives, {
-    file: document.file,
+  const applied = applyDirectives(findings, directives, {
+    file: target.file,
     knownIds: rules.knownIds,
     unusedSeverity: level('brandlint/unused-directive'),
     unknownSeverity: level('brandlint/unknown-rule'),
-    // Campaign findings come later (src/engine/campaigns.ts): directives naming campaign rules are judged there.
-    ...(inCampaign ? { deferredIds: rules.campaignRuleIds } : {}),
   });
-  return [...document.parseProblems, ...internal, ...dropOverlappingVoiceFindings(filtered.diagnostics), ...filtered.problems];
+  return [...dropOverlappingVoiceFindings(applied.diagnostics), ...applied.problems];
+}
+
+/**
+ * Runs the enabled rules on one document and applies its directives: the parse problems, the
+ * findings that survived the directives (one per phrase among word-choice rules, see
+ * overlap.ts), directive problems and internal errors (unsorted). For a document on its own
+ * (rule tests, editors); a lint run settles campaign members' findings after the campaign phase.
+ */
+export function lintDocument(document: ContentDocument, options: LintDocumentOptions & { source?: SourceCode }): Diagnostic[] {
+  const found = runRules(options.source ?? new SourceCode(document), options);
+  return [...found.problems, ...settleFindings(found.findings, found.directives, document, options.rules)];
+}
+
+/** The findings that directives leave, without judging the directives (what `--fix` may fix before the campaign phase). */
+function undisabled(found: DocumentFindings, knownIds: ReadonlySet<string>, file: string): Diagnostic[] {
+  if (found.directives.length === 0) return found.findings;
+  return applyDirectives(found.findings, found.directives, { file, knownIds, unusedSeverity: null, unknownSeverity: null }).diagnostics;
 }
 
 type RuleOutcome = { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
@@ -84,14 +120,16 @@ type RuleOutcome = { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagno
 /** Runs one rule; a throw (or a broken contract) becomes one `internal/rule-error` diagnostic. */
 function runRule(
   active: ActiveRule,
-  document: ContentDocument,
+  source: SourceCode,
   brand: BrandModel | null,
   onNotApplied?: (ruleId: string, reason: string) => void,
 ): RuleOutcome {
   const { id, rule, severity } = active;
+  const { document } = source;
   const diagnostics: Diagnostic[] = [];
   const context: RuleContext<unknown> = {
     document,
+    source,
     brand,
     options: active.options,
     report(report: RuleReport) {
@@ -220,13 +258,16 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
   if (read.kind === 'failed') return createResult(base, [read.diagnostic]);
   const cached = options.cache?.get(target, read.text);
   // A cached result with fixes must be linted again under --fix (the fixes have to be applied).
-  if (cached && !(options.fix && cached.result.fixableCount > 0)) {
+  if (cached && !(options.fix && hasFixes(cached.result))) {
     notices.push(...cached.notices);
     return { ...cached.result, source: read.text };
   }
 
   interface FileLint extends LintOfText {
     document: ContentDocument | null;
+    source: SourceCode | null;
+    /** The rules' findings before directives (a campaign member's are settled after the campaign phase). */
+    found: DocumentFindings | null;
     /** Reason -> ids of the rules that did not apply for it. */
     notApplied: Map<string, Set<string>>;
   }
@@ -242,19 +283,27 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
         file: target.file,
         range: null,
       };
-      return { document: null, diagnostics: [diagnostic], parseErrors: 1, notApplied: new Map() };
+      return { document: null, source: null, found: null, diagnostics: [diagnostic], parseErrors: 1, notApplied: new Map() };
     }
     if (document.metadata.campaign === undefined) {
       const campaign = options.campaignOf?.(target.absolutePath);
       if (campaign !== undefined) document.metadata.campaign = campaign;
     }
     if (document.metadata.locale === undefined && options.defaultLocale !== undefined) document.metadata.locale = options.defaultLocale;
+    const source = new SourceCode(document);
     const notApplied = new Map<string, Set<string>>();
     const onNotApplied = (ruleId: string, reason: string): void => {
       notApplied.set(reason, (notApplied.get(reason) ?? new Set()).add(ruleId));
     };
-    const diagnostics = options.referenceOnly ? [] : lintDocument(document, { ...options, onNotApplied });
-    return { document, diagnostics, parseErrors: document.parseProblems.filter((d) => d.severity === 'error').length, notApplied };
+    const parseErrors = document.parseProblems.filter((d) => d.severity === 'error').length;
+    if (options.referenceOnly) return { document, source, found: null, diagnostics: [], parseErrors, notApplied };
+    const found = runRules(source, { ...options, onNotApplied });
+    // A campaign member's directives are judged once its campaign findings are known; until then
+    // they only keep disabled findings out of the fixes.
+    const diagnostics = isInCampaign(document)
+      ? [...found.problems, ...undisabled(found, options.rules.knownIds, target.file)]
+      : [...found.problems, ...settleFindings(found.findings, found.directives, target, options.rules)];
+    return { document, source, found, diagnostics, parseErrors, notApplied };
   };
 
   const first = await lintText(read.text);
@@ -281,7 +330,8 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
     notices.push({ kind: 'not-applied', file: target.file, message: `${describeRuleIds(ids)} did not apply: ${reason}` });
   }
   const campaign = final.document?.metadata.campaign;
-  const campaignFacts = final.document ? await extractCampaignFacts(final.document, options.brand) : null;
+  const campaignFacts = final.source ? await extractCampaignFacts(final.source, options.brand) : null;
+  const pending = campaignFacts && final.found ? { findings: final.found.findings, directives: final.found.directives } : undefined;
   const result = createResult(
     {
       ...base,
@@ -289,18 +339,16 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       ...(campaign !== undefined ? { campaign } : {}),
       ...(output !== undefined ? { output } : {}),
       ...(campaignFacts ? { facts: campaignFacts.facts, campaignData: campaignFacts.campaigns } : {}),
-      ...(campaignFacts && final.document ? campaignDirectivesOf(final.document) : {}),
+      ...(pending ? { pending } : {}),
     },
-    final.diagnostics,
+    pending ? final.found!.problems : final.diagnostics,
   );
   cacheResult(options, target, result, read.text, notices);
   return result;
 }
 
-/** The document's disable directives, kept for the campaign phase (which disables campaign findings with them). */
-function campaignDirectivesOf(document: ContentDocument): { directives?: Directive[] } {
-  const directives = parseDirectives(document.comments, document.lines);
-  return directives.length > 0 ? { directives } : {};
+function isInCampaign(document: ContentDocument): boolean {
+  return document.metadata.campaign !== undefined || document.messages.some((message) => message.campaign !== undefined);
 }
 
 /**
@@ -308,11 +356,10 @@ function campaignDirectivesOf(document: ContentDocument): { directives?: Directi
  * for the campaign phase after all files are linted. Imported lazily: runs without campaigns
  * never load the extractors.
  */
-async function extractCampaignFacts(document: ContentDocument, brand: BrandModel | null) {
-  const inCampaign = document.metadata.campaign !== undefined || document.messages.some((message) => message.campaign !== undefined);
-  if (!inCampaign) return null;
+async function extractCampaignFacts(source: SourceCode, brand: BrandModel | null) {
+  if (!isInCampaign(source.document)) return null;
   const { extractCampaignData } = await import('../consistency/extract.js');
-  return extractCampaignData(document, brand);
+  return extractCampaignData(source, brand);
 }
 
 /**
@@ -329,20 +376,10 @@ function cacheResult(options: LintFilesOptions, target: LintTarget, result: Lint
 
 /**
  * The adapters' `parseContent`, imported lazily so that a run pays for the adapters only when
- * it has files. Null while src/channels/index.ts does not exist (or exports no `parseContent`).
+ * it has files.
  */
-export async function loadContentParser(): Promise<ContentParser | null> {
-  const specifier: string = '../channels/index.js';
-  let module: { parseContent?: unknown };
-  try {
-    module = (await import(specifier)) as { parseContent?: unknown };
-  } catch (error) {
-    // Only the adapters' module itself missing means "no adapters yet"; anything else is a bug to surface.
-    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('channels/index');
-    if (missing) return null;
-    throw error;
-  }
-  return typeof module.parseContent === 'function' ? (module.parseContent as ContentParser) : null;
+export async function loadContentParser(): Promise<ContentParser> {
+  return (await import('../channels/index.js')).parseContent;
 }
 
 /** `a, b and c`; more than three rules of one pack are shown as `pack/* (n rules)`. */

@@ -16,6 +16,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'b.post.md'), post('Use code SPRING20 today.'));
   await writeFile(path.join(dir, 'c.post.md'), post('<!-- brandlint-disable-next-line campaign-code-mismatch -- the bot code for this post -->\nUse code SPRING25 today.\n\nAnd code SPRING25 again.'));
   await writeFile(path.join(dir, 'd.post.md'), post('<!-- brandlint-disable-next-line campaign-offer-mismatch -->\nUse code SPRING20 today.'));
+  // A directive naming no rule that disables only a campaign finding did its job: it is not "unused".
+  await writeFile(path.join(dir, 'e.post.md'), post('<!-- brandlint-disable-next-line -- agreed with the partner -->\nUse code SPRING30 today.'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

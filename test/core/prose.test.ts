@@ -5,16 +5,14 @@ import {
   findInProse,
   foldCase,
   isEnglish,
-  masksOf,
   matchCase,
   phrasePattern,
-  proseOf,
   proseRange,
+  requiredLiteral,
   resolveLocale,
-  sentencesOf,
-  wordsOf,
   type ProseRun,
 } from '../../src/core/prose.js';
+import { SourceCode } from '../../src/core/source-code.js';
 import { loc, parse, slice } from '../channels/helpers.js';
 
 /** A one-run document over `text` (the run covers the whole text, 1:1). */
@@ -43,12 +41,12 @@ function documentOf(text: string, extra: Partial<TextRun> = {}, locale?: string)
 }
 
 function onlyRun(document: ContentDocument): ProseRun {
-  const run = proseOf(document)[0]?.runs[0];
+  const run = new SourceCode(document).prose[0]?.runs[0];
   if (!run) throw new Error('no prose run');
   return run;
 }
 
-const words = (text: string, locale?: string): string[] => wordsOf(onlyRun(documentOf(text, {}, locale))).map((w) => w.text);
+const words = (text: string, locale?: string): string[] => onlyRun(documentOf(text, {}, locale)).words.map((w) => w.text);
 
 describe('masking', () => {
   it.each([
@@ -86,17 +84,18 @@ describe('masking', () => {
     const document = await parse('<p>Hi &amp; {{ first_name }} hello</p>');
     const run = document.textRuns.find((r) => r.scope === 'body')!;
     expect(run.text).toBe('Hi & {{ first_name }} hello');
-    const masks = masksOf(document, run);
+    const source = new SourceCode(document);
+    const masks = source.masksOf(run);
     expect(masks.map((m) => [m.kind, m.text])).toEqual([['template', '{{ first_name }}']]);
-    // One masking pass per document and run, shared by every caller.
-    expect(masksOf(document, run)).toBe(masks);
+    // One masking pass per document and run, shared by every reader of the source.
+    expect(source.masksOf(run)).toBe(masks);
     const reparsed = await parse('<p>Hi &amp; {{ first_name }} hello</p>');
-    expect(masksOf(reparsed, reparsed.textRuns.find((r) => r.scope === 'body')!)).not.toBe(masks);
+    expect(new SourceCode(reparsed).masksOf(reparsed.textRuns.find((r) => r.scope === 'body')!)).not.toBe(masks);
   });
 
   it('masks inline code elements and code blocks', async () => {
     const document = await parse('<p>Your code is <code>NORTHWIND-utilize</code>, ok</p><pre>x utilize</pre>');
-    const [message] = proseOf(document);
+    const [message] = new SourceCode(document).prose;
     expect(message!.runs.map((r) => [r.run.text, r.masks.map((m) => `${m.kind}:${m.text}`)])).toEqual([
       ['Your code is NORTHWIND-utilize, ok', ['code:NORTHWIND-utilize']],
       ['x utilize', ['code:x utilize']],
@@ -136,7 +135,7 @@ describe('words', () => {
 describe('sentences', () => {
   it('splits sentences with Intl.Segmenter, keeps U.S. inside one, and drops masked-only ones', () => {
     const run = onlyRun(documentOf('Pack light. We hiked the U.S. trail! Ready? https://x.example'));
-    expect(sentencesOf(run).map((s) => s.text)).toEqual(['Pack light.', 'We hiked the U.S. trail!', 'Ready?']);
+    expect(run.sentences.map((s) => s.text)).toEqual(['Pack light.', 'We hiked the U.S. trail!', 'Ready?']);
   });
 });
 
@@ -160,7 +159,7 @@ describe('findInProse', () => {
 
   it('positions a match in the file through the run', async () => {
     const document = await parse('<p>Hi &amp; we utilize maps</p>');
-    const run = proseOf(document)[0]!.runs.find((r) => r.scope === 'body')!;
+    const run = new SourceCode(document).prose[0]!.runs.find((r) => r.scope === 'body')!;
     const [match] = findInProse(run, phrasePattern('utilize'));
     const range = proseRange(document, run, match!.index, match!.index + match![0].length);
     expect(slice(document, range)).toBe('utilize');
@@ -179,7 +178,7 @@ describe('locales', () => {
 
   it('groups runs per message with the locale of the run', async () => {
     const document = await parse('<html lang="de"><body><p>Hallo</p><p lang="en">Hello</p></body></html>');
-    const [message] = proseOf(document);
+    const [message] = new SourceCode(document).prose;
     expect(message!.locale).toBe('de');
     expect(message!.runs.map((r) => [r.text, r.locale])).toEqual([
       ['Hallo', 'de'],
@@ -189,15 +188,15 @@ describe('locales', () => {
 
   it('splits a run at inline elements with their own lang', async () => {
     const document = await parse('<html lang="en"><body><p>We love <span lang="fr">joie de vivre</span> and <em>hiking</em>.</p></body></html>');
-    const [message] = proseOf(document);
-    expect(message!.runs.map((r) => [r.locale, wordsOf(r).map((w) => w.text).join(' ')])).toEqual([
+    const [message] = new SourceCode(document).prose;
+    expect(message!.runs.map((r) => [r.locale, r.words.map((w) => w.text).join(' ')])).toEqual([
       ['en', 'We love'],
       ['fr', 'joie de vivre'],
       ['en', 'and hiking'],
     ]);
     // Every part keeps the run's offsets.
     const french = message!.runs[1]!;
-    const [first] = wordsOf(french);
+    const [first] = french.words;
     expect(slice(document, proseRange(document, french, first!.start, first!.end))).toBe('joie');
   });
 
@@ -229,5 +228,50 @@ describe('case', () => {
   it('folds case by locale', () => {
     expect(foldCase('İSTANBUL', 'tr')).toBe('istanbul');
     expect(foldCase('NORTHWIND', 'en')).toBe('northwind');
+  });
+});
+
+describe('requiredLiteral', () => {
+  it.each([
+    ['a phrase', phrasePattern('in order to'), 'order'],
+    ['an apostrophe phrase', phrasePattern("don't"), 'don'],
+    ['a hyphenated word', phrasePattern('e-mail'), 'mail'],
+    ['an escaped dot', phrasePattern('Node.js'), 'node'],
+    ['case-sensitive phrases too', phrasePattern('NorthWind', true), 'northwind'],
+    ['word boundaries', /\butilize\b/giu, 'utilize'],
+    ['an alternation: none', /colou?r|hue/giu, null],
+    ['a character class: none', /[a-z]+ing/giu, null],
+    ['no ASCII letters: none', phrasePattern('日本'), null],
+  ])('%s', (_name, pattern, literal) => {
+    expect(requiredLiteral(pattern)).toBe(literal);
+  });
+
+  it('is in the lower-cased text of every run the pattern matches', () => {
+    const cases: Array<[string, string]> = [
+      ['We UTILIZE it', 'utilize'],
+      ['Mi\u017Fs Mi\u017F\u017Fippi', 'miss'],
+      ['In Order\nTo go', 'in order to'],
+    ];
+    for (const [text, phrase] of cases) {
+      const run = onlyRun(documentOf(text));
+      const pattern = phrasePattern(phrase);
+      if (findInProse(run, pattern).length > 0) expect(run.lowerText).toContain(requiredLiteral(pattern));
+    }
+  });
+});
+
+describe('email masks on long text', () => {
+  const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+  it.each([
+    ['one address', 'write to help@northwind.example now'],
+    ['two addresses in a row', 'a@b.com.x@y.org and c@d.io'],
+    ['an @ without an address', `${'word'.repeat(2000)}@ and more`],
+    ['addresses after a long word', `${'a'.repeat(5000)} then team@northwind.example`],
+    ['astral letters in the local part', '\u{1D400}\u{1D401}@north.example'],
+    ['dots and pluses', 'first.last+tag@mail.north-wind.example.'],
+  ])('finds what the regular expression finds: %s', (_name, text) => {
+    const expected = [...text.matchAll(emailPattern)].map((match) => `${match.index}:${match[0]}`);
+    const masks = onlyRun(documentOf(text)).masks.filter((mask) => mask.kind === 'email').map((mask) => `${mask.start}:${mask.text}`);
+    expect(masks).toEqual(expected);
   });
 });

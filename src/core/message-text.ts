@@ -1,12 +1,11 @@
 /**
  * The text of one message (a subject, a post, a bot reply, an SMS) as its reader receives it,
- * assembled from the document's text runs, with every character mapped back to the file. Shared
- * by the channel-limit rules; not a rule itself (rules/index.ts does not list this folder).
+ * assembled from the document's text runs, with every character mapped back to the file. A view
+ * of `SourceCode` (`source.messageTexts(scopes)`), shared by the channel-limit rules.
  */
-import type { ContentDocument, Message, ProseScope, TextRun } from '../../src/core/document.js';
-import { sourceOffsetOf } from '../../src/core/document.js';
-import { masksOf } from '../../src/core/prose.js';
-import type { Range } from '../../src/core/position.js';
+import type { ContentDocument, Message, TextRun } from './document.js';
+import type { Range } from './position.js';
+import type { ProseMask } from './prose.js';
 
 export interface MessageText {
   /** The message the runs belong to (undefined when the adapter listed none with that id). */
@@ -25,38 +24,19 @@ export interface MessageText {
   templateStarts: number[];
 }
 
-const textCache = new WeakMap<ContentDocument, Map<string, readonly MessageText[]>>();
-
-/**
- * The runs of `scopes` grouped by message, each message's text assembled (document order).
- * Cached per document and scope list: a subject is assembled once for every rule that measures it.
- */
-export function messageTexts(document: ContentDocument, scopes: readonly ProseScope[]): readonly MessageText[] {
-  let byScopes = textCache.get(document);
-  if (!byScopes) textCache.set(document, (byScopes = new Map()));
-  const key = [...new Set(scopes)].sort().join(' ');
-  let texts = byScopes.get(key);
-  if (!texts) byScopes.set(key, (texts = assembleAll(document, scopes)));
-  return texts;
+/** What assembling a message needs of the document's source object. */
+export interface MessageTextSource {
+  document: ContentDocument;
+  masksOf(run: TextRun): readonly ProseMask[];
 }
 
-function assembleAll(document: ContentDocument, scopes: readonly ProseScope[]): MessageText[] {
-  const wanted = new Set(scopes);
-  const byMessage = new Map<string, TextRun[]>();
-  for (const run of document.textRuns) {
-    if (!wanted.has(run.scope)) continue;
-    const list = byMessage.get(run.messageId);
-    if (list) list.push(run);
-    else byMessage.set(run.messageId, [run]);
-  }
-  const messages = new Map(document.messages.map((message) => [message.id, message]));
-  return [...byMessage].map(([messageId, runs]) => assemble(document, messageId, messages.get(messageId), runs));
-}
-
-function assemble(document: ContentDocument, messageId: string, message: Message | undefined, unsorted: TextRun[]): MessageText {
+/** One message's text from its runs (any order; they are sorted by position). */
+export function assembleMessageText(source: MessageTextSource, messageId: string, message: Message | undefined, unsorted: readonly TextRun[]): MessageText {
+  const { document } = source;
   const runs = [...unsorted].sort((a, b) => a.range.start.offset - b.range.start.offset);
   const templateStarts: number[] = [];
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   const starts: number[] = [];
   const ends: number[] = [];
   const template: boolean[] = [];
@@ -65,29 +45,42 @@ function assemble(document: ContentDocument, messageId: string, message: Message
     if (previous) {
       const joiner = joinerBetween(document, previous, run);
       const at = previous.range.end.offset;
-      for (const char of joiner) {
-        text += char;
+      for (let i = 0; i < joiner.length; i++) {
         starts.push(at);
         ends.push(run.range.start.offset);
         template.push(false);
       }
+      parts.push(joiner);
+      length += joiner.length;
     }
     // Template syntax as the prose extraction sees it: the adapter's template ranges and the
     // slot patterns (`{name}`, `${user.name}`) of every channel.
-    const tags = masksOf(document, run).filter((mask) => mask.kind === 'template');
-    const runStart = text.length;
+    const tags = source.masksOf(run).filter((mask) => mask.kind === 'template');
+    const runStart = length;
+    // Every character's file offset: the anchors are walked once, in step with the characters.
+    const map = run.sourceMap;
+    let anchor = -1;
+    let tag = 0;
+    const offsetAt = (i: number): number => {
+      while (anchor + 1 < map.length && map[anchor + 1]![0] <= i) anchor++;
+      return anchor < 0 ? run.range.start.offset + i : map[anchor]![1] + (i - map[anchor]![0]);
+    };
+    let start = offsetAt(0);
     for (let i = 0; i < run.text.length; i++) {
-      const start = sourceOffsetOf(run, i);
-      text += run.text[i];
+      const next = offsetAt(i + 1);
       starts.push(start);
-      ends.push(Math.max(start, sourceOffsetOf(run, i + 1)));
-      template.push(tags.some((tag) => i >= tag.start && i < tag.end));
+      ends.push(Math.max(start, next));
+      while (tag < tags.length && tags[tag]!.end <= i) tag++;
+      template.push(tag < tags.length && i >= tags[tag]!.start);
+      start = next;
     }
-    for (const tag of tags) templateStarts.push(runStart + tag.start);
+    parts.push(run.text);
+    length += run.text.length;
+    for (const found of tags) templateStarts.push(runStart + found.start);
     previous = run;
   }
   starts.push(previous ? previous.range.end.offset : 0);
-  return { message, messageId, text, runs, starts, ends, template, templateStarts };
+  return { message, messageId, text: parts.join(''), runs, starts, ends, template, templateStarts };
 }
 
 /**
