@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { PROSE_SCOPES, type ProseScope } from '../../src/core/document.js';
 import { isEnglish, isMasked, phrasePattern, proseRange, type ProseRun } from '../../src/core/prose.js';
 import { defineRule } from '../../src/core/rule.js';
+import { clauseStartMatches, type ClauseStartCheck } from './clause-starts.js';
 import { phraseListMatcher, type PhraseMatch, type PhraseMatcher } from './phrase-list.js';
 
 /** write-good's checks, in the order a span flagged by several is named. */
@@ -78,9 +79,16 @@ function phraseListMatches(check: PhraseListCheck, text: string): PhraseMatch[] 
 
 const isPhraseList = (check: Check): check is PhraseListCheck => check in PHRASE_LISTS;
 
+/** Checks run here instead of by write-good (same results, see clause-starts.ts and phrase-list.ts). */
+const isOwnMatcher = (check: Check): check is PhraseListCheck | ClauseStartCheck => isPhraseList(check) || check === 'so' || check === 'thereIs';
+
+function ownMatches(check: PhraseListCheck | ClauseStartCheck, text: string): PhraseMatch[] {
+  return isPhraseList(check) ? phraseListMatches(check, text) : clauseStartMatches(text, check);
+}
+
 /** One check's suggestions (index, length) for a text. */
 function suggestionsOf(text: string, check: Check): PhraseMatch[] {
-  if (isPhraseList(check)) return phraseListMatches(check, text);
+  if (isOwnMatcher(check)) return ownMatches(check, text);
   return loadWriteGood()(text, { ...Object.fromEntries(CHECKS.map((other) => [other, false])), [check]: true });
 }
 
@@ -136,8 +144,8 @@ export default defineRule<ProseStyleOptions>({
 function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[]): Finding[] {
   const lint = loadWriteGood();
   const off = Object.fromEntries(CHECKS.map((check) => [check, false])) as Record<Check, boolean>;
-  const onlyWriteGood = enabled.filter((check) => !isPhraseList(check));
-  const phraseListChecks = enabled.filter(isPhraseList);
+  const onlyWriteGood = enabled.filter((check) => !isOwnMatcher(check));
+  const ownChecks = enabled.filter(isOwnMatcher);
   const allowedSpans = allowed.flatMap((pattern) =>
     [...prose.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const),
   );
@@ -146,7 +154,7 @@ function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonl
   const all = Object.fromEntries(onlyWriteGood.map((check) => [check, true]));
   const clean =
     (onlyWriteGood.length === 0 || lint(prose.text, { ...off, ...all }).length === 0) &&
-    phraseListChecks.every((check) => phraseListMatches(check, prose.text).length === 0);
+    ownChecks.every((check) => ownMatches(check, prose.text).length === 0);
   if (clean) return [];
   const byRange = new Map<string, Finding>();
   for (const check of enabled) {

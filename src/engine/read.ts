@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { decodeUtf8 } from '../core/text-file.js';
 
@@ -28,15 +28,19 @@ export async function readContentFile(
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Uint8Array;
   try {
-    const handle = await open(absolutePath, 'r');
+    // Synchronous on purpose: one open, stat, read and close per file without a promise per step
+    // (the files are small and the run is busy with rules anyway; workers read their own files).
+    const fd = openSync(absolutePath, 'r');
     try {
-      const { size } = await handle.stat();
+      const info = fstatSync(fd);
+      const size = info.size;
+      if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       if (size > maxFileSize) {
         return { kind: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (${formatBytes(size)}; see --max-file-size)` };
       }
-      bytes = await handle.readFile();
+      bytes = readWhole(fd, size);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -66,4 +70,26 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
+}
+
+let scratch: Buffer | undefined;
+
+/** Reads an open file to its end (it may have grown or shrunk since it was measured). */
+function readWhole(fd: number, size: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, buffer, length, size - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
+  // Grown since measured: read the rest in chunks.
+  const chunks: Buffer[] = [buffer];
+  scratch ??= Buffer.alloc(64 * 1024);
+  for (;;) {
+    const read = readSync(fd, scratch, 0, scratch.length, null);
+    if (read === 0) break;
+    chunks.push(Buffer.from(scratch.subarray(0, read)));
+  }
+  return chunks.length === 1 ? buffer : Buffer.concat(chunks);
 }

@@ -10,6 +10,7 @@ import {
   proseRange,
   requiredLiteral,
   resolveLocale,
+  segmentWords,
   type ProseRun,
 } from '../../src/core/prose.js';
 import { SourceCode } from '../../src/core/source-code.js';
@@ -273,5 +274,22 @@ describe('email masks on long text', () => {
     const expected = [...text.matchAll(emailPattern)].map((match) => `${match.index}:${match[0]}`);
     const masks = onlyRun(documentOf(text)).masks.filter((mask) => mask.kind === 'email').map((mask) => `${mask.start}:${mask.text}`);
     expect(masks).toEqual(expected);
+  });
+});
+
+describe('segmentWords', () => {
+  it('gives the segments Intl.Segmenter gives for the whole text, on long mixed texts', () => {
+    const pieces = ['Trail', 'boots', '  ', '\n', 'it’s', "don't", 'U.S.', '3.5', '欢迎来到NorthWind商店', 'ยินดีต้อนรับ', '👍🏽', 'e\u0301', ' \u0301x', '#tag', '\u200d', '--', '日本語', 'naïve', '\t', '.'];
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (const locale of ['en', 'ja', 'th']) {
+      let text = '';
+      while (text.length < 12_000) text += pieces[random(pieces.length)]! + (random(3) === 0 ? '' : ' ');
+      const whole = [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)].map((s) => [s.index, s.segment, s.isWordLike === true]);
+      expect([...segmentWords(text, locale)].map((s) => [s.index, s.segment, s.isWordLike])).toEqual(whole);
+    }
   });
 });
