@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/ (built by `npm run prepare`, which `npm ci` runs).
-import { main } from '../dist/src/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/src/cli/brandlint.cjs (built by `npm run prepare`, which
+// `npm ci` runs) and loaded with V8's code cache (dist/src/launcher/load-bundle.js).
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../dist/src/launcher/load-bundle.js';
+
+const cli = loadBundle(fileURLToPath(new URL('../dist/src/cli/brandlint.cjs', import.meta.url)));
+// What the bundle imports at run time (style-dictionary, the interactive report, a JS config) is
+// imported from here: Node 20 cannot run `import()` in code that came from V8's code cache.
+cli.exports.setModuleImporter((specifier) => import(specifier));
 
 // `brandlint ... | head` closes the pipe early: that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,9 +17,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
+cli.exports.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    cli.saveCache();
   },
   (error) => {
     // Last-resort guard: a crash must still exit 2 with a readable message, not a stack trace.

@@ -5,8 +5,9 @@
  * guidelines) and only reports.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { syllable } from 'syllable';
-import wordListPath from 'word-list';
 import type { Channel } from '../../src/core/channels.js';
 import type { Fix } from '../../src/core/diagnostic.js';
 import type { ContentDocument, ProseScope } from '../../src/core/document.js';
@@ -29,6 +30,7 @@ import type { SourceCode } from '../../src/core/source-code.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
 import type { Countable } from './schema.js';
 import { SortedWordList } from './word-list.js';
+import { packageRoot } from '../../src/core/package-info.js';
 
 // ---------------------------------------------------------------------------------------------
 // Specs: what each kind checks, normalised
@@ -505,12 +507,41 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
   }
 }
 
-/** The English word list (word-list, ~275,000 words, one a line), read on first need only. */
-let englishWords: SortedWordList | null = null;
+/** The English word list (word-list, ~275,000 words), by first letter, read on first need only. */
+const englishWords = new Map<string, SortedWordList>();
+let wholeEnglishList: SortedWordList | undefined;
 
+/**
+ * Whether a word is in the English word list. The build splits the list by first letter
+ * (dist/english-words/<letter>.txt, see scripts/build.mjs), so that a file with one word in
+ * capitals reads about 100 KB instead of 2.8 MB; run from source, the whole list is read.
+ */
 function isEnglishWord(word: string): boolean {
-  englishWords ??= new SortedWordList(readFileSync(wordListPath, 'utf8'));
-  return englishWords.has(word);
+  const letter = word[0] ?? '';
+  // The list holds lower-case a-z words only (rules/packs/kinds.test.ts checks it).
+  if (!/^[a-z]$/.test(letter)) return false;
+  let list = englishWords.get(letter);
+  if (!list) {
+    list = englishWordsStartingWith(letter);
+    englishWords.set(letter, list);
+  }
+  return list.has(word);
+}
+
+function englishWordsStartingWith(letter: string): SortedWordList {
+  try {
+    return new SortedWordList(readFileSync(path.join(packageRoot(), 'dist', 'english-words', `${letter}.txt`), 'utf8'));
+  } catch {
+    // not built: the whole list
+  }
+  // word-list's own entry computes this path from its module URL, which bundling would change.
+  wholeEnglishList ??= new SortedWordList(readFileSync(englishWordListFile(), 'utf8'));
+  return wholeEnglishList;
+}
+
+/** word-list's words.txt (one word a line, lower case). */
+export function englishWordListFile(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('word-list')), 'words.txt');
 }
 
 /**

@@ -3,12 +3,13 @@
  * configuration's `packs:` globs name, and the brand pack (rules/packs/brand.ts). A pack that
  * does not validate is a configuration error positioned in the pack file (the CLI exits 2).
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDataFile, zodIssuesToDiagnostics } from '../../src/core/data-file.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { packageRoot } from '../../src/core/package-info.js';
 import { readTextFile } from '../../src/core/text-file.js';
 import { BRAND_PACK_ID, brandPackRules } from './brand.js';
 import { compilePack, type PackDocumentRule } from './compile.js';
@@ -46,11 +47,9 @@ function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => (a.range?.start.offset ?? Infinity) - (b.range?.start.offset ?? Infinity));
 }
 
-/** Where the shipped packs live, from the source tree or from dist/. */
+/** Where the shipped packs live: rules/packs of brandlint's package (whether run from source, dist/ or the bundle). */
 export function shippedPacksFolder(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [here, path.resolve(here, '../../../rules/packs')];
-  return candidates.find((folder) => existsSync(path.join(folder, 'plain-language.yml'))) ?? here;
+  return path.join(packageRoot(), 'rules', 'packs');
 }
 
 export interface LoadRulePacksOptions {
@@ -74,8 +73,8 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   if (options.shipped !== false) {
-    const { glob } = await import('tinyglobby');
-    files.push(...(await glob('*.yml', { cwd: shippedPacksFolder(), absolute: true })).sort());
+    const folder = shippedPacksFolder();
+    files.push(...readdirSync(folder).filter((name) => name.endsWith('.yml')).sort().map((name) => path.join(folder, name)));
   }
   if (options.files && options.files.length > 0) {
     const { glob } = await import('tinyglobby');
@@ -105,7 +104,9 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
       diagnostics.push(read.diagnostic);
       continue;
     }
-    const parsed = parsePack(read.text, file);
+    // Shipped packs were parsed and validated when brandlint was built: the same text needs neither again.
+    const ready = precompiledPacks().get(packTextHash(read.text));
+    const parsed = ready ? { pack: ready, diagnostics: [] } : parsePack(read.text, file);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.pack) continue;
     const { id } = parsed.pack;
@@ -125,3 +126,34 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
   }
   return result;
 }
+
+/** The key of a pack's text among the precompiled packs. */
+export function packTextHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Where `npm run build` (the `prepare` step) writes the shipped packs, parsed and validated. */
+export function precompiledPacksFile(): string {
+  return path.join(packageRoot(), 'dist', 'packs.json');
+}
+
+let precompiled: Map<string, RulePack> | undefined;
+
+/**
+ * The shipped packs as the build validated them, by the hash of their text; empty when there is
+ * no build (tests run from source) or it is of another format. A pack whose text changed since
+ * the build simply misses and is parsed as usual.
+ */
+function precompiledPacks(): Map<string, RulePack> {
+  if (precompiled) return precompiled;
+  precompiled = new Map();
+  try {
+    const data = JSON.parse(readFileSync(precompiledPacksFile(), 'utf8')) as { format?: unknown; packs?: Array<{ sha256: string; pack: RulePack }> };
+    if (data.format === PRECOMPILED_FORMAT && Array.isArray(data.packs)) for (const entry of data.packs) precompiled.set(entry.sha256, entry.pack);
+  } catch {
+    // No build: parse the packs.
+  }
+  return precompiled;
+}
+
+export const PRECOMPILED_FORMAT = 1;

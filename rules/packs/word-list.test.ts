@@ -31,3 +31,13 @@ describe('SortedWordList', () => {
     expect(trailing.has('')).toBe(false);
   });
 });
+
+describe('the English word list of the shouting check', () => {
+  it('holds lower-case a-z words only (words starting otherwise are never looked up)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { englishWordListFile } = await import('./kinds.js');
+    const text = readFileSync(englishWordListFile(), 'utf8');
+    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(/[^a-z\n]/.test(text)).toBe(false);
+  });
+});

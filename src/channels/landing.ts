@@ -7,6 +7,7 @@
  * (for rules that pair text and background across files, such as contrast); the engine lints the
  * stylesheet as its own file, so no finding is reported twice. Remote hrefs are never fetched.
  */
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentDocument } from '../core/document.js';
 import type { Range } from '../core/position.js';
@@ -108,7 +109,6 @@ const MAX_LINKED_SIZE = 5 * 1024 * 1024;
 /** The default reader: local `.css` files only, at most 5 MB. */
 async function readLocalFile(absolutePath: string): Promise<string | null> {
   if (!absolutePath.toLowerCase().endsWith('.css')) return null;
-  const { readFile, stat } = await import('node:fs/promises');
   try {
     const info = await stat(absolutePath);
     if (!info.isFile() || info.size > MAX_LINKED_SIZE) return null;

@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { processIo, UsageError, type CliIo } from './io.js';
 import { brandlintVersion } from './package-info.js';
 
+/** The launcher hands the bundle its importer (see src/core/dynamic-import.ts). */
+export { setModuleImporter } from '../core/dynamic-import.js';
+
 /**
  * The brandlint command line. Each command's module is imported only when that command runs,
  * so `brandlint --help` loads commander and nothing else.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { importModule } from '../core/dynamic-import.js';
 import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js';
 import { summarize } from '../engine/result.js';
 import { ruleDocsUrl } from '../engine/runner.js';
@@ -85,7 +86,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
     return exitCode();
   }
 
-  const interactive = context.interactive ?? (async (run) => (await import('../report/app/run.js')).runInteractiveReport(run));
+  const interactive = context.interactive ?? (async (run) => (await importModule<typeof import('../report/app/run.js')>(new URL('../report/app/run.js', import.meta.url).href)).runInteractiveReport(run));
   let pending: LintProjectOutcome | null = first;
   await interactive({
     env: io.env,

@@ -8,7 +8,9 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultLoaders, lilconfig, type Loader, type LilconfigResult } from 'lilconfig';
+import { pathToFileURL } from 'node:url';
+import { lilconfig, type Loader, type LilconfigResult } from 'lilconfig';
+import { importModule } from '../core/dynamic-import.js';
 import * as z from 'zod';
 import {
   dataFormatOf,
@@ -396,10 +398,9 @@ function createLoaders(dataFiles: Map<string, DataFile>, loadErrors: Map<string,
     if (parsed.data === undefined) return /"brandlint"\s*:/.test(content) ? { brandlint: {} } : {};
     return typeof parsed.data === 'object' && parsed.data !== null && !Array.isArray(parsed.data) ? parsed.data : {};
   };
-  const importModule = defaultLoaders['.mjs'];
-  const module: Loader = async (filepath, content) => {
+  const module: Loader = async (filepath) => {
     try {
-      return await importModule?.(filepath, content);
+      return (await importModule<{ default?: unknown }>(pathToFileURL(filepath).href)).default;
     } catch (error) {
       loadErrors.set(filepath, error);
       return null;

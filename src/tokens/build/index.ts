@@ -1,4 +1,5 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { importModule } from '../../core/dynamic-import.js';
 import path from 'node:path';
 import type { TokenSet } from '../types.js';
 import { preprocessDtcg2025 } from './preprocess.js';
@@ -49,7 +50,7 @@ const CSS_VALUE_TRANSFORMS = [
  * style-dictionary is imported lazily: only `brandlint build` pays for it.
  */
 export async function buildTokens(set: TokenSet, options: BuildOptions): Promise<BuiltFile[]> {
-  const { default: StyleDictionary } = await import('style-dictionary');
+  const { default: StyleDictionary } = await importModule<typeof import('style-dictionary')>('style-dictionary');
   const sdPlatforms = options.platforms.filter((platform) => platform !== 'brand');
   const prefix = options.prefix ? { prefix: options.prefix } : {};
   const platformConfigs: Record<string, unknown> = {

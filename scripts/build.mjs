@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// The build after `tsc` (run by `npm ci` through `prepare`, and by `npm test`):
+// 1. the CLI as one minified CommonJS bundle, dist/src/cli/brandlint.cjs: Node reads and compiles one
+//    file instead of resolving ~320 ES modules, and the launcher (src/launcher/load-bundle.ts)
+//    keeps V8's compiled code of it between runs (CommonJS because that is what Node 20 can cache);
+// 2. the shipped rule packs parsed and validated once, dist/packs.json (keyed by the hash of their
+//    text, so an edited pack is simply parsed again at run time).
+// 3. the English word list of the shouting check split by first letter, dist/english-words/<a-z>.txt,
+//    each sorted: a run reads the letters it looks up, not 2.8 MB.
+// It prints only on failure: its output must not reach `npm pack`'s stdout (pre-commit reads it).
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Beside tsc's output of src/cli, so that what the bundle leaves to Node (the interactive report)
+// is found at the same relative place as from the compiled modules.
+const out = path.join(root, 'dist', 'src', 'cli');
+rmSync(path.join(out, 'brandlint.cjs'), { force: true });
+
+await build({
+  entryPoints: { brandlint: path.join(root, 'dist/src/cli/main.js') },
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: !process.env.BRANDLINT_BUILD_READABLE,
+  legalComments: 'none',
+  // Left to Node: packages that find files next to their own module (word-list's words.txt), that
+  // only one command needs and are heavy (style-dictionary for `build`), or that are ES modules
+  // only (ink and React, for the interactive report, which loads as compiled by tsc).
+  external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'write-good'],
+  // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'error',
+});
+
+const { parsePack, packTextHash, PRECOMPILED_FORMAT } = await import(path.join(root, 'dist/rules/packs/load.js'));
+const folder = path.join(root, 'rules', 'packs');
+const packs = [];
+for (const name of readdirSync(folder).filter((file) => file.endsWith('.yml')).sort()) {
+  const text = readFileSync(path.join(folder, name), 'utf8');
+  const parsed = parsePack(text, path.join(folder, name));
+  if (!parsed.pack) {
+    console.error(`build: rules/packs/${name} is invalid:\n${parsed.diagnostics.map((d) => `  ${d.message}`).join('\n')}`);
+    process.exit(1);
+  }
+  packs.push({ name, sha256: packTextHash(text), pack: parsed.pack });
+}
+writeFileSync(path.join(root, 'dist', 'packs.json'), JSON.stringify({ format: PRECOMPILED_FORMAT, packs }));
+
+const { englishWordListFile } = await import(path.join(root, 'dist/rules/packs/kinds.js'));
+const byLetter = new Map();
+for (const word of readFileSync(englishWordListFile(), 'utf8').split('\n')) {
+  if (!/^[a-z]/.test(word)) continue;
+  if (!byLetter.has(word[0])) byLetter.set(word[0], new Set());
+  byLetter.get(word[0]).add(word);
+}
+const wordsFolder = path.join(root, 'dist', 'english-words');
+rmSync(wordsFolder, { recursive: true, force: true });
+mkdirSync(wordsFolder, { recursive: true });
+for (const [letter, words] of byLetter) writeFileSync(path.join(wordsFolder, `${letter}.txt`), [...words].sort().join('\n'));

@@ -1,0 +1,112 @@
+/**
+ * Loads the bundled CLI (dist/src/cli/brandlint.cjs) with V8's code cache, so that a run after the
+ * first skips parsing and compiling the code it uses (a large share of a one-file run). Node 22+
+ * offers this as `module.enableCompileCache()`; on Node 20 the bundle is compiled here with
+ * `vm.Script` and the compiled code kept in a folder of the user's own.
+ *
+ * Kept out of the bundle on purpose: it is what loads it. Imports Node built-ins only.
+ */
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+export interface LoadedBundle<Exports> {
+  exports: Exports;
+  /** Writes the code cache (after the run, so that the functions it compiled are in it); never throws. */
+  saveCache(): void;
+}
+
+interface CompileCacheModule {
+  enableCompileCache?: (directory?: string) => unknown;
+}
+
+export function loadBundle<Exports>(file: string): LoadedBundle<Exports> {
+  const require = createRequire(file);
+  const nodeModule = Module as unknown as CompileCacheModule;
+  if (typeof nodeModule.enableCompileCache === 'function' || process.env.BRANDLINT_NO_COMPILE_CACHE) {
+    nodeModule.enableCompileCache?.();
+    return { exports: require(file) as Exports, saveCache: () => undefined };
+  }
+  const cacheFile = cacheFileFor(file);
+  const source = readFileSync(file, 'utf8');
+  let cachedData: Buffer | undefined;
+  if (cacheFile) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // first run
+    }
+  }
+  const script = new vm.Script(Module.wrap(source), {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+  const loaded = { exports: {} as unknown };
+  wrapper.call(loaded.exports, loaded.exports, require, loaded, file, path.dirname(file));
+  return {
+    exports: loaded.exports as Exports,
+    saveCache() {
+      if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
+      writeAtomically(cacheFile, script.createCachedData());
+    },
+  };
+}
+
+/**
+ * The cache file of a bundle: in a folder under the temporary folder that only this user can
+ * write (compiled code from a file someone else could write would run as ours); null when no
+ * such folder can be had.
+ */
+function cacheFileFor(file: string): string | null {
+  try {
+    const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+    const folder = path.join(os.tmpdir(), `brandlint-compile-cache-${uid ?? os.userInfo().username}`);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const info = lstatSync(folder);
+    if (!info.isDirectory() || (uid !== null && info.uid !== uid) || (info.mode & 0o022) !== 0) return null;
+    const bundle = statSync(file);
+    const key = fnv1a(`${file}\0${bundle.size}\0${bundle.mtimeMs}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`);
+    return path.join(folder, `${key}.v8cache`);
+  } catch {
+    return null;
+  }
+}
+
+function writeAtomically(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const fd = openSync(temporary, 'wx', 0o600);
+    try {
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never written
+    }
+  }
+}
+
+/**
+ * A short hash of the cache key (two 32-bit FNV-1a hashes). Not node:crypto: importing it as an
+ * ES module loads Web Crypto too, which costs more than the rest of this file.
+ */
+function fnv1a(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 13);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
