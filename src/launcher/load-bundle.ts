@@ -69,7 +69,7 @@ function cacheFileFor(file: string): string | null {
     const info = lstatSync(folder);
     if (!info.isDirectory() || (uid !== null && info.uid !== uid) || (info.mode & 0o022) !== 0) return null;
     const bundle = statSync(file);
-    const key = fnv1a(`${file}\0${bundle.size}\0${bundle.mtimeMs}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`);
+    const key = fnv1a(`${file}\0${bundle.size}\0${bundle.mtimeMs}\0${process.version}\0${process.arch}`);
     return path.join(folder, `${key}.v8cache`);
   } catch {
     return null;
