@@ -109,6 +109,8 @@ export const configSchema = z.strictObject({
       chatbot: globList.optional(),
       /** Social posts (Markdown, text, YAML). */
       social: globList.optional(),
+      /** Long-form copy: blog posts, help articles, sales scripts (Markdown, MDX, AsciiDoc, text). */
+      article: globList.optional(),
     })
     .prefault({}),
   /** Rule id -> `"off" | "warn" | "error"` or `[level, options]`. */
