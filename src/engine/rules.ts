@@ -76,6 +76,8 @@ export class RuleSet {
     private readonly defaults: ReadonlyMap<string, { level: RuleLevel; options: unknown }>,
     /** Every rule id a directive may name. */
     readonly knownIds: ReadonlySet<string>,
+    /** Rules enabled by `forceEnabled` (their own per-file levels do not apply). */
+    private readonly forced: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Loaded rules by id (the enabled ones and those an override may enable). */
@@ -116,7 +118,8 @@ export class RuleSet {
   rulesFor(absolutePath: string, channel: Channel): ActiveRule[] {
     const file = toPosix(absolutePath);
     const key = `${channel}\0${file}`;
-    const cached = this.overrides.length === 0 ? this.cache.get(channel) : this.cache.get(key);
+    const perFile = this.overrides.length > 0 || this.hasFileLevels;
+    const cached = perFile ? this.cache.get(key) : this.cache.get(channel);
     if (cached) return cached;
     const active: ActiveRule[] = [];
     for (const [id, rule] of this.rules) {
@@ -126,13 +129,20 @@ export class RuleSet {
       if (setting.level === 'off') continue;
       active.push({ id, rule, severity: setting.level === 'error' ? 'error' : 'warning', options: setting.options });
     }
-    this.cache.set(this.overrides.length === 0 ? channel : key, active);
+    this.cache.set(perFile ? key : channel, active);
     return active;
   }
 
+  /** Whether some rule sets its own level per file (`meta.levelFor`). */
+  private get hasFileLevels(): boolean {
+    return (this.fileLevels ??= [...this.rules.values()].some((rule) => rule.meta.levelFor !== undefined));
+  }
+  private fileLevels: boolean | undefined;
+
   private settingFor(id: string, file: string, channel: Channel): { level: RuleLevel; options: unknown } {
     const fallback = this.defaults.get(id) ?? { level: ENGINE_RULE_LEVELS[id] ?? 'off', options: undefined };
-    let level = fallback.level;
+    const own = this.rules.get(id)?.meta.levelFor;
+    let level = own && !this.forced.has(id) ? own(file) : fallback.level;
     let options = fallback.options;
     const apply = (setting: PlacedSetting | undefined): void => {
       if (!setting) return;
@@ -222,6 +232,7 @@ export async function prepareRules(
   // Load every rule that may run: all but those turned off at the top and enabled by no override.
   const loaded = new Map<string, AnyRule>();
   const defaults = new Map<string, { level: RuleLevel; options: unknown }>();
+  const forced = new Set<string>();
   for (const id of Object.keys(catalogue).sort()) {
     const group = groupOf(id);
     const settingIn = (rules: Record<string, PlacedSetting>): PlacedSetting | undefined => rules[id] ?? (group ? rules[group] : undefined);
@@ -259,11 +270,14 @@ export async function prepareRules(
       });
     }
     let level = rule.meta.defaultLevel;
-    if (options.forceEnabled && level === 'off' && !top[id]) level = 'error';
+    if (options.forceEnabled && level === 'off' && !top[id]) {
+      level = 'error';
+      forced.add(id);
+    }
     defaults.set(id, { level, options: defaultOptions.ok ? defaultOptions.value : undefined });
   }
 
-  return { rules: new RuleSet(loaded, top, overrides, defaults, knownIds), diagnostics };
+  return { rules: new RuleSet(loaded, top, overrides, defaults, knownIds, forced), diagnostics };
 }
 
 type ParsedOptions = { ok: true; value: unknown } | { ok: false; issues: z.core.$ZodIssue[]; noSchema?: true };
@@ -304,9 +318,12 @@ function optionDiagnostics(
 
 /** The pack of a pack rule (`plain-language` of `plain-language/utilize`); null for other rules and engine ids. */
 export function groupOf(id: string): string | null {
+  if (id in ENGINE_RULE_LEVELS) return null;
   const slash = id.indexOf('/');
-  if (slash <= 0 || id in ENGINE_RULE_LEVELS) return null;
-  return id.slice(0, slash);
+  if (slash > 0) return id.slice(0, slash);
+  // A Vale style (`Google`) names its rules (`Google.WordList`).
+  const dot = id.indexOf('.');
+  return dot > 0 ? id.slice(0, dot) : null;
 }
 
 function internal(message: string): Diagnostic {
