@@ -130,6 +130,39 @@ for (const repo of readdirSync(corpus).filter((name) => name.startsWith('vale-')
   }
 }
 
+// Red Hat's convention (tools/validate-vale-rules.sh upstream): every non-empty line of
+// `testinvalid.adoc` gets an alert of the rule, `testvalid.adoc` none. Reported on its own line.
+const redHat = path.join(corpus, 'vale-at-red-hat', '.vale');
+if (existsSync(path.join(redHat, 'fixtures', 'RedHat'))) {
+  let lines = 0;
+  let alerted = 0;
+  let falseAlerts = 0;
+  for (const rule of readdirSync(path.join(redHat, 'fixtures', 'RedHat')).sort()) {
+    const dir = path.join(redHat, 'fixtures', 'RedHat', rule);
+    const styleFile = path.join(redHat, 'styles', 'RedHat', `${rule}.yml`);
+    if (!existsSync(styleFile)) continue;
+    const rules = (await loadValeSource(path.join(redHat, 'styles', 'RedHat'))).rules.filter((r) => r.meta.id === `RedHat.${rule}`);
+    for (const [file, valid] of [['testinvalid.adoc', false], ['testvalid.adoc', true]]) {
+      if (!existsSync(path.join(dir, file))) continue;
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      const result = await lintText({ text, file, channel: 'article', rules, cwd: dir });
+      const alertLines = new Set(result.diagnostics.filter((d) => d.ruleId === `RedHat.${rule}` && d.range).map((d) => d.range.start.line));
+      if (valid) {
+        falseAlerts += result.diagnostics.filter((d) => d.ruleId === `RedHat.${rule}`).length;
+        if (verbose) for (const d of result.diagnostics) console.log(`redhat extra ${rule}/${file}:${d.range?.start.line}:${d.range?.start.column} ${d.message}`);
+        continue;
+      }
+      text.split('\n').forEach((line, index) => {
+        if (line.trim() === '') return;
+        lines++;
+        if (alertLines.has(index + 1)) alerted++;
+        else if (verbose) console.log(`redhat missed ${rule}/${file}:${index + 1} ${line}`);
+      });
+    }
+  }
+  console.log(`Red Hat fixtures (each line of testinvalid.adoc alerts, testvalid.adoc none): ${alerted} of ${lines} lines alerted, ${falseAlerts} alerts in testvalid.adoc`);
+}
+
 if (leftOut.scenarios.length > 0) console.log(`left out: ${leftOut.scenarios.length} scenarios whose fixture folder is not in the corpus; ${leftOut.alerts} expected alerts of rules not in the corpus`);
 if (verbose || misses.length + extras.length <= 20) {
   for (const miss of misses) console.log(`missed ${miss}`);

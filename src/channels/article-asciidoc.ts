@@ -115,7 +115,7 @@ function readComments(builder: DocumentBuilder, lines: number[]): void {
 
 /** Inline spans that are no prose (left out of runs), and spans whose inner text is link text or alt text. */
 const INLINE =
-  /(?<code>``[^`\n]+``|`[^`\n]+`|\+\+\+[\s\S]*?\+\+\+|\+\+[^+\n]+\+\+|(?<![\w+])\+[^+\s](?:[^+\n]*[^+\s])?\+(?![\w+])|pass:[a-z,]*\[[^\]\n]*\])|(?<image>image:(?!:)[^\s[\]]*\[(?<alt>[^\],\]]*)[^\]]*\])|(?<macro>(?:link|xref|mailto|footnote|kbd|btn|menu|anchor):[^\s[\]]*\[(?<macroText>[^\]]*)\])|(?<url>\b(?:https?|ftp|irc):\/\/[^\s[\]<>]+\[(?<urlText>[^\]]*)\])|(?<xref><<[^,>\n]+(?:,[ \t]*(?<xrefText>[^>\n]+))?>>)|(?<anchor>\[\[[^\]\n]*\]\]|\[#[^\]\n]*\])|(?<mark>\*\*|__|##|(?<![\p{L}\p{N}*])\*(?=\S)|(?<=\S)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?=\S)|(?<=\S)_(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}#])#(?=\S)|(?<=\S)#(?![\p{L}\p{N}#])|[ \t]\+$)/gmu;
+  /(?<code>``[^`\n]+``|`[^`\n]+`|\+\+\+[\s\S]*?\+\+\+|\+\+[^+\n]+\+\+|(?<![\w+])\+[^+\s](?:[^+\n]*[^+\s])?\+(?![\w+])|pass:[a-z,]*\[[^\]\n]*\])|(?<image>image:(?!:)[^\s[\]]*\[(?<alt>[^\],\]]*)[^\]]*\])|(?<macro>(?:link|xref|mailto|footnote|kbd|btn|menu|anchor):[^\s[\]]*\[(?<macroText>[^\]]*)\])|(?<url>\b(?:https?|ftp|irc):\/\/[^\s[\]<>]+\[(?<urlText>[^\]]*)\])|(?<xref><<[^,>\n]+(?:,[ \t]*(?<xrefText>[^>\n]+))?>>)|(?<anchor>\[\[[^\]\n]*\]\]|\[#[^\]\n]*\])|(?<pair>(?<![\p{L}\p{N}*_#])(?<open>\*\*|__|##|[*_#])(?=\S)(?<inner>[^\n]*?\S)\k<open>(?![\p{L}\p{N}*_#]))|(?<hardBreak>[ \t]\+$)/gmu;
 
 /** A list item's marker: `*`, `-`, `.` (nested: repeated), `1.`, `a.`, `<1>`, checklist boxes. */
 const LIST_MARKER = /^[ \t]*(?:\*+|-|\.+|\d+\.|[a-zA-Z]\.|[ivxIVX]+\)|<\d+>)[ \t]+(?:\[[ x*]\][ \t]+)?/;
@@ -326,6 +326,10 @@ class AsciiDocReader {
             buffer.append(plain(inner), innerStart, innerStart + inner.length, identity);
             flush(scope === 'heading' ? 'heading' : 'link');
           }
+        } else if (groups['pair'] !== undefined) {
+          // `*bold*`, `_em_`, `#mark#` (and doubled): the marks are left out, the words stay.
+          const innerStart = start + groups['open']!.length;
+          append(innerStart, innerStart + groups['inner']!.length);
         } else if (groups['image'] !== undefined && groups['alt'] !== undefined && groups['alt'].trim() !== '') {
           const alt = groups['alt'];
           const altStart = start + match[0].indexOf('[') + 1;

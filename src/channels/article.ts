@@ -77,8 +77,10 @@ async function readMarkdownArticle(builder: DocumentBuilder, mdx: boolean): Prom
     } catch (error) {
       // Broken JSX or an unclosed expression: say where, then read the file as Markdown.
       const place = (error as { place?: { offset?: number; start?: { offset?: number } } }).place;
-      const offset = place?.offset ?? place?.start?.offset;
       const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+      // micromark names the place; at the end of the file only the message says it (`(3:1-3:7)`).
+      const at = /\((\d+):(\d+)/.exec(reason);
+      const offset = place?.offset ?? place?.start?.offset ?? (at ? document.lines.offsetAt(Number(at[1]), Number(at[2])) : undefined);
       builder.problem('parse/mdx', `MDX syntax error: ${reason}; the file was read as plain Markdown`, offset === undefined ? null : builder.range(offset, offset));
     }
   }

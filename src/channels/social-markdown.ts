@@ -305,7 +305,10 @@ export class MarkdownWalker {
           this.comments(node);
           break;
         case 'mdxTextExpression':
-          this.expression(node as unknown as MdxNode);
+          // Kept in the run (masked as template syntax), so the words around it stay apart.
+          if (this.expression(node as unknown as MdxNode) && start !== undefined && end !== undefined) {
+            buffer().append(plain(this.builder.text.slice(start, end)), start, end, identity);
+          }
           break;
         case 'inlineCode':
         case 'imageReference':
@@ -317,11 +320,11 @@ export class MarkdownWalker {
     }
   }
 
-  /** An MDX expression: a `{/* comment *\/}` may carry directives; any other expression is template, never prose. */
-  private expression(node: MdxNode): void {
+  /** An MDX expression: a `{/* comment *\/}` may carry directives; any other expression is template, never prose (true). */
+  private expression(node: MdxNode): boolean {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
+    if (start === undefined || end === undefined) return false;
     const raw = this.builder.text.slice(start, end);
     const comment = MDX_COMMENT.exec(raw);
     if (comment) {
@@ -332,9 +335,10 @@ export class MarkdownWalker {
         fullRange: this.builder.range(start, end),
         syntax: 'markdown',
       });
-      return;
+      return false;
     }
     addTemplateRange(this.builder, start, end);
+    return true;
   }
 
   /** Code and ESM blocks of MDX are no prose; ESM is recorded like template syntax so nothing reads it. */
