@@ -76,8 +76,6 @@ export class RuleSet {
     private readonly defaults: ReadonlyMap<string, { level: RuleLevel; options: unknown }>,
     /** Every rule id a directive may name. */
     readonly knownIds: ReadonlySet<string>,
-    /** Rules enabled by `forceEnabled` (their own per-file levels do not apply). */
-    private readonly forced: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Loaded rules by id (the enabled ones and those an override may enable). */
@@ -142,7 +140,7 @@ export class RuleSet {
   private settingFor(id: string, file: string, channel: Channel): { level: RuleLevel; options: unknown } {
     const fallback = this.defaults.get(id) ?? { level: ENGINE_RULE_LEVELS[id] ?? 'off', options: undefined };
     const own = this.rules.get(id)?.meta.levelFor;
-    let level = own && !this.forced.has(id) ? own(file) : fallback.level;
+    let level = own ? own(file) : fallback.level;
     let options = fallback.options;
     const apply = (setting: PlacedSetting | undefined): void => {
       if (!setting) return;
@@ -232,7 +230,6 @@ export async function prepareRules(
   // Load every rule that may run: all but those turned off at the top and enabled by no override.
   const loaded = new Map<string, AnyRule>();
   const defaults = new Map<string, { level: RuleLevel; options: unknown }>();
-  const forced = new Set<string>();
   for (const id of Object.keys(catalogue).sort()) {
     const group = groupOf(id);
     const settingIn = (rules: Record<string, PlacedSetting>): PlacedSetting | undefined => rules[id] ?? (group ? rules[group] : undefined);
@@ -270,14 +267,12 @@ export async function prepareRules(
       });
     }
     let level = rule.meta.defaultLevel;
-    if (options.forceEnabled && level === 'off' && !top[id]) {
-      level = 'error';
-      forced.add(id);
-    }
+    // A rule with its own per-file levels (a Vale rule and its `.vale.ini`) keeps them.
+    if (options.forceEnabled && level === 'off' && !top[id] && !rule.meta.levelFor) level = 'error';
     defaults.set(id, { level, options: defaultOptions.ok ? defaultOptions.value : undefined });
   }
 
-  return { rules: new RuleSet(loaded, top, overrides, defaults, knownIds, forced), diagnostics };
+  return { rules: new RuleSet(loaded, top, overrides, defaults, knownIds), diagnostics };
 }
 
 type ParsedOptions = { ok: true; value: unknown } | { ok: false; issues: z.core.$ZodIssue[]; noSchema?: true };

@@ -203,8 +203,12 @@ export function substitutionCheck(definition: ValeDefinition, env: ValeEnv): Val
         }
         if (sameAs(expected, observed) || excepted(observed)) continue;
         const choices = expected.split('|');
-        // The suggestion in the case of what it replaces (`Are not` -> `Aren't`).
-        const cased = choices.map((choice) => (/^[\p{L}\p{N} '’-]*$/u.test(choice) ? matchCase(observed, choice) : choice));
+        // At the start of a sentence the suggestion starts with a capital (`Are not` -> `Aren't`),
+        // and a word in capitals gets one in capitals; elsewhere it is as the style writes it.
+        const sentenceStart = /(?:^|[.!?:]\s+)$/.test(part.text.slice(0, start).trimEnd() === '' ? '' : part.text.slice(0, start));
+        const cased = choices.map((choice) =>
+          /^[\p{L}\p{N} '’-]*$/u.test(choice) && (sentenceStart || (observed.length > 1 && observed === observed.toUpperCase())) ? matchCase(observed, choice) : choice,
+        );
         const shown = replaceAction ? toSentence(cased) : cased.join('|');
         const leading = found.length - found.trimStart().length;
         const range = part.range(start + leading, start + leading + observed.length);

@@ -117,6 +117,12 @@ function translateBody(body: string, startInsensitive: boolean, spellCase: boole
       else if (next === 'z') out += '(?![\\s\\S])';
       else if (next === 'Z') out += '(?=\\n?(?![\\s\\S]))';
       else if (next === 'h') out += '[\\t ]';
+      else if (next === 'k' && body[i] === '<') {
+        // A named backreference (regexp2 has them).
+        const end = body.indexOf('>', i);
+        out += `\\k${body.slice(i, end + 1)}`;
+        i = end + 1;
+      }
       else if (next === 'p' || next === 'P') {
         if (body[i] === '{') {
           const end = body.indexOf('}', i);
