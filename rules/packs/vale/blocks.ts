@@ -149,7 +149,11 @@ export function parseScope(scope: string): ScopeSelector {
 function namesOf(block: ValeBlock): Set<string> {
   const names = new Set<string>(['text', block.kind]);
   if (block.level) names.add(block.level);
-  if (block.kind === 'table') names.add('cell');
+  // Header and body cells are not told apart: `table.header` and `table.cell` read every cell.
+  if (block.kind === 'table') {
+    names.add('cell');
+    names.add('header');
+  }
   return names;
 }
 
