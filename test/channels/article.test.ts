@@ -3,6 +3,7 @@ import { parseContent } from '../../src/channels/index.js';
 import { rangeInRun, type ContentDocument } from '../../src/core/document.js';
 import { parseDirectives } from '../../src/engine/directives.js';
 import { proseOf } from '../../src/core/prose.js';
+import { campaignsOf, extractFacts } from '../../src/consistency/extract.js';
 import { loc, slice } from './helpers.js';
 
 function parseArticle(text: string, file: string): Promise<ContentDocument> {
@@ -90,6 +91,16 @@ describe('Markdown articles', () => {
     expect(document.templateRanges.map((range) => slice(document, range))).toEqual(['{{ promo_code }}']);
     expect(prose(document)[1]).toBe('Save 20% with code                  at');
     expect(document.links.map((link) => link.href)).toEqual(['https://northwind.example', 'https://northwind.example/shop']);
+  });
+
+  it('is a campaign member with facts, like every channel', async () => {
+    const document = await parseArticle(
+      '---\ncampaign: spring-sale\n---\n# Spring sale\n\nSave 20% with code SPRING20 until 2027-03-31.\n',
+      'blog/spring.md',
+    );
+    expect([...campaignsOf(document).keys()]).toEqual(['spring-sale']);
+    const facts = extractFacts(document, null).map((fact) => `${fact.kind} ${fact.value} @${fact.range.start.line}:${fact.range.start.column}`);
+    expect(facts).toEqual(expect.arrayContaining(['offer 20% off @6:1', 'code SPRING20 @6:20']));
   });
 
   it('maps words back through escapes and entities', async () => {
