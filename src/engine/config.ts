@@ -130,7 +130,7 @@ export const configSchema = z.strictObject({
     .default([]),
   /** Paths or globs of files never linted. */
   ignorePatterns: globList.default([]),
-  /** Extra YAML rule-pack files. */
+  /** Extra rule packs: YAML pack files (globs), Vale style folders or `.vale.ini` files (docs/vale.md). */
   packs: globList.default([]),
   /**
    * BCP 47 locale of content that does not say (no `lang` attribute, front matter `lang` or bot
