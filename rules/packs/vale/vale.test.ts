@@ -187,6 +187,26 @@ describe('capitalization', () => {
   });
 });
 
+describe('scopes', () => {
+  const rules = {
+    NotHeadings: 'extends: existence\nmessage: Found.\nscope: ~heading\nignorecase: true\ntokens: [north]',
+    Raw: "extends: existence\nmessage: No bold markup.\nscope: raw\nnonword: true\ntokens: ['\\*\\*']",
+    Lists: 'extends: capitalization\nmessage: "\'%s\' should be lower case."\nscope: list\nmatch: $lower',
+    Codes: "extends: capitalization\nmessage: \"'%s' is no code.\"\nscope: table.cell\nmatch: '^[A-Z]+\\d+$'",
+  };
+
+  it('negation, raw markup, list items and table cells', async () => {
+    const text = '# North\n\nGo **north**.\n\n- fine item\n- Not fine\n\n| A1 |\n|---|\n| b2 |\n';
+    expect(await findings(rules, text)).toEqual([
+      '3:4 Test.Raw warning No bold markup.',
+      '3:6 Test.NotHeadings warning Found.',
+      '3:11 Test.Raw warning No bold markup.',
+      "6:3 Test.Lists warning 'Not fine' should be lower case.",
+      "10:3 Test.Codes warning 'b2' is no code.",
+    ]);
+  });
+});
+
 describe('metric and readability (summary of the whole document)', () => {
   it('metric: a formula over Vale variables with its condition', async () => {
     const rules = { Long: 'extends: metric\nmessage: "Try to keep the average sentence under 10 words (%s)."\nformula: words / sentences\ncondition: "> 10"' };
@@ -225,6 +245,15 @@ describe('spelling', () => {
     ]);
     // The ini's section is `*.md`: a text file is not checked.
     expect((await lint(loaded, 'It is recieved.\n', 'doc.txt')).findings).toEqual([]);
+  });
+
+  it('a Hunspell dictionary of the style (dicpath + dictionaries) replaces the packaged one', async () => {
+    const loaded = await style(
+      { Brand: "extends: spelling\nmessage: \"Unknown word '%s'.\"\ndicpath: dicts\ndictionaries:\n  - brand" },
+      { 'styles/dicts/brand.aff': 'SET UTF-8\n', 'styles/dicts/brand.dic': '3\nnorthwind\ntrail\nmate\n' },
+    );
+    expect(loaded.diagnostics).toEqual([]);
+    expect((await lint(loaded, 'Northwind trail mate house.\n')).findings).toEqual(["1:22 Test.Brand warning Unknown word 'house'."]);
   });
 
   it('a dictionary that is not there is a positioned notice, and the rule does not run', async () => {
