@@ -372,35 +372,53 @@ export function capitalizationCheck(definition: ValeDefinition, env: ValeEnv): V
 
 interface SequenceToken {
   pattern: RegExp | null;
+  /** Part-of-speech tag pattern (Penn Treebank tags: `NN`, `VB[DN]`, `JJ.*`). */
+  tag: RegExp | null;
   negate: boolean;
   skip: number;
 }
 
-/** `sequence` rules whose tokens are patterns (tokens with a part-of-speech `tag` are refused when loading). */
-export function sequenceCheck(definition: ValeDefinition): ValeCheck {
+/** Penn Treebank tags of a sentence's words (en-pos), for `sequence` tokens with a `tag`. */
+export type Tagger = (words: readonly string[]) => string[];
+
+/**
+ * `sequence` rules: consecutive words of a sentence that match the tokens in order (a token's
+ * `skip` lets up to that many other words come before it). A token's `pattern` is searched in
+ * the word (unanchored, as in Vale), its `tag` in the word's part-of-speech tag; `negate` turns
+ * both around. Tags need the tagger (loaded only for rules that use tags).
+ */
+export function sequenceCheck(definition: ValeDefinition, tagger: Tagger | null): ValeCheck {
   const ignoreCase = flag(definition.options['ignorecase'], false);
   const tokens: SequenceToken[] = (definition.options['tokens'] as Array<Record<string, unknown>>).map((token) => ({
-    pattern: typeof token['pattern'] === 'string' ? compileValeRegex(`^(?:${token['pattern']})$`, ignoreCase, '') : null,
+    pattern: typeof token['pattern'] === 'string' && token['pattern'] !== '' ? compileValeRegex(`(?m)(?:${token['pattern']})`, ignoreCase, '') : null,
+    tag: typeof token['tag'] === 'string' && token['tag'] !== '' ? compileValeRegex(String(token['tag']), false, '') : null,
     negate: token['negate'] === true,
     skip: typeof token['skip'] === 'number' ? token['skip'] : 0,
   }));
-  const fits = (token: SequenceToken, word: string): boolean => token.pattern === null || token.pattern.test(word) !== token.negate;
+  const usesTags = tokens.some((token) => token.tag !== null);
   return ({ document, report }) => {
     for (const part of partsFor(document, ['sentence'])) {
       const words = [...part.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+      const tags = usesTags && tagger ? tagger(words.map((word) => word[0])) : [];
+      const fits = (token: SequenceToken, index: number): boolean => {
+        const word = words[index]![0];
+        const patternOk = token.pattern === null || token.pattern.test(word) !== token.negate;
+        const tagOk = token.tag === null || token.tag.test(tags[index] ?? '') !== token.negate;
+        return patternOk && tagOk;
+      };
       // Token k may follow up to `skip` other words after token k-1.
       const from = (k: number, at: number): number | null => {
         if (k === tokens.length) return at;
         const token = tokens[k]!;
         for (let gap = 0; gap <= token.skip && at + gap < words.length; gap++) {
-          if (!fits(token, words[at + gap]![0])) continue;
+          if (!fits(token, at + gap)) continue;
           const end = from(k + 1, at + gap + 1);
           if (end !== null) return end;
         }
         return null;
       };
       for (let start = 0; start < words.length; start++) {
-        if (!fits(tokens[0]!, words[start]![0])) continue;
+        if (!fits(tokens[0]!, start)) continue;
         const end = from(1, start + 1);
         if (end === null) continue;
         const last = words[end - 1]!;

@@ -22,6 +22,18 @@ import { FormulaError, metricCheck, readabilityCheck, READABILITY_METRICS } from
 import { ValeRegexError } from './regex.js';
 import { spellingCheck } from './spelling.js';
 import { unsupported, type ValeDefinition, type ValeLevel } from './style.js';
+import type { Tagger } from './checks.js';
+
+let tagger: Promise<Tagger> | undefined;
+
+/** en-pos's Penn Treebank tagger (Vale's tags), loaded on the first `sequence` rule with tags. */
+function loadTagger(): Promise<Tagger> {
+  tagger ??= import('en-pos').then((module) => {
+    const { Tag } = module;
+    return (words: readonly string[]) => (words.length === 0 ? [] : new Tag([...words]).initial().smooth().tags);
+  });
+  return tagger;
+}
 
 /** Where Vale rules without their own `link` are documented. */
 export const VALE_DOCS_URL = 'https://github.com/brandlint/brandlint/blob/main/docs/vale.md';
@@ -121,12 +133,8 @@ async function checkOf(definition: ValeDefinition, env: ValeEnv, stylesPath: str
     }
     case 'sequence': {
       const tokens = definition.options['tokens'] as Array<Record<string, unknown>>;
-      const tagged = tokens.findIndex((token) => typeof token['tag'] === 'string' && token['tag'] !== '');
-      if (tagged >= 0) {
-        diagnostics.push(unsupported(definition, 'sequence tokens with a part-of-speech `tag` need an NLP tagger, which brandlint does not ship; the rule does not run (tokens with only `pattern` are supported)', ['tokens', tagged, 'tag']));
-        return null;
-      }
-      return sequenceCheck(definition);
+      const tagged = tokens.some((token) => typeof token['tag'] === 'string' && token['tag'] !== '');
+      return sequenceCheck(definition, tagged ? await loadTagger() : null);
     }
     case 'script':
       diagnostics.push(unsupported(definition, '`script` rules run Tengo scripts, which brandlint cannot run; the rule does not run'));

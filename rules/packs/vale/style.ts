@@ -1,8 +1,8 @@
 /**
  * Reads one Vale rule file (`Style/Rule.yml`) into a definition, validated the way Vale does it
  * (`internal/check/definition.go`: unknown keys are errors) with positions in the rule file.
- * What brandlint cannot run (`script`, a missing dictionary, a `sequence` token that needs
- * part-of-speech tags) is a warning positioned at the key, naming the rule: never a silent skip.
+ * What brandlint cannot run (`script`, a missing dictionary) is a warning positioned at the key,
+ * naming the rule: never a silent skip.
  */
 import { parseDataFile, type Locate } from '../../../src/core/data-file.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';

@@ -271,11 +271,15 @@ describe('sequence', () => {
     expect(await findings(rules, 'We saw a large number of users.\n\nIt took a number of days.\n')).toEqual(["1:8 Test.Vague warning 'a large number of users' is vague."]);
   });
 
-  it('a token with a part-of-speech tag is a notice: no tagger', async () => {
-    const loaded = await style({ Adverb: "extends: sequence\nmessage: x\ntokens:\n  - tag: RB\n  - pattern: fast" });
-    expect(loaded.diagnostics.map(show)).toEqual([expect.stringMatching(/^4:10 vale\/unsupported warning Test\.Adverb: sequence tokens with a part-of-speech `tag`/)]);
-    expect(loaded.rules).toEqual([]);
+  it('tokens with part-of-speech tags (Penn Treebank, en-pos)', async () => {
+    const rules = {
+      Passive: "extends: sequence\nmessage: \"'%s' may be passive.\"\ntokens:\n  - tag: VBD|VBZ|VBP\n    pattern: '^(?:was|were|is|are)$'\n  - tag: RB\n    skip: 1\n  - tag: VBN",
+      NotAdverb: "extends: sequence\nmessage: \"'%s'.\"\ntokens:\n  - pattern: '^very$'\n  - tag: JJ\n    negate: true",
+    };
+    expect(await findings(rules, 'The cake was quickly eaten. The cake was very good. We ate it.\n')).toEqual(["1:10 Test.Passive warning 'was quickly eaten' may be passive."]);
+    expect(await findings(rules, 'He ran very fast.\n')).toEqual(["1:8 Test.NotAdverb warning 'very fast'."]);
   });
+
 });
 
 describe('notices and errors when loading', () => {
