@@ -32,7 +32,10 @@ await build({
   // Left to Node: packages that find files next to their own module (word-list's words.txt), that
   // only one command needs and are heavy (style-dictionary for `build`), or that are ES modules
   // only (ink and React, for the interactive report, which loads as compiled by tsc).
-  external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'write-good'],
+  // dictionary-en, asciidoctor and en-pos (Vale styles, AsciiDoc) read files next to themselves;
+  // they, remark-mdx (with a JavaScript parser) and postal-mime (.eml) are loaded only when such a
+  // file or rule is met: every run would pay for reading them in the bundle.
+  external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'write-good', 'dictionary-en', '@asciidoctor/core', 'en-pos', 'remark-mdx', 'postal-mime'],
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -573,7 +573,7 @@ function isShouted(word: string, allowed: ReadonlySet<string>, names: ReadonlySe
 // readability
 
 /** Prose scopes a readability rule reads when it names none: running text, not labels. */
-export const READABILITY_SCOPES: readonly ProseScope[] = ['body', 'bot-reply', 'post'];
+export const READABILITY_SCOPES: readonly ProseScope[] = ['body', 'bot-reply', 'post', 'paragraph', 'list'];
 
 interface SentenceStats {
   run: ProseRun;

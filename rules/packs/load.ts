@@ -62,11 +62,13 @@ export interface LoadRulePacksOptions {
 }
 
 export interface LoadedRulePacks {
-  /** `<pack>/<rule>` -> loader, ready to merge into the rule catalogue. */
+  /** `<pack>/<rule>` (Vale: `<Style>.<Rule>`) -> loader, ready to merge into the rule catalogue. */
   catalogue: Record<string, () => Promise<PackDocumentRule>>;
   packs: Array<{ id: string; file: string | null; ruleIds: string[] }>;
-  /** Problems in pack files; any error fails the run. */
+  /** Problems in pack files; any error fails the run, warnings are shown (rules Vale styles have that brandlint cannot run). */
   diagnostics: Diagnostic[];
+  /** Every file read for the packs (pack files, Vale rule files, `.vale.ini`, vocabularies): what a cache key must hash. */
+  sources: string[];
 }
 
 export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise<LoadedRulePacks> {
@@ -76,14 +78,18 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
     const folder = shippedPacksFolder();
     files.push(...readdirSync(folder).filter((name) => name.endsWith('.yml')).sort().map((name) => path.join(folder, name)));
   }
-  if (options.files && options.files.length > 0) {
+  // Vale style folders and `.vale.ini` files (see vale/load.ts); the rest are pack files or globs.
+  const { isValeSource } = await import('./vale/detect.js');
+  const valeSources = (options.files ?? []).filter((entry) => !/[*?[{]/.test(entry) && isValeSource(entry));
+  const packFiles = (options.files ?? []).filter((entry) => !valeSources.includes(entry));
+  if (packFiles.length > 0) {
     const { glob } = await import('tinyglobby');
     const found = await glob(
-      options.files.map((pattern) => pattern.split(path.sep).join('/')),
+      packFiles.map((pattern) => pattern.split(path.sep).join('/')),
       { absolute: true, onlyFiles: true },
     );
     for (const file of found.sort()) if (!files.includes(file)) files.push(file);
-    for (const pattern of options.files) {
+    for (const pattern of packFiles) {
       if (!/[*?[{]/.test(pattern) && !existsSync(pattern)) {
         diagnostics.push({ ruleId: 'pack/not-found', severity: 'error', message: `rule pack "${pattern}" does not exist`, file: pattern, range: null });
       }
@@ -91,7 +97,7 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
   }
 
   const reserved = new Set(options.reservedIds ?? []);
-  const result: LoadedRulePacks = { catalogue: {}, packs: [], diagnostics };
+  const result: LoadedRulePacks = { catalogue: {}, packs: [], diagnostics, sources: [...files] };
   const add = (id: string, file: string | null, rules: PackDocumentRule[]): void => {
     result.packs.push({ id, file, ruleIds: rules.map((rule) => rule.meta.id) });
     for (const rule of rules) result.catalogue[rule.meta.id] = async () => rule;
@@ -123,6 +129,27 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
       continue;
     }
     add(id, file, compilePack(parsed.pack));
+  }
+
+  for (const source of valeSources) {
+    const { loadValeSource } = await import('./vale/load.js');
+    const vale = await loadValeSource(source);
+    diagnostics.push(...vale.diagnostics);
+    result.sources.push(...vale.files);
+    // One pack per style, so that `Google: off` and a second copy of a style are handled like packs.
+    const byStyle = new Map<string, PackDocumentRule[]>();
+    for (const rule of vale.rules) {
+      const style = rule.meta.id.slice(0, rule.meta.id.indexOf('.'));
+      byStyle.set(style, [...(byStyle.get(style) ?? []), rule]);
+    }
+    for (const [style, rules] of byStyle) {
+      const taken = result.packs.find((pack) => pack.id === style);
+      if (taken || reserved.has(style)) {
+        diagnostics.push({ ruleId: 'pack/duplicate-id', severity: 'error', message: `Vale style "${style}" is already loaded${taken?.file ? ` from ${taken.file}` : ''}`, file: source, range: null });
+        continue;
+      }
+      add(style, source, rules);
+    }
   }
   return result;
 }

@@ -2,6 +2,7 @@
  * The adapters' parsers, imported on first use (never at module top level) so that loading
  * brandlint costs nothing until a file of that kind is parsed. Each loader caches its module.
  */
+import { importModule } from '../core/dynamic-import.js';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 
@@ -66,6 +67,6 @@ export type PostalMimeClass = typeof import('postal-mime').default;
 let postalMime: Promise<PostalMimeClass> | undefined;
 
 export function loadPostalMime(): Promise<PostalMimeClass> {
-  postalMime ??= import('postal-mime').then((module) => module.default);
+  postalMime ??= importModule<typeof import('postal-mime')>('postal-mime').then((module) => module.default);
   return postalMime;
 }

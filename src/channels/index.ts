@@ -6,12 +6,14 @@
 import type { Channel } from '../core/channels.js';
 import type { ContentDocument } from '../core/document.js';
 import { DocumentBuilder } from './builder.js';
+import { parseArticle } from './article.js';
 import { parseChatbot } from './chatbot.js';
 import { parseEmail } from './email.js';
 import { parseLanding, type ReadFile } from './landing.js';
 import { parseSocial } from './social.js';
 
 export type { LinkedStylesheet, PageDocument, ReadFile } from './landing.js';
+export { parseArticle } from './article.js';
 export { parseChatbot } from './chatbot.js';
 export { parseEmail } from './email.js';
 export { parseLanding } from './landing.js';
@@ -51,12 +53,17 @@ const FORMATS: Record<string, string> = {
   '.json': 'json',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.mdx': 'mdx',
+  '.adoc': 'asciidoc',
+  '.asciidoc': 'asciidoc',
+  '.asc': 'asciidoc',
+  '.txt': 'text',
   '.csv': 'csv',
 };
 
 /**
  * The format of a file from its extension: `html`, `mjml`, `eml`, `css`, `scss`, `lg`, `yaml`,
- * `json`, `markdown`, `csv`; `html` for anything else. The chatbot adapter refines `yaml`/`json`
+ * `json`, `markdown`, `mdx`, `asciidoc`, `text`, `csv`; `html` for anything else. The chatbot adapter refines `yaml`/`json`
  * to `rasa` or `bot-script` from the content.
  */
 export function detectFormat(file: string): string {
@@ -70,6 +77,8 @@ export async function parseContent(input: ParseContentInput): Promise<ContentDoc
   const format = input.format ?? detectFormat(input.file);
   const base = { file: input.file, absolutePath: input.absolutePath, text: input.text, channel: input.channel };
   try {
+    // Long-form copy: every format the article adapter reads (a `.html` article is not one of them).
+    if (input.channel === 'article' && format !== 'html') return await parseArticle({ ...base, format });
     switch (format) {
       case 'mjml':
       case 'eml':

@@ -14,6 +14,8 @@ export interface RunFields {
   scope: ProseScope;
   messageId: string;
   locale?: string | undefined;
+  /** Shared by the runs of one block that its links split (see `TextRun.blockId`). */
+  blockId?: number | undefined;
 }
 
 /**
@@ -44,6 +46,7 @@ export function pushBuffer(builder: DocumentBuilder, buffer: TextBuffer, fields:
     scope: fields.scope,
     messageId: fields.messageId,
     ...(fields.locale ? { locale: fields.locale } : {}),
+    ...(fields.blockId !== undefined ? { blockId: fields.blockId } : {}),
   });
   if (!run) return null;
   const spans = findTemplateSpans(run.text, templates);

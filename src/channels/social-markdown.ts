@@ -5,36 +5,51 @@
  * prose; `<!-- brandlint-disable ... -->` comments are directives. Text is mapped back to the
  * file through backslash escapes, character references and line prefixes (`> `, indentation).
  */
+import { importModule } from '../core/dynamic-import.js';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Message } from '../core/document.js';
+import type { Message, ProseScope } from '../core/document.js';
 import { identity, type DocumentBuilder } from './builder.js';
 import { loadEntities } from './deps.js';
 import { anchorsOf, type DecodedText } from './entities.js';
 import { normalizePlatform, readDate } from './metadata-values.js';
-import { addTextLinks, plain, pushBuffer, pushRun } from './prose-run.js';
+import { addTemplateRange, addTextLinks, plain, pushBuffer, pushRun } from './prose-run.js';
 import { TextBuffer } from './text-buffer.js';
 import { addYamlComments, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
 
-type MarkdownParse = (text: string) => Root;
+export type MarkdownParse = (text: string) => Root;
 
-let markdownParser: Promise<MarkdownParse> | undefined;
-
-function loadMarkdownParser(): Promise<MarkdownParse> {
-  markdownParser ??= (async () => {
-    const [{ unified }, { default: remarkParse }, { default: remarkFrontmatter }] = await Promise.all([
-      import('unified'),
-      import('remark-parse'),
-      import('remark-frontmatter'),
-    ]);
-    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-    return (text) => processor.parse(text);
-  })();
-  return markdownParser;
+/** Which Markdown a parser reads: CommonMark with YAML front matter, plus GFM (tables) and MDX on request. */
+export interface MarkdownSyntax {
+  gfm?: boolean;
+  mdx?: boolean;
 }
 
-type EntityDecode = (reference: string) => string;
+const markdownParsers = new Map<string, Promise<MarkdownParse>>();
 
-interface PostFields {
+/** A remark parser (unified, remark-parse, remark-frontmatter and the extensions asked for), loaded on first use. */
+export function loadMarkdownParser(syntax: MarkdownSyntax = {}): Promise<MarkdownParse> {
+  const key = `${syntax.gfm === true}:${syntax.mdx === true}`;
+  let parser = markdownParsers.get(key);
+  if (!parser) {
+    parser = (async () => {
+      const [{ unified }, { default: remarkParse }, { default: remarkFrontmatter }] = await Promise.all([
+        import('unified'),
+        import('remark-parse'),
+        import('remark-frontmatter'),
+      ]);
+      const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+      if (syntax.gfm) processor.use((await import('remark-gfm')).default);
+      if (syntax.mdx) processor.use((await importModule<typeof import('remark-mdx')>('remark-mdx')).default);
+      return (text: string) => processor.parse(text) as Root;
+    })();
+    markdownParsers.set(key, parser);
+  }
+  return parser;
+}
+
+export type EntityDecode = (reference: string) => string;
+
+export interface PostFields {
   platform?: string;
   locale?: string;
   date?: string;
@@ -60,7 +75,7 @@ export async function readMarkdownPosts(builder: DocumentBuilder): Promise<void>
     else posts[posts.length - 1]!.push(node);
   }
   const nonEmpty = posts.filter((post) => post.length > 0);
-  const walker = new MarkdownWalker(builder, decodeEntity);
+  const walker = new MarkdownWalker(builder, decodeEntity, SOCIAL_SCOPES);
   if (nonEmpty.length === 0) {
     // Every file is at least one post (an empty one is still a post, e.g. for required hashtags).
     let start = tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0;
@@ -96,7 +111,7 @@ const FRONT_MATTER_KEYS = {
   link: ['link', 'url'],
 } as const;
 
-async function readFrontMatter(builder: DocumentBuilder, node: RootContent, yaml: YamlModule): Promise<PostFields> {
+export async function readFrontMatter(builder: DocumentBuilder, node: RootContent, yaml: YamlModule): Promise<PostFields> {
   const { document } = builder;
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
@@ -166,20 +181,45 @@ async function readFrontMatter(builder: DocumentBuilder, node: RootContent, yaml
 // -----------------------------------------------------------------------------------------------
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
+/** An MDX comment: `{/* ... *\/}`. */
+const MDX_COMMENT = /^\{\s*\/\*([\s\S]*?)\*\/\s*\}$/;
 
-class MarkdownWalker {
+/** The prose scope of each kind of Markdown block, and whether link text is a run of its own. */
+export interface MarkdownScopes {
+  paragraph: ProseScope;
+  list: ProseScope;
+  table: ProseScope;
+  /** `link`: link text is its own run (the block's runs share a `blockId`); `inline`: it stays in its block's run. */
+  linkText: 'link' | 'inline';
+}
+
+/** Social posts: every block of a post is `post` prose, link text included. */
+export const SOCIAL_SCOPES: MarkdownScopes = { paragraph: 'post', list: 'post', table: 'post', linkText: 'inline' };
+
+/** MDX nodes (remark-mdx) the walker knows: JSX is walked for its children, expressions and ESM are no prose. */
+interface MdxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' | 'mdxFlowExpression' | 'mdxTextExpression' | 'mdxjsEsm';
+  children?: unknown[];
+  value?: string;
+  position?: RootContent['position'];
+}
+
+export class MarkdownWalker {
+  private nextBlock = 0;
+
   constructor(
     private readonly builder: DocumentBuilder,
     private readonly decodeEntity: EntityDecode,
+    private readonly scopes: MarkdownScopes = SOCIAL_SCOPES,
   ) {}
 
-  block(node: RootContent, message: Message): void {
-    switch (node.type) {
+  block(node: RootContent, message: Message, scope: ProseScope = this.scopes.paragraph): void {
+    switch (node.type as string) {
       case 'paragraph':
-        this.phrasing(node, 'post', message);
+        this.phrasing(node as Parent, scope, message);
         return;
       case 'heading':
-        this.phrasing(node, 'heading', message);
+        this.phrasing(node as Parent, 'heading', message);
         return;
       case 'html':
         this.comments(node);
@@ -188,54 +228,126 @@ class MarkdownWalker {
       case 'definition':
       case 'thematicBreak':
       case 'yaml':
+      case 'mdxjsEsm':
+        this.template(node);
+        return;
+      case 'mdxFlowExpression':
+        this.expression(node as unknown as MdxNode);
+        return;
+      case 'list':
+        for (const child of (node as Parent).children) this.block(child as RootContent, message, this.scopes.list);
+        return;
+      case 'table':
+        for (const row of (node as Parent).children) {
+          for (const cell of (row as Parent).children) this.phrasing(cell as Parent, this.scopes.table, message);
+        }
         return;
       default:
-        // Lists, list items, block quotes (and anything else that holds blocks).
-        if ('children' in node) for (const child of (node as Parent).children) this.block(child as RootContent, message);
+        // List items, block quotes, JSX elements (and anything else that holds blocks).
+        if ('children' in node) for (const child of (node as Parent).children) this.block(child as RootContent, message, scope);
     }
   }
 
-  /** One run for the inline content of a paragraph or heading; code and HTML leave a gap. */
-  private phrasing(node: Parent, scope: 'post' | 'heading', message: Message): void {
-    const buffer = new TextBuffer();
+  /** One run for the inline content of a block (or one per piece, around links of their own); code and HTML leave a gap. */
+  private phrasing(node: Parent, scope: ProseScope, message: Message): void {
+    const blockId = this.nextBlock++;
+    const fields = { messageId: message.id, locale: message.locale, ...(this.scopes.linkText === 'link' ? { blockId } : {}) };
+    let buffer = new TextBuffer();
     const later: Array<() => void> = [];
-    this.inline(node.children as PhrasingContent[], buffer, message, later);
-    const run = pushBuffer(this.builder, buffer, { scope, messageId: message.id, locale: message.locale });
-    if (run) addTextLinks(this.builder, run);
+    const flush = (runScope: ProseScope): void => {
+      const run = pushBuffer(this.builder, buffer, { scope: runScope, ...fields });
+      if (run) addTextLinks(this.builder, run);
+      buffer = new TextBuffer();
+    };
+    // Link text of its own (not in headings): what came before is one run, the link text another.
+    const ownLink =
+      this.scopes.linkText === 'link' && scope !== 'heading'
+        ? (children: PhrasingContent[]): void => {
+            flush(scope);
+            this.inline(children, () => buffer, message, later, null);
+            flush('link');
+          }
+        : null;
+    this.inline(node.children as PhrasingContent[], () => buffer, message, later, ownLink);
+    flush(scope);
     for (const task of later) task();
   }
 
-  private inline(nodes: readonly PhrasingContent[], buffer: TextBuffer, message: Message, later: Array<() => void>): void {
+  private inline(
+    nodes: readonly PhrasingContent[],
+    buffer: () => TextBuffer,
+    message: Message,
+    later: Array<() => void>,
+    ownLink: ((children: PhrasingContent[]) => void) | null,
+  ): void {
     for (const node of nodes) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      switch (node.type) {
+      switch (node.type as string) {
         case 'text': {
           if (start === undefined || end === undefined) break;
-          buffer.append(this.align(node.value, start, end), start, end, identity);
+          buffer().append(this.align((node as { value: string }).value, start, end), start, end, identity);
           break;
         }
         case 'break':
-          if (start !== undefined && end !== undefined) buffer.append({ text: '\n', anchors: [[1, end - start]] }, start, end, identity);
+          if (start !== undefined && end !== undefined) buffer().append({ text: '\n', anchors: [[1, end - start]] }, start, end, identity);
           break;
-        case 'link':
-          this.link(node, start, end);
-          this.inline(node.children, buffer, message, later);
+        case 'link': {
+          const link = node as Extract<PhrasingContent, { type: 'link' }>;
+          this.link(link, start, end);
+          if (ownLink) ownLink(link.children);
+          else this.inline(link.children, buffer, message, later, ownLink);
           break;
+        }
         case 'image':
-          later.push(() => this.image(node, message));
+          later.push(() => this.image(node as Extract<PhrasingContent, { type: 'image' }>, message));
           break;
         case 'html':
           this.comments(node);
+          break;
+        case 'mdxTextExpression':
+          // Kept in the run (masked as template syntax), so the words around it stay apart.
+          if (this.expression(node as unknown as MdxNode) && start !== undefined && end !== undefined) {
+            buffer().append(plain(this.builder.text.slice(start, end)), start, end, identity);
+          }
           break;
         case 'inlineCode':
         case 'imageReference':
         case 'footnoteReference':
           break;
         default:
-          if ('children' in node) this.inline((node as Parent).children as PhrasingContent[], buffer, message, later);
+          if ('children' in node) this.inline((node as Parent).children as PhrasingContent[], buffer, message, later, ownLink);
       }
     }
+  }
+
+  /** An MDX expression: a `{/* comment *\/}` may carry directives; any other expression is template, never prose (true). */
+  private expression(node: MdxNode): boolean {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return false;
+    const raw = this.builder.text.slice(start, end);
+    const comment = MDX_COMMENT.exec(raw);
+    if (comment) {
+      const bodyStart = start + raw.indexOf('/*') + 2;
+      this.builder.document.comments.push({
+        text: comment[1]!,
+        range: this.builder.range(bodyStart, bodyStart + comment[1]!.length),
+        fullRange: this.builder.range(start, end),
+        syntax: 'markdown',
+      });
+      return false;
+    }
+    addTemplateRange(this.builder, start, end);
+    return true;
+  }
+
+  /** Code and ESM blocks of MDX are no prose; ESM is recorded like template syntax so nothing reads it. */
+  private template(node: RootContent): void {
+    if ((node.type as string) !== 'mdxjsEsm') return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) addTemplateRange(this.builder, start, end);
   }
 
   private link(node: Extract<PhrasingContent, { type: 'link' }>, start: number | undefined, end: number | undefined): void {

@@ -44,7 +44,7 @@ export class TextBuffer {
   /** The run, trimmed; null when nothing but whitespace or template tags is left. */
   toRun(
     lines: LineIndex,
-    fields: { scope: ProseScope; messageId: string; elementId?: number; locale?: string },
+    fields: { scope: ProseScope; messageId: string; elementId?: number; locale?: string; blockId?: number },
   ): TextRun | null {
     const { text } = this;
     let a = 0;
@@ -90,6 +90,7 @@ export class TextBuffer {
       messageId: fields.messageId,
       ...(fields.locale !== undefined ? { locale: fields.locale } : {}),
       ...(fields.elementId !== undefined ? { elementId: fields.elementId } : {}),
+      ...(fields.blockId !== undefined ? { blockId: fields.blockId } : {}),
       sourceMap,
     };
   }

@@ -14,7 +14,7 @@ import { toneSampleOf } from './tone.js';
 import { visualSampleOf } from './visual.js';
 
 /** Prose scopes facts are read from (alt text describes images; it states no offer). */
-const FACT_SCOPES = new Set(['subject', 'preheader', 'title', 'meta-description', 'heading', 'body', 'cta', 'link', 'button', 'bot-reply', 'post']);
+const FACT_SCOPES = new Set(['subject', 'preheader', 'title', 'meta-description', 'heading', 'body', 'cta', 'link', 'button', 'bot-reply', 'post', 'paragraph', 'list', 'table']);
 
 export interface FileCampaignExtract {
   facts: Fact[];

@@ -10,7 +10,7 @@ import { isEnglish, languageOf, proseRange, type MessageProse } from '../core/pr
 import type { ContentDocument } from '../core/document.js';
 import type { Range } from '../core/position.js';
 
-const TONE_SCOPES: ReadonlySet<ProseScope> = new Set(['subject', 'preheader', 'title', 'heading', 'body', 'cta', 'button', 'link', 'bot-reply', 'post']);
+const TONE_SCOPES: ReadonlySet<ProseScope> = new Set(['subject', 'preheader', 'title', 'heading', 'body', 'cta', 'button', 'link', 'bot-reply', 'post', 'paragraph', 'list', 'table']);
 
 const CONTRACTION = /^(?:\p{L}+n['’]t|\p{L}+['’](?:re|ve|ll|m|d)|(?:it|that|let|here|there|what|who|where|how|she|he)['’]s)$/iu;
 const SECOND_PERSON: Record<string, RegExp> = {

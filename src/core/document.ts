@@ -81,6 +81,10 @@ export const PROSE_SCOPES = [
   'meta-description',
   'heading',
   'body',
+  /** Long-form copy (article channel): a paragraph or block quote, a list item, a table cell. */
+  'paragraph',
+  'list',
+  'table',
   'cta',
   'link',
   'alt',
@@ -103,6 +107,11 @@ export interface TextRun {
   locale?: string;
   /** The element the text belongs to (HTML-like formats). */
   elementId?: number;
+  /**
+   * Runs of one block (a paragraph, list item or table cell split by its links) share an id, so
+   * that rules reading whole blocks (Vale styles) can join them again. Absent: the run is its block.
+   */
+  blockId?: number;
   /**
    * Anchors `[textOffset, sourceOffset]`, ascending; a text offset maps to
    * `sourceOffset + (offset - textOffset)` of the last anchor at or before it. Empty means 1:1
@@ -207,7 +216,7 @@ export interface SourceComment {
   range: Range;
   /** Range of the whole comment, delimiters included. */
   fullRange: Range;
-  syntax: 'html' | 'css' | 'yaml' | 'markdown' | 'lg';
+  syntax: 'html' | 'css' | 'yaml' | 'markdown' | 'lg' | 'asciidoc';
 }
 
 /** Index of the last anchor at or before `textOffset` (-1 when none), by binary search: runs may hold thousands of anchors. */

@@ -27,6 +27,11 @@ export interface RuleMeta<Options = Record<string, never>> {
   channels?: readonly Channel[];
   /** Level when the configuration does not mention the rule. */
   defaultLevel: RuleLevel;
+  /**
+   * Level per file when the configuration does not mention the rule (absolute path in; rules
+   * that carry their own per-file settings, such as Vale styles' `.vale.ini` sections).
+   */
+  levelFor?: (absolutePath: string) => RuleLevel;
   messages: Record<string, string>;
   /** Options schema with defaults (the engine validates configured options with it). */
   options?: z.ZodType<Options>;

@@ -17,6 +17,7 @@ export class SourceCode {
   #prose: MessageProse[] | undefined;
   readonly #masks = new Map<TextRun, readonly ProseMask[]>();
   readonly #messageTexts = new Map<string, readonly MessageText[]>();
+  readonly #views = new Map<symbol, unknown>();
   #codeSpans: IntervalIndex<number> | undefined;
   #templates: IntervalIndex<number> | undefined;
   #langSpans: IntervalIndex<{ start: number; end: number; locale: string }> | undefined;
@@ -94,6 +95,20 @@ export class SourceCode {
     if (declaration.valueMap) return false;
     const { start, end } = declaration.valueRange;
     return end.offset - start.offset === declaration.value.length && this.text.startsWith(declaration.value, start.offset);
+  }
+
+  // ----- views of other layers -----
+
+  /**
+   * A view that a family of rules derives from the document and shares (Vale's blocks): computed
+   * by `build` on first use for `key` (a symbol of the module that owns the view), then kept with
+   * this source object for as long as the document is linted.
+   */
+  view<View>(key: symbol, build: (source: SourceCode) => View): View {
+    if (this.#views.has(key)) return this.#views.get(key) as View;
+    const view = build(this);
+    this.#views.set(key, view);
+    return view;
   }
 
   // ----- internals -----

@@ -11,8 +11,10 @@
  * | chatbot | `domain.yml`/`domain.yaml` (Rasa), `*.lg` (Bot Framework), `*.bot.yml`/`*.bot.yaml`/`*.bot.json`, and `*.yml`/`*.yaml`/`*.json` under a folder named `bot`, `bots`, `chatbot` or `chatbots` |
  * | social  | `*.post.md`, and `*.md`/`*.markdown`/`*.csv` under a folder named `social` or `posts` |
  * | landing | every other `*.html`/`*.htm`, `*.css`, `*.scss` |
+ * | article | `*.md`/`*.markdown`/`*.mdx`/`*.adoc`/`*.asciidoc`/`*.asc`/`*.txt` under a folder named `blog`, `articles`, `docs`, `help`, `kb`, `sales` or `scripts` |
  *
- * Every other file belongs to no channel and is not linted.
+ * Every other file belongs to no channel and is not linted, except that a long-form file
+ * ({@link ARTICLE_EXTENSIONS}) named on the command line is an article ({@link explicitChannelOf}).
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -28,6 +30,7 @@ export const CHANNEL_ADAPTERS: Readonly<Record<Channel, boolean>> = {
   landing: true,
   chatbot: true,
   social: true,
+  article: true,
 };
 
 export function hasAdapter(channel: Channel): boolean {
@@ -37,6 +40,9 @@ export function hasAdapter(channel: Channel): boolean {
 const EMAIL_FOLDERS = new Set(['email', 'emails', 'mail', 'newsletter', 'newsletters']);
 const BOT_FOLDERS = new Set(['bot', 'bots', 'chatbot', 'chatbots']);
 const SOCIAL_FOLDERS = new Set(['social', 'posts']);
+const ARTICLE_FOLDERS = new Set(['blog', 'articles', 'docs', 'help', 'kb', 'sales', 'scripts']);
+/** Extensions of long-form copy (the article channel's formats). */
+export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mdx', '.adoc', '.asciidoc', '.asc', '.txt']);
 
 /**
  * The default channel of a file from its path (forward or back slashes; only the file name and
@@ -59,7 +65,13 @@ export function defaultChannelOf(file: string): Channel | null {
   if ((extension === '.md' || extension === '.markdown' || extension === '.csv') && inFolder(SOCIAL_FOLDERS)) return 'social';
 
   if (html || extension === '.css' || extension === '.scss') return 'landing';
+  if (ARTICLE_EXTENSIONS.has(extension) && inFolder(ARTICLE_FOLDERS)) return 'article';
   return null;
+}
+
+/** The channel of a file named on the command line that no glob or default claims: long-form copy is an article. */
+export function explicitChannelOf(file: string): Channel | null {
+  return ARTICLE_EXTENSIONS.has(path.extname(file).toLowerCase()) ? 'article' : null;
 }
 
 /** Decides channels for absolute paths: configured globs first, then {@link defaultChannelOf}. */

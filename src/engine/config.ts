@@ -111,6 +111,8 @@ export const configSchema = z.strictObject({
       chatbot: globList.optional(),
       /** Social posts (Markdown, text, YAML). */
       social: globList.optional(),
+      /** Long-form copy: blog posts, help articles, sales scripts (Markdown, MDX, AsciiDoc, text). */
+      article: globList.optional(),
     })
     .prefault({}),
   /** Rule id -> `"off" | "warn" | "error"` or `[level, options]`. */
@@ -130,7 +132,7 @@ export const configSchema = z.strictObject({
     .default([]),
   /** Paths or globs of files never linted. */
   ignorePatterns: globList.default([]),
-  /** Extra YAML rule-pack files. */
+  /** Extra rule packs: YAML pack files (globs), Vale style folders or `.vale.ini` files (docs/vale.md). */
   packs: globList.default([]),
   /**
    * BCP 47 locale of content that does not say (no `lang` attribute, front matter `lang` or bot

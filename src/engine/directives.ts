@@ -7,6 +7,13 @@
  *   brandlint-disable-next-line [rule-id, ...]    the line after the comment
  *
  * Rule ids are separated by commas or spaces; no ids means every rule; ` -- ` starts a reason.
+ * Vale's comments work too, on the rules of Vale styles (ids such as `Google.Will`) only:
+ *
+ *   vale off | vale on                            every Vale rule, until the other one
+ *   vale Style.Rule = NO | YES                    one rule (or `vale Style = NO`: a whole style)
+ *
+ * They belong to Vale as much as to brandlint, so they are never reported as unused or unknown.
+ *
  * Only rule findings can be disabled: parse problems, file and internal problems cannot.
  * Unknown rule ids (`brandlint/unknown-rule`) and directives that suppressed nothing
  * (`brandlint/unused-directive`) are reported at the comment, as ESLint's
@@ -36,6 +43,30 @@ export interface Directive {
   offset: number;
   /** Lines a line directive applies to (inclusive). */
   lines?: { from: number; to: number };
+  /** A Vale comment (`vale off`, `vale Google.Will = NO`): it names Vale rules only and is never reported. */
+  vale?: true;
+}
+
+const VALE_DIRECTIVE = /^\s*vale\s+(?:(off|on)|([\w-]+(?:\.[\w-]+)?\s*=\s*(?:YES|NO)(?:\s*,\s*[\w-]+(?:\.[\w-]+)?\s*=\s*(?:YES|NO))*))\s*$/i;
+
+/** A Vale rule id (`Style.Rule`), as opposed to brandlint's (`rule-id`, `pack/rule`). */
+function isValeRuleId(id: string): boolean {
+  return /^[^/.\s]+\.[^/\s]+$/.test(id);
+}
+
+/** The directives of a Vale comment: one per `Style.Rule = NO|YES`, or one for `vale off`/`vale on`. */
+function valeDirectives(comment: SourceComment): Directive[] {
+  const match = VALE_DIRECTIVE.exec(comment.text);
+  if (!match) return [];
+  const offset = comment.fullRange.start.offset;
+  if (match[1]) return [{ kind: match[1].toLowerCase() === 'off' ? 'disable' : 'enable', rules: null, comment, offset, vale: true }];
+  return [...match[2]!.matchAll(/([\w-]+(?:\.[\w-]+)?)\s*=\s*(YES|NO)/gi)].map((setting) => ({
+    kind: setting[2]!.toUpperCase() === 'NO' ? 'disable' : 'enable',
+    rules: [{ id: setting[1]!, range: comment.fullRange }],
+    comment,
+    offset,
+    vale: true,
+  }));
 }
 
 const DIRECTIVE = /^\s*brandlint-(disable-next-line|disable-line|disable|enable)(?=\s|$)/;
@@ -46,7 +77,10 @@ export function parseDirectives(comments: readonly SourceComment[], lines: LineI
   const directives: Directive[] = [];
   for (const comment of comments) {
     const match = DIRECTIVE.exec(comment.text);
-    if (!match) continue;
+    if (!match) {
+      directives.push(...valeDirectives(comment));
+      continue;
+    }
     const kind = match[1] as DirectiveKind;
     let body = comment.text.slice(match[0].length);
     let reason: string | undefined;
@@ -105,7 +139,7 @@ export function applyDirectives(
   const useKey = (index: number, directive: Directive, id: string): string => {
     if (directive.rules === null) return `${index}:*`;
     // Credit the id the directive wrote: a rule pack's id for the findings of its rules.
-    const named = directive.rules.find((rule) => rule.id === id) ?? directive.rules.find((rule) => id.startsWith(`${rule.id}/`));
+    const named = directive.rules.find((rule) => rule.id === id) ?? directive.rules.find((rule) => id.startsWith(`${rule.id}/`) || id.startsWith(`${rule.id}.`));
     return `${index}:${named?.id ?? id}`;
   };
 
@@ -127,6 +161,7 @@ export function applyDirectives(
   };
   const enabledUnused = unusedEnables(directives);
   directives.forEach((directive, index) => {
+    if (directive.vale) return;
     const keyword = `brandlint-${directive.kind}`;
     const known = (directive.rules ?? []).filter((rule) => {
       if (options.knownIds.has(rule.id)) return true;
@@ -175,8 +210,11 @@ export function applyDirectives(
 /** Index of the directive that disables a finding of `ruleId` at `line`/`offset`, or null. */
 function suppressorOf(directives: readonly Directive[], ruleId: string, line: number, offset: number): number | null {
   // A rule pack's id (`plain-language`) names every rule of the pack (`plain-language/utilize`).
+  // A Vale style (`Google`) names its rules (`Google.Will`); Vale's comments name Vale rules only.
   const names = (directive: Directive): boolean =>
-    directive.rules === null || directive.rules.some((r) => r.id === ruleId || ruleId.startsWith(`${r.id}/`));
+    directive.vale && !isValeRuleId(ruleId)
+      ? false
+      : directive.rules === null || directive.rules.some((r) => r.id === ruleId || ruleId.startsWith(`${r.id}/`) || ruleId.startsWith(`${r.id}.`));
   // Line directives are the most specific: they take the credit first.
   for (let index = 0; index < directives.length; index++) {
     const directive = directives[index]!;
@@ -200,6 +238,7 @@ function unusedEnables(directives: readonly Directive[]): Map<number, Array<stri
   const disabled = new Set<string>();
   const exceptions = new Set<string>();
   directives.forEach((directive, index) => {
+    if (directive.vale) return;
     if (directive.kind === 'disable') {
       if (directive.rules === null) {
         allDisabled = true;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Channel } from '../core/channels.js';
 import { displayPath } from '../core/paths.js';
-import { createChannelResolver, globMatcher, isInside } from './channels.js';
+import { createChannelResolver, explicitChannelOf, globMatcher, isInside } from './channels.js';
 import { resolvePattern, toPosix, type ResolvedConfig } from './config.js';
 import { compareStrings, type LintNotice } from './result.js';
 
@@ -75,7 +75,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       known.explicit ||= explicit;
       return;
     }
-    const channel = channelOf(file);
+    const channel = channelOf(file) ?? (explicit ? explicitChannelOf(file) : null);
     const shown = displayPath(absolute, cwd);
     if (!channel) {
       if (explicit) {

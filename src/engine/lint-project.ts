@@ -90,6 +90,9 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   const { config } = loaded;
 
   let rules = options.rules;
+  /** Warnings about rule packs (Vale rules brandlint cannot run), and every file the packs were read from. */
+  let packWarnings: Diagnostic[] = [];
+  let packSources: string[] | undefined;
   if (!rules) {
     // Rule packs (shipped, the brand's, the configuration's `packs`) join the rule catalogue.
     const { loadRulePacks } = await import('../../rules/packs/load.js');
@@ -98,6 +101,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       return { ok: false, stage: 'config', message: 'a rule pack is invalid', diagnostics: shown(packs.diagnostics, cwd) };
     }
     rules = { ...RULE_LOADERS, ...packs.catalogue };
+    packWarnings = shown(packs.diagnostics, cwd);
+    packSources = packs.sources;
   }
   const prepared = await prepareRules(config, rules, {
     configFile: loaded.file ? displayPath(loaded.file, cwd) : null,
@@ -140,7 +145,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     return read.kind === 'text' ? read.text : undefined;
   };
   const files = options.shard ? await selectShard(discovery.files, options.shard, { rootDir: config.rootDir, campaignOf, readText }) : discovery.files;
-  const cache = options.cache ? await openProjectCache(options.cache, config, [...(loaded.file ? [loaded.file] : []), ...tokenFiles], cwd) : undefined;
+  const cache = options.cache ? await openProjectCache(options.cache, config, [...(loaded.file ? [loaded.file] : []), ...tokenFiles], cwd, packSources) : undefined;
   const parse = options.parse !== undefined ? options.parse : files.length > 0 ? await loadContentParser() : null;
   const run = await lintFiles({
     files,
@@ -210,7 +215,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     results: consistency.results,
     campaigns: consistency.campaigns,
     notices,
-    configWarnings: [...shown(loaded.diagnostics, cwd), ...prepared.diagnostics],
+    configWarnings: [...shown(loaded.diagnostics, cwd), ...packWarnings, ...prepared.diagnostics],
     brand: brand.model,
     config,
     ruleInfo: [...prepared.rules.loaded].map(([id, rule]) => ({ id, description: rule.meta.description, fixable: rule.meta.fixable })),
@@ -225,9 +230,11 @@ async function openProjectCache(
   /** The configuration file and the token files, as the run found them. */
   brandFiles: readonly string[],
   cwd: string,
+  /** The files the packs were read from (Vale style folders included), when the run loaded them. */
+  packSources?: readonly string[],
 ): Promise<FileLintCache> {
   const { glob } = await import('tinyglobby');
-  const packFiles = config.packs.length > 0 ? await glob(config.packs.map((pattern) => toPosix(pattern)), { absolute: true, onlyFiles: true }) : [];
+  const packFiles = packSources ?? (config.packs.length > 0 ? await glob(config.packs.map((pattern) => toPosix(pattern)), { absolute: true, onlyFiles: true }) : []);
   const inputs = [
     ...brandFiles,
     ...(config.guidelines ? [config.guidelines] : []),

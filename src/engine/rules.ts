@@ -116,7 +116,8 @@ export class RuleSet {
   rulesFor(absolutePath: string, channel: Channel): ActiveRule[] {
     const file = toPosix(absolutePath);
     const key = `${channel}\0${file}`;
-    const cached = this.overrides.length === 0 ? this.cache.get(channel) : this.cache.get(key);
+    const perFile = this.overrides.length > 0 || this.hasFileLevels;
+    const cached = perFile ? this.cache.get(key) : this.cache.get(channel);
     if (cached) return cached;
     const active: ActiveRule[] = [];
     for (const [id, rule] of this.rules) {
@@ -126,13 +127,20 @@ export class RuleSet {
       if (setting.level === 'off') continue;
       active.push({ id, rule, severity: setting.level === 'error' ? 'error' : 'warning', options: setting.options });
     }
-    this.cache.set(this.overrides.length === 0 ? channel : key, active);
+    this.cache.set(perFile ? key : channel, active);
     return active;
   }
 
+  /** Whether some rule sets its own level per file (`meta.levelFor`). */
+  private get hasFileLevels(): boolean {
+    return (this.fileLevels ??= [...this.rules.values()].some((rule) => rule.meta.levelFor !== undefined));
+  }
+  private fileLevels: boolean | undefined;
+
   private settingFor(id: string, file: string, channel: Channel): { level: RuleLevel; options: unknown } {
     const fallback = this.defaults.get(id) ?? { level: ENGINE_RULE_LEVELS[id] ?? 'off', options: undefined };
-    let level = fallback.level;
+    const own = this.rules.get(id)?.meta.levelFor;
+    let level = own ? own(file) : fallback.level;
     let options = fallback.options;
     const apply = (setting: PlacedSetting | undefined): void => {
       if (!setting) return;
@@ -259,7 +267,8 @@ export async function prepareRules(
       });
     }
     let level = rule.meta.defaultLevel;
-    if (options.forceEnabled && level === 'off' && !top[id]) level = 'error';
+    // A rule with its own per-file levels (a Vale rule and its `.vale.ini`) keeps them.
+    if (options.forceEnabled && level === 'off' && !top[id] && !rule.meta.levelFor) level = 'error';
     defaults.set(id, { level, options: defaultOptions.ok ? defaultOptions.value : undefined });
   }
 
@@ -304,9 +313,12 @@ function optionDiagnostics(
 
 /** The pack of a pack rule (`plain-language` of `plain-language/utilize`); null for other rules and engine ids. */
 export function groupOf(id: string): string | null {
+  if (id in ENGINE_RULE_LEVELS) return null;
   const slash = id.indexOf('/');
-  if (slash <= 0 || id in ENGINE_RULE_LEVELS) return null;
-  return id.slice(0, slash);
+  if (slash > 0) return id.slice(0, slash);
+  // A Vale style (`Google`) names its rules (`Google.WordList`).
+  const dot = id.indexOf('.');
+  return dot > 0 ? id.slice(0, dot) : null;
 }
 
 function internal(message: string): Diagnostic {

@@ -53,6 +53,7 @@ function perChannel<T extends z.ZodType>(value: T) {
     landing: value.optional(),
     chatbot: value.optional(),
     social: value.optional(),
+    article: value.optional(),
     sms: value.optional(),
   });
 }

@@ -34,6 +34,16 @@ describe('default channels', () => {
     ['notes.txt', null],
     ['logo.png', null],
     ['landing/index.njk', null],
+    ['blog/2024/launch.md', 'article'],
+    ['articles/pricing.mdx', 'article'],
+    ['docs/guide/install.adoc', 'article'],
+    ['help/reset-password.asciidoc', 'article'],
+    ['kb/faq.markdown', 'article'],
+    ['sales/playbook.txt', 'article'],
+    ['scripts/cold-call.txt', 'article'],
+    ['docs/site/index.html', 'landing'],
+    ['docs/data.csv', null],
+    ['social/blog/post.md', 'social'],
   ])('%s -> %s', (file, channel) => {
     expect(defaultChannelOf(file)).toBe(channel);
   });

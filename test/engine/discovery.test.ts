@@ -16,6 +16,7 @@ beforeEach(async () => {
     'emails/logo.png': 'png',
     'social/launch.md': '# launch',
     'notes.txt': 'not content',
+    'logo.svg': '<svg/>',
     'node_modules/pkg/index.html': '<p>dep</p>',
     'build/css/variables.css': ':root{}',
     'dist/index.html': '<p>built</p>',
@@ -88,12 +89,19 @@ describe('discovery', () => {
   });
 
   it('a file named explicitly but of no channel, or ignored, is skipped with a notice', async () => {
-    const { files, notices } = await discover({ paths: ['notes.txt', 'vendor/skip.html', 'index.html'] });
+    const { files, notices } = await discover({ paths: ['logo.svg', 'vendor/skip.html', 'index.html'] });
     expect(files).toEqual(['index.html landing (explicit)']);
     expect(notices).toMatchObject([
-      { kind: 'skipped', file: 'notes.txt', message: expect.stringMatching(/no channel/) },
+      { kind: 'skipped', file: 'logo.svg', message: expect.stringMatching(/no channel/) },
       { kind: 'ignored', file: 'vendor/skip.html', message: expect.stringMatching(/--no-ignore/) },
     ]);
+  });
+
+  it('long-form copy named on the command line is an article; in an article folder it is one by default', async () => {
+    const { files, notices } = await discover({ paths: ['notes.txt'] });
+    expect(files).toEqual(['notes.txt article (explicit)']);
+    expect(notices).toEqual([]);
+    expect((await discover({})).files).not.toContain('notes.txt article');
   });
 
   it.each([
