@@ -1,12 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineOutcome } from '../engine/baseline.js';
+import { applyBaseline, applyBaselineTo, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineOutcome } from '../engine/baseline.js';
 import type { LintResult } from '../engine/result.js';
 import { UsageError } from './io.js';
 import { writeReportFile } from './outputs.js';
 
 /** `--baseline FILE`: reads it (a missing or broken file is a usage error, exit 2). */
-export async function readBaselineFile(cwd: string, file: string): Promise<{ apply: (results: readonly LintResult[]) => BaselineOutcome }> {
+export interface BaselineFile {
+  apply(results: readonly LintResult[]): BaselineOutcome;
+  /** One result at a time: the result without its known findings, and the counts for it. */
+  applyTo(result: LintResult): { result: LintResult; suppressed: number; fixed: number };
+}
+
+export async function readBaselineFile(cwd: string, file: string): Promise<BaselineFile> {
   const absolute = path.resolve(cwd, file);
   let text: string;
   try {
@@ -17,7 +23,8 @@ export async function readBaselineFile(cwd: string, file: string): Promise<{ app
   }
   try {
     const baseline = parseBaseline(text);
-    return { apply: (results) => applyBaseline(results, baseline, path.dirname(absolute)) };
+    const dir = path.dirname(absolute);
+    return { apply: (results) => applyBaseline(results, baseline, dir), applyTo: (result) => applyBaselineTo(result, baseline, dir) };
   } catch (error) {
     if (error instanceof BaselineError) throw new UsageError(`--baseline ${file}: ${error.message}`);
     throw error;
@@ -25,7 +32,7 @@ export async function readBaselineFile(cwd: string, file: string): Promise<{ app
 }
 
 /** `--baseline-write FILE`: records today's findings; returns how many, in how many files. */
-export async function writeBaselineFile(cwd: string, file: string, results: readonly LintResult[]): Promise<{ findings: number; files: number }> {
+export async function writeBaselineFile(cwd: string, file: string, results: Iterable<LintResult>): Promise<{ findings: number; files: number }> {
   const absolute = path.resolve(cwd, file);
   const baseline = createBaseline(results, path.dirname(absolute));
   await writeReportFile(cwd, file, serializeBaseline(baseline));

@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { lintProject } from '../engine/lint-project.js';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
-import { createResult, onlyErrors, summarize } from '../engine/result.js';
+import { createResult, onlyErrors, summarize, type LintResult } from '../engine/result.js';
+import type { ResultStore } from '../engine/result-store.js';
+import type { Concurrency } from '../engine/pool.js';
 import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
@@ -43,6 +45,8 @@ export interface LintCommandOptions {
   color?: boolean;
   /** `--interactive`: open the terminal report (`brandlint report`) instead of printing. */
   interactive?: boolean;
+  /** `--concurrency`: worker threads (a number), `auto` (the default) or `off`. */
+  concurrency?: string;
 }
 
 /** Test seams: the rule catalogue and adapters to use instead of the real ones. */
@@ -84,6 +88,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const baseline = options.baseline === undefined ? undefined : await readBaselineFile(io.cwd, options.baseline);
   const maxWarnings = options.maxWarnings === undefined ? -1 : parseMaxWarnings(options.maxWarnings);
   const maxFileSize = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
+  const concurrency = parseConcurrency(options.concurrency ?? 'auto');
 
   let lintPaths = paths;
   let read: ContentReader | undefined;
@@ -112,6 +117,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     ...(options.cache
       ? { cache: { location: path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), version: brandlintVersion(), extraFiles: builtinPackFiles() } }
       : {}),
+    // Finished results wait for the report on disk, not in memory, and large runs use every core.
+    store: 'spill',
+    concurrency,
     ignorePatterns: options.ignorePattern ?? [],
     useIgnoreFiles: options.ignore !== false,
     ...(options.fix ? { fix: 'write' as const } : options.fixDryRun ? { fix: 'dry-run' as const } : {}),
@@ -120,7 +128,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     ...(dependencies.parse !== undefined ? { parse: dependencies.parse } : {}),
   }).finally(() => closeStaged?.());
   if (!outcome.ok) {
-    if (outcome.stage === 'paths') throw new UsageError(outcome.message);
+    if (outcome.stage === 'paths' || outcome.stage === 'cache') throw new UsageError(outcome.message);
     printDiagnostics(io, c, outcome.diagnostics);
     io.stderr(c.red(`brandlint: ${outcome.message}; nothing was linted\n`));
     return 2;
@@ -132,22 +140,44 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     : outcome.notices;
   for (const notice of notices) printNotice(io, c, notice);
 
-  let results = outcome.results;
+  // The results are read one at a time from the store, once per pass (summary, each report).
+  const finished = outcome;
+  const { store } = outcome;
+  try {
+    return await report(store);
+  } finally {
+    store.close();
+  }
+
+  async function report(store: ResultStore): Promise<number> {
+  let results: Iterable<LintResult> = store;
+  let summary;
   if (options.baselineWrite !== undefined) {
     const written = await writeBaselineFile(io.cwd, options.baselineWrite, results);
     io.stderr(`${c.cyan('note')} wrote ${options.baselineWrite}: ${written.findings} known finding${written.findings === 1 ? '' : 's'} in ${written.files} file${written.files === 1 ? '' : 's'}\n`);
     // Recorded findings are known from now on: the report of this run shows none of them.
-    results = results.map((result) => ({ ...result, ...createResult(result, []) }));
+    results = store.map((result) => ({ ...result, ...createResult(result, []) }));
+    summary = summarize(results);
   } else if (baseline) {
-    const applied = baseline.apply(results);
-    results = applied.results;
-    io.stderr(`${c.cyan('note')} baseline: ${applied.suppressed} known finding${applied.suppressed === 1 ? '' : 's'} not reported, ${applied.fixed} fixed since\n`);
+    let suppressed = 0;
+    let fixed = 0;
+    summary = summarize(
+      store.map((result) => {
+        const one = baseline.applyTo(result);
+        suppressed += one.suppressed;
+        fixed += one.fixed;
+        return one.result;
+      }),
+    );
+    results = store.map((result) => baseline.applyTo(result).result);
+    io.stderr(`${c.cyan('note')} baseline: ${suppressed} known finding${suppressed === 1 ? '' : 's'} not reported, ${fixed} fixed since\n`);
+  } else {
+    summary = summarize(results);
   }
 
-  const summary = summarize(results);
   const tooManyWarnings = maxWarnings >= 0 && summary.warningCount > maxWarnings;
   const exitCode = summary.errorCount > 0 || tooManyWarnings ? 1 : 0;
-  const shown = options.quiet ? results.map(onlyErrors) : results;
+  const shown = options.quiet ? mapResults(results, onlyErrors) : results;
   await writeOutputs(
     outputs,
     shown,
@@ -156,8 +186,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       color: c.isColorSupported,
       notices,
       ...(options.fixDryRun ? { fixDryRun: true } : {}),
-      rules: describeRules(outcome.ruleInfo, ruleDocsUrl),
-      ...(outcome.campaigns.length > 0 ? { campaigns: outcome.campaigns } : {}),
+      rules: describeRules(finished.ruleInfo, ruleDocsUrl),
+      ...(finished.campaigns.length > 0 ? { campaigns: finished.campaigns } : {}),
       toolVersion: brandlintVersion(),
       exitCode,
     },
@@ -165,6 +195,16 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   );
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
   return exitCode;
+  }
+}
+
+/** Results mapped one at a time (read again on every pass). */
+function mapResults(results: Iterable<LintResult>, transform: (result: LintResult) => LintResult): Iterable<LintResult> {
+  return {
+    *[Symbol.iterator]() {
+      for (const result of results) yield transform(result);
+    },
+  };
 }
 
 /** brandlint's own rule packs (rules/packs/*.yml): part of the cache key. */
@@ -177,6 +217,14 @@ function builtinPackFiles(): string[] {
   } catch {
     return [];
   }
+}
+
+/** `--concurrency`: a number of worker threads, `auto` or `off`. */
+function parseConcurrency(text: string): Concurrency {
+  const value = text.trim().toLowerCase();
+  if (value === 'auto' || value === 'off') return value;
+  if (/^\d+$/.test(value) && Number(value) >= 1) return Number(value);
+  throw new UsageError(`--concurrency must be a number of threads, auto or off, not "${text}"`);
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2 };

@@ -4,6 +4,10 @@ import { brandlintVersion } from './package-info.js';
 
 /** The launcher hands the bundle its importer (see src/core/dynamic-import.ts). */
 export { setModuleImporter } from '../core/dynamic-import.js';
+/** What the worker threads of a run call (src/launcher/worker.ts); loaded when a worker starts. */
+export async function lintBatch(task: import('../engine/worker.js').WorkerTask): Promise<import('../engine/worker.js').WorkerReply> {
+  return (await import('../engine/worker.js')).lintBatch(task);
+}
 
 /**
  * The brandlint command line. Each command's module is imported only when that command runs,
@@ -68,6 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
     .option('--no-ignore', 'do not use .gitignore files and the ignorePatterns of the config')
     .option('--max-file-size <bytes>', 'skip larger files (default 5mb; units kb, mb allowed)')
+    .option('--concurrency <n>', 'worker threads: a number, auto (default: by the size of the run and the cores) or off')
     .option('-i, --interactive', 'browse the findings in the interactive terminal report (as `brandlint report`)')
     .option('--no-color', 'disable colors')
     .action(async (paths: string[], options: import('./lint.js').LintCommandOptions & { color: boolean }) => {

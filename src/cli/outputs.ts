@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LintResult } from '../engine/result.js';
@@ -45,16 +46,58 @@ export async function resolveOutputs(formats: string | readonly string[] | undef
   return outputs;
 }
 
-/** Formats the results with each output and writes them (files without colors). */
-export async function writeOutputs(outputs: readonly OutputSpec[], results: readonly LintResult[], context: FormatterContext, io: CliIo): Promise<void> {
+/**
+ * Formats the results with each output and writes them (files without colors). Reports are
+ * written piece by piece as the formatter makes them, so a report of any size passes through
+ * without being held whole; `results` is read once per output (and per pass of a formatter).
+ */
+export async function writeOutputs(outputs: readonly OutputSpec[], results: Iterable<LintResult>, context: FormatterContext, io: CliIo): Promise<void> {
   for (const output of outputs) {
-    const report = output.formatter(results, { ...context, color: output.target === undefined ? context.color : false });
+    const outputContext = { ...context, color: output.target === undefined ? context.color : false };
+    const chunks = output.formatter.chunks?.(results, outputContext) ?? [output.formatter(results, outputContext)];
     if (output.target === undefined) {
-      if (report) io.stdout(report);
+      const writer = batched((text) => io.stdout(text));
+      for (const chunk of chunks) writer.write(chunk);
+      writer.flush();
       continue;
     }
-    await writeReportFile(io.cwd, output.target, report);
+    const target = path.resolve(io.cwd, output.target);
+    let fd: number;
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      fd = openSync(target, 'w');
+    } catch (error) {
+      throw new UsageError(`cannot write ${output.target}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      const writer = batched((text) => writeSync(fd, text));
+      for (const chunk of chunks) writer.write(chunk);
+      writer.flush();
+    } finally {
+      closeSync(fd);
+    }
   }
+}
+
+/** Collects small pieces into writes of about 64 KB. */
+function batched(sink: (text: string) => unknown): { write(text: string): void; flush(): void } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (size === 0) return;
+    sink(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      if (text === '') return;
+      pending.push(text);
+      size += text.length;
+      if (size >= 64 * 1024) flush();
+    },
+    flush,
+  };
 }
 
 /** Writes a file brandlint was asked to write (report, baseline), creating its folder; a failure is a usage error (exit 2). */

@@ -64,9 +64,9 @@ function baselinePath(result: Pick<LintResult, 'absolutePath'>, baselineDir: str
 }
 
 /** Today's findings as a baseline; `baselineDir` is the folder of the baseline file. */
-export function createBaseline(results: readonly LintResult[], baselineDir: string): Baseline {
-  const files: Record<string, BaselineEntry[]> = {};
-  for (const result of [...results].sort((a, b) => compareStrings(baselinePath(a, baselineDir), baselinePath(b, baselineDir)))) {
+export function createBaseline(results: Iterable<LintResult>, baselineDir: string): Baseline {
+  const byPath = new Map<string, BaselineEntry[]>();
+  for (const result of results) {
     if (result.diagnostics.length === 0) continue;
     const entries = new Map<string, BaselineEntry>();
     for (const diagnostic of result.diagnostics) {
@@ -76,10 +76,13 @@ export function createBaseline(results: readonly LintResult[], baselineDir: stri
       if (known) known.count++;
       else entries.set(key, { ruleId: diagnostic.ruleId, message: diagnostic.message, hash, count: 1 });
     }
-    files[baselinePath(result, baselineDir)] = [...entries.values()].sort(
-      (a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message) || compareStrings(a.hash, b.hash),
+    byPath.set(
+      baselinePath(result, baselineDir),
+      [...entries.values()].sort((a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message) || compareStrings(a.hash, b.hash)),
     );
   }
+  const files: Record<string, BaselineEntry[]> = {};
+  for (const file of [...byPath.keys()].sort(compareStrings)) files[file] = byPath.get(file)!;
   return { version: BASELINE_VERSION, files };
 }
 
@@ -132,12 +135,25 @@ export function applyBaseline(results: readonly LintResult[], baseline: Baseline
   let suppressed = 0;
   let fixed = 0;
   const filtered = results.map((result) => {
+    const one = applyBaselineTo(result, baseline, baselineDir);
+    suppressed += one.suppressed;
+    fixed += one.fixed;
+    return one.result;
+  });
+  return { results: filtered, suppressed, fixed };
+}
+
+/** {@link applyBaseline} for one result (results read one at a time). */
+export function applyBaselineTo(result: LintResult, baseline: Baseline, baselineDir: string): { result: LintResult; suppressed: number; fixed: number } {
+  let suppressed = 0;
+  let fixed = 0;
+  {
     const remaining = new Map<string, number>();
-    for (const entry of baseline.files[baselinePath(result, baselineDir)] ?? []) {
+    for (const entry of Object.hasOwn(baseline.files, baselinePath(result, baselineDir)) ? baseline.files[baselinePath(result, baselineDir)]! : []) {
       const key = `${entry.ruleId}\0${entry.message}\0${entry.hash}`;
       remaining.set(key, (remaining.get(key) ?? 0) + entry.count);
     }
-    if (remaining.size === 0) return result;
+    if (remaining.size === 0) return { result, suppressed, fixed };
     const kept = result.diagnostics.filter((diagnostic) => {
       const key = findingKey(diagnostic, result.source);
       const left = remaining.get(key) ?? 0;
@@ -148,7 +164,6 @@ export function applyBaseline(results: readonly LintResult[], baseline: Baseline
     });
     for (const left of remaining.values()) fixed += left;
     // Spread first: fields createResult does not know (facts, ...) survive.
-    return kept.length === result.diagnostics.length ? result : { ...result, ...createResult(result, kept) };
-  });
-  return { results: filtered, suppressed, fixed };
+    return { result: kept.length === result.diagnostics.length ? result : { ...result, ...createResult(result, kept) }, suppressed, fixed };
+  }
 }

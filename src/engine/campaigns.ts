@@ -28,14 +28,16 @@ export interface CampaignRunOptions {
 }
 
 export interface CampaignRun {
-  /** The asked files' results with the campaign findings added, plus one result per brief with problems. */
+  /** The asked files' results with the campaign findings added (settled: see settleResult). */
   results: LintResult[];
+  /** One result per brief with problems (reported after the files). */
+  briefResults: LintResult[];
   campaigns: CampaignMatrix[];
 }
 
 export async function runCampaigns(options: CampaignRunOptions): Promise<CampaignRun> {
   const inCampaign = options.results.filter((result) => result.campaignData && result.campaignData.length > 0);
-  if (inCampaign.length === 0) return { results: options.results.map((result) => settleResult(result, [], options.rules)), campaigns: [] };
+  if (inCampaign.length === 0) return { results: options.results.map((result) => settleResult(result, [], options.rules)), briefResults: [], campaigns: [] };
   const campaignIds = new Set(inCampaign.flatMap((result) => result.campaignData!.map((data) => data.campaign)));
 
   const siblings = options.loadSiblings
@@ -77,7 +79,7 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
   }
   const reported = new Set(options.results.map((result) => result.file));
   const campaigns = outcome.matrices.filter((matrix) => matrix.channels.some(({ files }) => files.some((file) => reported.has(file))));
-  return { results: [...results, ...briefResults], campaigns };
+  return { results, briefResults, campaigns };
 }
 
 /**

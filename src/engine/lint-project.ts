@@ -1,25 +1,32 @@
 /**
  * A whole lint run as `brandlint lint` does it, without printing: configuration, rules, brand,
- * discovery, then the runner. Problems that stop the run before any file is linted (bad
- * configuration, unknown rule ids, bad rule options, a broken brand, a path that does not exist)
- * come back as a failed outcome; the CLI exits 2 on them.
+ * discovery, then the runner (on worker threads for a large run), then the campaign phase.
+ * Problems that stop the run before any file is linted (bad configuration, unknown rule ids, bad
+ * rule options, a broken brand, a path that does not exist, an unusable cache location) come
+ * back as a failed outcome; the CLI exits 2 on them.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { RULE_LOADERS } from '../../rules/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { displayPath } from '../core/paths.js';
 import type { BrandModel } from '../tokens/brand-model.js';
-import { globMatcher } from './channels.js';
-import { loadConfig, toPosix, type ResolvedConfig } from './config.js';
+import { toPosix, type ResolvedConfig } from './config.js';
 import type { CampaignMatrix } from '../core/campaign.js';
 import { runCampaigns } from './campaigns.js';
+import { campaignResolver } from './campaign-resolver.js';
+import { hasAdapter } from './channels.js';
 import { discoverFiles, DiscoveryError, type DiscoveredFile } from './discovery.js';
+import { lintInPool, workerCount, type Concurrency } from './pool.js';
+import { prepareRun, type PreparedRun } from './prepare.js';
 import type { LintNotice, LintResult } from './result.js';
-import { prepareRules, type RuleSource } from './rules.js';
+import { ResultStore, type ResultStoreMode } from './result-store.js';
+import type { RuleSource } from './rules.js';
 import { lintFiles, loadContentParser, type ContentParser, type ContentReader } from './runner.js';
-import { cacheKey, FileLintCache } from './cache.js';
+import { CacheLocationError, cacheKey, FolderLintCache } from './cache.js';
 import { readContentFile } from './read.js';
 import { selectShard, type ShardSpec } from './shard.js';
+
+export { campaignResolver };
 
 export interface LintProjectOptions {
   cwd: string;
@@ -52,6 +59,18 @@ export interface LintProjectOptions {
    * when `paths` are given or a `shard` is linted; `false` turns it off.
    */
   campaignSiblings?: boolean;
+  /**
+   * Worker threads: a number, `off`, or `auto` (threads when the run is large enough to pay for
+   * them; see pool.ts). Default `off`: the library lints on the calling thread unless asked.
+   */
+  concurrency?: Concurrency;
+  /**
+   * `spill`: finished results wait for the report in a temporary file instead of memory (see
+   * result-store.ts); read them through `store`. Default `memory`.
+   */
+  store?: ResultStoreMode;
+  /** Time the rules may take on one file before it is stopped (default 60 s). */
+  timeLimitMs?: number;
 }
 
 export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Run `brandlint init` to add one.';
@@ -59,15 +78,18 @@ export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Ru
 export type LintProjectOutcome =
   | {
       ok: false;
-      /** What failed: configuration file, rule settings, the brand's tokens/guidelines, or the paths given. */
-      stage: 'config' | 'rules' | 'brand' | 'paths';
+      /** What failed: configuration file, rule settings, the brand's tokens/guidelines, the paths given, or the cache location. */
+      stage: 'config' | 'rules' | 'brand' | 'paths' | 'cache';
       message: string;
       /** Positioned problems to show (warnings included). */
       diagnostics: Diagnostic[];
     }
   | {
       ok: true;
-      results: LintResult[];
+      /** Every result, in report order (read from `store`; with `store: 'spill'`, prefer iterating `store`). */
+      readonly results: LintResult[];
+      /** The results, one at a time, in report order. */
+      store: ResultStore;
       notices: LintNotice[];
       /** Warnings about the configuration (not findings in content). */
       configWarnings: Diagnostic[];
@@ -83,44 +105,17 @@ export type LintProjectOutcome =
 
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
   const { cwd } = options;
-  const loaded = await loadConfig({ cwd, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
-  if (loaded.diagnostics.some((d) => d.severity === 'error')) {
-    return { ok: false, stage: 'config', message: 'the configuration is invalid', diagnostics: shown(loaded.diagnostics, cwd) };
-  }
-  const { config } = loaded;
-
-  let rules = options.rules;
-  /** Warnings about rule packs (Vale rules brandlint cannot run), and every file the packs were read from. */
-  let packWarnings: Diagnostic[] = [];
-  let packSources: string[] | undefined;
-  if (!rules) {
-    // Rule packs (shipped, the brand's, the configuration's `packs`) join the rule catalogue.
-    const { loadRulePacks } = await import('../../rules/packs/load.js');
-    const packs = await loadRulePacks({ files: config.packs, reservedIds: Object.keys(RULE_LOADERS) });
-    if (packs.diagnostics.some((d) => d.severity === 'error')) {
-      return { ok: false, stage: 'config', message: 'a rule pack is invalid', diagnostics: shown(packs.diagnostics, cwd) };
-    }
-    rules = { ...RULE_LOADERS, ...packs.catalogue };
-    packWarnings = shown(packs.diagnostics, cwd);
-    packSources = packs.sources;
-  }
-  const prepared = await prepareRules(config, rules, {
-    configFile: loaded.file ? displayPath(loaded.file, cwd) : null,
-    locate: loaded.locate,
+  const prepared = await prepareRun({
+    cwd,
+    ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
   });
-  if (prepared.diagnostics.some((d) => d.severity === 'error')) {
-    return { ok: false, stage: 'rules', message: 'the rule settings are invalid', diagnostics: prepared.diagnostics };
-  }
+  if (!prepared.ok) return prepared;
+  const { run: setup } = prepared;
+  const { config, brand } = setup;
 
   const notices: LintNotice[] = [];
-  const { findTokenFiles } = await import('./brand.js');
-  const tokenFiles = await findTokenFiles(config);
-  const brand = await loadProjectBrand(config, cwd, tokenFiles);
-  if (!brand.ok) {
-    return { ok: false, stage: 'brand', message: "the brand's tokens or guidelines have errors", diagnostics: brand.diagnostics };
-  }
-  if (!brand.model) notices.push({ kind: 'no-brand', message: NO_BRAND_NOTICE });
-
+  if (!brand) notices.push({ kind: 'no-brand', message: NO_BRAND_NOTICE });
   let discovery;
   try {
     discovery = await discoverFiles({
@@ -145,23 +140,63 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     return read.kind === 'text' ? read.text : undefined;
   };
   const files = options.shard ? await selectShard(discovery.files, options.shard, { rootDir: config.rootDir, campaignOf, readText }) : discovery.files;
-  const cache = options.cache ? await openProjectCache(options.cache, config, [...(loaded.file ? [loaded.file] : []), ...tokenFiles], cwd, packSources) : undefined;
+  let cache: FolderLintCache | undefined;
+  try {
+    cache = options.cache ? await openProjectCache(options.cache, setup, cwd) : undefined;
+  } catch (error) {
+    if (error instanceof CacheLocationError) return { ok: false, stage: 'cache', message: error.message, diagnostics: [] };
+    throw error;
+  }
   const parse = options.parse !== undefined ? options.parse : files.length > 0 ? await loadContentParser() : null;
-  const run = await lintFiles({
-    files,
-    rules: prepared.rules,
-    brand: brand.model,
-    parse,
-    campaignOf,
-    defaultLocale: config.locale,
-    ...(options.fix ? { fix: options.fix } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
-    ...(options.read ? { read: options.read } : {}),
-    ...(cache ? { cache } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  await cache?.save();
-  notices.push(...run.notices);
+
+  // Texts read from disk need not be kept for the report: it reads them again.
+  const textOnDisk = options.read === undefined;
+  const store = new ResultStore(options.store ?? 'memory');
+  const threads = options.parse === undefined && options.rules === undefined && textOnDisk ? workerCount(options.concurrency ?? 'off', files.length, totalSize(files)) : 0;
+  let cacheStats: { hits: number; misses: number } | undefined;
+  if (threads > 0 && parse) {
+    // Files without an adapter are said here once, as a single-threaded run says them.
+    const adapted = files.filter((file) => hasAdapter(file.channel));
+    notices.push(...noAdapterNotices(files.filter((file) => !hasAdapter(file.channel))));
+    const indexOf = new Map(files.map((file, index) => [file, index]));
+    const pooled = await lintInPool({
+      setup: {
+        cwd,
+        ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+        ...(options.fix ? { fix: options.fix } : {}),
+        ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+        ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+        ...(cache ? { cache: cache.handle } : {}),
+      },
+      files: adapted.map((file) => ({ ...file, size: sizeOf(file) })),
+      threads,
+      local: async (task) => (await import('./worker.js')).lintBatchWith(setup, task),
+      onResult: (index, result) => store.add(indexOf.get(adapted[index]!)!, result, true),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    notices.push(...pooled.notices);
+    if (cache) cacheStats = { hits: pooled.cacheHits, misses: pooled.cacheMisses };
+  } else {
+    const run = await lintFiles({
+      files,
+      rules: setup.rules,
+      brand,
+      parse,
+      campaignOf,
+      defaultLocale: config.locale,
+      ...(options.fix ? { fix: options.fix } : {}),
+      ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+      ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+      ...(options.read ? { read: options.read } : {}),
+      ...(cache ? { cache } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      onResult: (index, result) => store.add(index, result, textOnDisk),
+    });
+    notices.push(...run.notices);
+    if (cache) cacheStats = { hits: cache.hits, misses: cache.misses };
+  }
+  // Entries of deleted files are found among those this run did not touch: a full run's job.
+  if (cache && (options.paths?.length ?? 0) === 0 && options.shard === undefined) cache.prune();
 
   const wantSiblings = options.campaignSiblings ?? ((options.paths?.length ?? 0) > 0 || options.shard !== undefined);
   const loadSiblings = async (campaignIds: ReadonlySet<string>): Promise<LintResult[]> => {
@@ -190,8 +225,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     if (others.length === 0) return [];
     const reference = await lintFiles({
       files: others,
-      rules: prepared.rules,
-      brand: brand.model,
+      rules: setup.rules,
+      brand,
       parse: parse ?? (await loadContentParser()),
       campaignOf,
       referenceOnly: true,
@@ -202,72 +237,68 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     });
     return reference.results;
   };
+  // Only campaign members change in the campaign phase; the other results stay where they are.
   const consistency = await runCampaigns({
     cwd,
     config,
-    results: run.results,
-    rules: prepared.rules,
-    brand: brand.model,
+    results: store.campaignMembers(),
+    rules: setup.rules,
+    brand,
     ...(wantSiblings ? { loadSiblings } : {}),
   });
+  store.replace(consistency.results);
+  for (const result of consistency.briefResults) store.addTrailing(result);
   return {
     ok: true,
-    results: consistency.results,
+    get results() {
+      return store.toArray();
+    },
+    store,
     campaigns: consistency.campaigns,
     notices,
-    configWarnings: [...shown(loaded.diagnostics, cwd), ...packWarnings, ...prepared.diagnostics],
-    brand: brand.model,
+    configWarnings: setup.warnings,
+    brand,
     config,
-    ruleInfo: [...prepared.rules.loaded].map(([id, rule]) => ({ id, description: rule.meta.description, fixable: rule.meta.fixable })),
-    ...(cache ? { cacheStats: { hits: cache.hits, misses: cache.misses } } : {}),
+    ruleInfo: [...setup.rules.loaded].map(([id, rule]) => ({ id, description: rule.meta.description, fixable: rule.meta.fixable })),
+    ...(cacheStats ? { cacheStats } : {}),
   };
 }
 
-/** Opens the `--cache` file with a key over everything that changes results. */
-async function openProjectCache(
-  options: NonNullable<LintProjectOptions['cache']>,
-  config: ResolvedConfig,
-  /** The configuration file and the token files, as the run found them. */
-  brandFiles: readonly string[],
-  cwd: string,
-  /** The files the packs were read from (Vale style folders included), when the run loaded them. */
-  packSources?: readonly string[],
-): Promise<FileLintCache> {
+/** The `no-adapter` notices of files whose channel has no adapter (as the runner words them). */
+function noAdapterNotices(files: readonly DiscoveredFile[]): LintNotice[] {
+  const byChannel = new Map<string, string[]>();
+  for (const file of files) byChannel.set(file.channel, [...(byChannel.get(file.channel) ?? []), file.file]);
+  return [...byChannel].map(([channel, names]) => ({
+    kind: 'no-adapter' as const,
+    message: `${names.length === 1 ? names[0]! : `${names.length} ${channel} files`}: no adapter yet for the ${channel} channel; skipped`,
+  }));
+}
+
+function sizeOf(file: DiscoveredFile): number {
+  try {
+    return statSync(file.absolutePath).size;
+  } catch {
+    return 0;
+  }
+}
+
+function totalSize(files: readonly DiscoveredFile[]): number {
+  let total = 0;
+  for (const file of files) total += sizeOf(file);
+  return total;
+}
+
+/** Opens the `--cache` folder with a key over everything that changes results. */
+async function openProjectCache(options: NonNullable<LintProjectOptions['cache']>, setup: PreparedRun, cwd: string): Promise<FolderLintCache> {
+  const { config } = setup;
   const { glob } = await import('tinyglobby');
-  const packFiles = packSources ?? (config.packs.length > 0 ? await glob(config.packs.map((pattern) => toPosix(pattern)), { absolute: true, onlyFiles: true }) : []);
+  const packFiles = setup.packSources ?? (config.packs.length > 0 ? await glob(config.packs.map((pattern) => toPosix(pattern)), { absolute: true, onlyFiles: true }) : []);
   const inputs = [
-    ...brandFiles,
+    ...(setup.configFile ? [setup.configFile] : []),
+    ...setup.tokenFiles,
     ...(config.guidelines ? [config.guidelines] : []),
     ...packFiles,
     ...(options.extraFiles ?? []),
   ];
-  return FileLintCache.open(path.resolve(cwd, options.location), await cacheKey(options.version, inputs));
-}
-
-/**
- * The brand of the configuration: null when there are no token files and no guideline file
- * (lint still runs: rules get `brand: null`); errors in tokens or guidelines fail the run.
- */
-async function loadProjectBrand(
-  config: ResolvedConfig,
-  cwd: string,
-  tokenFiles: string[],
-): Promise<{ ok: true; model: BrandModel | null } | { ok: false; diagnostics: Diagnostic[] }> {
-  const { loadBrand } = await import('./brand.js');
-  if (!config.guidelines && tokenFiles.length === 0) return { ok: true, model: null };
-  const brand = await loadBrand(config, { cwd, tokenFiles });
-  if (!brand.model || brand.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: brand.diagnostics };
-  return { ok: true, model: brand.model };
-}
-
-/** The campaign `campaigns.assign` gives a file (first id in the configuration's order). */
-export function campaignResolver(config: Pick<ResolvedConfig, 'campaigns'>): (absolutePath: string) => string | undefined {
-  const matchers = Object.entries(config.campaigns.assign).map(([id, globs]) => ({ id, matches: globMatcher(globs) }));
-  if (matchers.length === 0) return () => undefined;
-  return (absolutePath) => matchers.find(({ matches }) => matches(toPosix(absolutePath)))?.id;
-}
-
-/** Configuration diagnostics name the file absolutely; show it relative to the working folder. */
-function shown(diagnostics: readonly Diagnostic[], cwd: string): Diagnostic[] {
-  return diagnostics.map((d) => ({ ...d, file: displayPath(d.file, cwd) }));
+  return FolderLintCache.open(path.resolve(cwd, options.location), await cacheKey(options.version, inputs));
 }

@@ -99,9 +99,10 @@ export interface LintSummary {
   fixableCount: number;
 }
 
-export function summarize(results: readonly LintResult[]): LintSummary {
-  const summary: LintSummary = { fileCount: results.length, errorCount: 0, warningCount: 0, fixableCount: 0 };
+export function summarize(results: Iterable<LintResult>): LintSummary {
+  const summary: LintSummary = { fileCount: 0, errorCount: 0, warningCount: 0, fixableCount: 0 };
   for (const result of results) {
+    summary.fileCount++;
     summary.errorCount += result.errorCount;
     summary.warningCount += result.warningCount;
     summary.fixableCount += result.fixableCount;

@@ -42,9 +42,14 @@ export class RuleContractError extends Error {
   override name = 'RuleContractError';
 }
 
+/** How long the rules may take on one file (a slow pattern in a pack on a huge file) before it is stopped. */
+export const FILE_TIME_LIMIT_MS = 60_000;
+
 export interface LintDocumentOptions {
   rules: RuleSet;
   brand: BrandModel | null;
+  /** Time the rules may take on one document; default {@link FILE_TIME_LIMIT_MS}. */
+  timeLimitMs?: number;
   /** Called when a rule says it did not apply (`context.notApplied`), e.g. English-only rules on German text. */
   onNotApplied?: (ruleId: string, reason: string) => void;
 }
@@ -64,10 +69,26 @@ export function runRules(source: SourceCode, options: LintDocumentOptions): Docu
   const { document } = source;
   const findings: Diagnostic[] = [];
   const internal: Diagnostic[] = [];
-  for (const active of options.rules.rulesFor(document.absolutePath, document.channel)) {
-    const outcome = runRule(active, source, options.brand, options.onNotApplied);
+  const active = options.rules.rulesFor(document.absolutePath, document.channel);
+  const limit = options.timeLimitMs ?? FILE_TIME_LIMIT_MS;
+  const started = performance.now();
+  for (let index = 0; index < active.length; index++) {
+    const outcome = runRule(active[index]!, source, options.brand, options.onNotApplied);
     if (outcome.ok) findings.push(...outcome.diagnostics);
     else internal.push(outcome.diagnostic);
+    const elapsed = performance.now() - started;
+    if (elapsed >= limit && index < active.length - 1) {
+      // Checked between rules: a run of worker threads also ends a rule that never returns.
+      const skipped = active.slice(index + 1).map((rule) => rule.id);
+      internal.push({
+        ruleId: 'internal/timeout',
+        severity: 'error',
+        message: `linting this file stopped after ${Math.round(elapsed / 1000)} s (the limit per file is ${Math.round(limit / 1000)} s); ${describeRuleIds(skipped)} did not run. Split the file, or report the rule that is slow on it`,
+        file: document.file,
+        range: null,
+      });
+      break;
+    }
   }
   return { problems: [...document.parseProblems, ...internal], findings, directives: parseDirectives(document.comments, document.lines) };
 }
@@ -206,6 +227,11 @@ export interface LintFilesOptions extends LintDocumentOptions {
   cache?: LintCache;
   /** Called after each file is done (progress bars). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Receives each file's result as soon as it is done, with its index in `files`; the run then
+   * returns no results of its own (the caller keeps them, e.g. in a ResultStore).
+   */
+  onResult?: (index: number, result: LintResult) => void;
 }
 
 /** Where the text of a file to lint comes from. */
@@ -221,11 +247,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   const hasAdapter = options.hasAdapter ?? defaultHasAdapter;
   const notices: LintNotice[] = [];
   const withoutAdapter = new Map<Channel, string[]>();
-  const targets: LintTarget[] = [];
-  for (const target of options.files) {
-    if (options.parse && hasAdapter(target.channel)) targets.push(target);
+  /** The files with an adapter, each with its place in `files`. */
+  const targets: Array<{ target: LintTarget; index: number }> = [];
+  options.files.forEach((target, index) => {
+    if (options.parse && hasAdapter(target.channel)) targets.push({ target, index });
     else withoutAdapter.set(target.channel, [...(withoutAdapter.get(target.channel) ?? []), target.file]);
-  }
+  });
   for (const [channel, files] of withoutAdapter) {
     const what = files.length === 1 ? files[0]! : `${files.length} ${channel} files`;
     notices.push({ kind: 'no-adapter', message: `${what}: no adapter yet for the ${channel} channel; skipped` });
@@ -237,8 +264,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < targets.length) {
-      const index = next++;
-      results[index] = await lintFile(targets[index]!, options, fileNotices[index]!);
+      const at = next++;
+      const { target, index } = targets[at]!;
+      const result = await lintFile(target, options, fileNotices[at]!);
+      // Handed on as soon as it is done (the store spills it), or kept for the caller.
+      if (result && options.onResult) options.onResult(index, result);
+      else results[at] = result;
       options.onProgress?.(++done, targets.length);
     }
   };

@@ -28,5 +28,23 @@ export interface RuleDescription {
   fixable?: boolean;
 }
 
-/** A formatter is a plain function; one file each under formatters/, loaded lazily. */
-export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+/** A report in pieces, written as they come: a report need not fit in memory (results are read one at a time). */
+export type FormatterChunks = (results: Iterable<LintResult>, context: FormatterContext) => Iterable<string>;
+
+/**
+ * A formatter is a plain function; one file each under formatters/, loaded lazily. Formatters
+ * of brandlint are written as chunks (`chunks`), the function joining them: reports of large
+ * runs are streamed. A results iterable may be read more than once (a ResultStore reads its
+ * spill again).
+ */
+export interface Formatter {
+  (results: Iterable<LintResult>, context: FormatterContext): string;
+  chunks?: FormatterChunks;
+}
+
+/** A formatter from its chunks. */
+export function chunkedFormatter(chunks: FormatterChunks): Formatter {
+  const formatter: Formatter = (results, context) => [...chunks(results, context)].join('');
+  formatter.chunks = chunks;
+  return formatter;
+}

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileLintCache } from '../../src/engine/cache.js';
+import { FolderLintCache } from '../../src/engine/cache.js';
 import { lintProject, type LintProjectOptions } from '../../src/engine/lint-project.js';
 import type { ContentParser } from '../../src/engine/runner.js';
 import { tempProject, testParser, wordRule } from './helpers.js';
@@ -110,23 +110,67 @@ describe('--cache', () => {
     expect(after.outcome.results.find((r) => r.file === 'index.html')!.diagnostics).toHaveLength(1);
   });
 
-  it('forgets files that were deleted', async () => {
+  it('forgets files that were deleted, in the next run over the whole project', async () => {
     await run();
     const { rm } = await import('node:fs/promises');
     await rm(path.join(project.dir, 'about.html'));
     await project.write({ 'index.html': '<p>changed</p>\n' });
     await run({ paths: ['index.html'] });
-    const stored = JSON.parse(await readFile(path.join(project.dir, '.brandlintcache'), 'utf8'));
-    expect(Object.keys(stored.entries).map((file) => path.relative(project.dir, file)).sort()).toEqual(['emails/welcome.html', 'index.html']);
+    expect(await cachedPaths()).toHaveLength(3);
+    await run();
+    expect(await cachedPaths()).toEqual(['emails/welcome.html', 'index.html']);
   });
 
-  it('starts empty from a corrupt cache file, and a folder location holds .brandlintcache', async () => {
-    await project.write({ '.brandlintcache': '{not json' });
+  it('keeps one small entry per file in a folder, and drops the entries of another key', async () => {
+    await run();
+    const folder = path.join(project.dir, '.brandlintcache');
+    expect((await stat(folder)).isDirectory()).toBe(true);
+    expect(await readFile(path.join(folder, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55/);
+    await run({ cache: { location: '.brandlintcache', version: '2.0.0' } });
+    expect((await readdir(folder)).filter((name) => name.startsWith('v'))).toHaveLength(1);
+  });
+
+  it('takes an entry of the wrong shape, or one whose counts disagree with its findings, as a miss', async () => {
+    await run();
+    const entries = await entryFiles();
+    const [first, second] = entries;
+    const entry = JSON.parse(await readFile(first!, 'utf8'));
+    await writeFile(first!, JSON.stringify({ ...entry, result: { ...entry.result, diagnostics: 'none' } }));
+    const forged = JSON.parse(await readFile(second!, 'utf8'));
+    await writeFile(second!, JSON.stringify({ ...forged, result: { ...forged.result, errorCount: forged.result.errorCount + 1 } }));
+    const again = await run();
+    expect(again.outcome.cacheStats).toEqual({ hits: 1, misses: 2 });
+    expect(again.parsed).toHaveLength(2);
+  });
+
+  it('replaces a cache file of an earlier brandlint, and refuses a location that is some other file', async () => {
+    await project.write({ '.brandlintcache': JSON.stringify({ format: 1, key: 'k', entries: {} }) });
     expect((await run()).parsed).toHaveLength(3);
     expect((await run()).parsed).toEqual([]);
-    await project.write({ 'cache/.keep': '' });
-    await run({ cache: { location: path.join(project.dir, 'cache'), version: '1.0.0' } });
-    const cache = await FileLintCache.open(path.join(project.dir, 'cache'), 'other-key');
-    expect(cache.file).toBe(path.join(project.dir, 'cache', '.brandlintcache'));
+    await project.write({ 'data.json': '{"keep": true}\n' });
+    const refused = await lintProject({ cwd: project.dir, rules, parse: countingParser, cache: { location: 'data.json', version: '1.0.0' } });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused).toMatchObject({ stage: 'cache', message: expect.stringMatching(/data\.json is a file, not a cache folder/) });
+    expect(await readFile(path.join(project.dir, 'data.json'), 'utf8')).toBe('{"keep": true}\n');
+  });
+
+  it('creates a missing location as a folder, with or without a trailing slash', async () => {
+    await run({ cache: { location: 'newdir/', version: '1.0.0' } });
+    await run({ cache: { location: 'other', version: '1.0.0' } });
+    expect((await stat(path.join(project.dir, 'newdir'))).isDirectory()).toBe(true);
+    expect((await stat(path.join(project.dir, 'other'))).isDirectory()).toBe(true);
+    const cache = await FolderLintCache.open(path.join(project.dir, 'other'), 'other-key');
+    expect(cache.handle.folder).toBe(path.join(project.dir, 'other'));
   });
 });
+
+async function entryFiles(): Promise<string[]> {
+  const folder = path.join(project.dir, '.brandlintcache');
+  const keyFolder = (await readdir(folder)).find((name) => name.startsWith('v'))!;
+  return (await readdir(path.join(folder, keyFolder))).filter((name) => name.endsWith('.json')).sort().map((name) => path.join(folder, keyFolder, name));
+}
+
+async function cachedPaths(): Promise<string[]> {
+  const paths = await Promise.all((await entryFiles()).map(async (file) => JSON.parse(await readFile(file, 'utf8')).path as string));
+  return paths.map((file) => path.relative(project.dir, file).split(path.sep).join('/')).sort();
+}

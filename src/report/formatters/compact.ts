@@ -1,5 +1,4 @@
-import { summarize } from '../../engine/result.js';
-import type { Formatter } from '../formatter.js';
+import { chunkedFormatter, type Formatter } from '../formatter.js';
 
 /**
  * One line per finding, ESLint's `compact` layout (easy to grep, understood by editors' problem matchers):
@@ -12,21 +11,19 @@ import type { Formatter } from '../formatter.js';
  *
  * Whole-file problems show line 1, col 1. No findings, no output.
  */
-export const compact: Formatter = (results) => {
-  const lines: string[] = [];
+export const compact: Formatter = chunkedFormatter(function* (results) {
+  let total = 0;
   for (const result of results) {
     for (const diagnostic of result.diagnostics) {
       const line = diagnostic.range?.start.line ?? 1;
       const column = diagnostic.range?.start.column ?? 1;
       const severity = diagnostic.severity === 'error' ? 'Error' : 'Warning';
-      lines.push(`${result.file}: line ${line}, col ${column}, ${severity} - ${oneLine(diagnostic.message)} (${diagnostic.ruleId})`);
+      yield `${result.file}: line ${line}, col ${column}, ${severity} - ${oneLine(diagnostic.message)} (${diagnostic.ruleId})\n`;
+      total++;
     }
   }
-  if (lines.length === 0) return '';
-  const { errorCount, warningCount } = summarize(results);
-  const total = errorCount + warningCount;
-  return `${lines.join('\n')}\n\n${total} problem${total === 1 ? '' : 's'}\n`;
-};
+  if (total > 0) yield `\n${total} problem${total === 1 ? '' : 's'}\n`;
+});
 
 function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n]/g, ' ');

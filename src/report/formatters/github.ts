@@ -1,4 +1,4 @@
-import type { Formatter } from '../formatter.js';
+import { chunkedFormatter, type Formatter } from '../formatter.js';
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
@@ -13,8 +13,7 @@ import type { Formatter } from '../formatter.js';
  * `,` in properties. Paths are relative to the working folder, which in a workflow is the
  * repository root.
  */
-export const github: Formatter = (results) => {
-  const lines: string[] = [];
+export const github: Formatter = chunkedFormatter(function* (results) {
   for (const result of results) {
     for (const diagnostic of result.diagnostics) {
       const properties: Array<[string, string | number]> = [['file', result.file]];
@@ -29,11 +28,10 @@ export const github: Formatter = (results) => {
       properties.push(['title', diagnostic.ruleId]);
       const command = diagnostic.severity === 'error' ? 'error' : 'warning';
       const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-      lines.push(`::${command} ${props}::${escapeData(diagnostic.message)}`);
+      yield `::${command} ${props}::${escapeData(diagnostic.message)}\n`;
     }
   }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-};
+});
 
 /** Escaping of a command's message (as `@actions/core` does). */
 export function escapeData(text: string): string {

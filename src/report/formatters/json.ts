@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Range } from '../../core/position.js';
-import { summarize } from '../../engine/result.js';
-import type { Formatter } from '../formatter.js';
+import { chunkedFormatter, type Formatter } from '../formatter.js';
+import { arrayHole, hole, stringifyWithHoles, valueHole } from '../json-stream.js';
 
 /** Version of the JSON report's shape; bumped when a field changes meaning or goes away. */
 export const JSON_REPORT_VERSION = 1;
@@ -33,29 +33,41 @@ interface Place {
  * fixed text, present with `--fix-dry-run` (and `--fix`) when fixing changed the file.
  * Every file linted is listed, also those without findings.
  */
-export const json: Formatter = (results, context) => {
-  const report = {
+export const json: Formatter = chunkedFormatter(function* (results, context) {
+  // The results are written one at a time and counted on the way for the summary.
+  const summary = { fileCount: 0, errorCount: 0, warningCount: 0, fixableCount: 0 };
+  const records = (function* () {
+    for (const result of results) {
+      summary.fileCount++;
+      summary.errorCount += result.errorCount;
+      summary.warningCount += result.warningCount;
+      summary.fixableCount += result.fixableCount;
+      yield {
+        file: result.file,
+        channel: result.channel,
+        ...(result.campaign !== undefined ? { campaign: result.campaign } : {}),
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+        fixableCount: result.fixableCount,
+        diagnostics: result.diagnostics.map(serializeDiagnostic),
+        ...(result.output !== undefined ? { output: result.output } : {}),
+      };
+    }
+  })();
+  const template = {
     version: JSON_REPORT_VERSION,
-    results: results.map((result) => ({
-      file: result.file,
-      channel: result.channel,
-      ...(result.campaign !== undefined ? { campaign: result.campaign } : {}),
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-      fixableCount: result.fixableCount,
-      diagnostics: result.diagnostics.map(serializeDiagnostic),
-      ...(result.output !== undefined ? { output: result.output } : {}),
-    })),
+    results: hole('results'),
     notices: context.notices.map((notice) => ({
       kind: notice.kind,
       message: notice.message,
       ...(notice.file !== undefined ? { file: notice.file } : {}),
     })),
-    summary: summarize(results),
+    summary: hole('summary'),
     ...(context.campaigns && context.campaigns.length > 0 ? { campaigns: context.campaigns } : {}),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
-};
+  yield* stringifyWithHoles(template, { results: arrayHole(records), summary: valueHole(() => summary) });
+  yield '\n';
+});
 
 function serializeDiagnostic(diagnostic: Diagnostic) {
   const { start, end } = places(diagnostic.range);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
-import type { Formatter } from '../formatter.js';
+import { chunkedFormatter, type Formatter } from '../formatter.js';
 
 /**
  * JUnit XML, as CI servers read test reports: one `<testsuite>` per linted file, one failing
@@ -15,15 +15,18 @@ import type { Formatter } from '../formatter.js';
  * </testsuite>
  * ```
  */
-export const junit: Formatter = (results) => {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+export const junit: Formatter = chunkedFormatter(function* (results) {
+  // The totals head the report: counted in a first pass, the suites written in a second.
   let tests = 0;
   let failures = 0;
-  const suites: string[] = [];
   for (const result of results) {
-    const count = Math.max(1, result.diagnostics.length);
-    tests += count;
+    tests += Math.max(1, result.diagnostics.length);
     failures += result.diagnostics.length;
+  }
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="brandlint" tests="${tests}" failures="${failures}" errors="0" time="0">\n`;
+  for (const result of results) {
+    const suites: string[] = [];
+    const count = Math.max(1, result.diagnostics.length);
     const file = escapeXml(result.file);
     suites.push(`  <testsuite name="${file}" tests="${count}" failures="${result.diagnostics.length}" errors="0" skipped="0" time="0">`);
     if (result.diagnostics.length === 0) {
@@ -35,10 +38,10 @@ export const junit: Formatter = (results) => {
       suites.push('    </testcase>');
     }
     suites.push('  </testsuite>');
+    yield `${suites.join('\n')}\n`;
   }
-  out.push(`<testsuites name="brandlint" tests="${tests}" failures="${failures}" errors="0" time="0">`, ...suites, '</testsuites>');
-  return `${out.join('\n')}\n`;
-};
+  yield '</testsuites>\n';
+});
 
 function describe(diagnostic: Diagnostic): string {
   const line = diagnostic.range?.start.line ?? 1;

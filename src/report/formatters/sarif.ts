@@ -3,7 +3,8 @@ import type { Diagnostic, RelatedLocation } from '../../core/diagnostic.js';
 import type { Range } from '../../core/position.js';
 import { findingFingerprint } from '../../engine/baseline.js';
 import { compareStrings, type LintResult } from '../../engine/result.js';
-import type { Formatter, FormatterContext } from '../formatter.js';
+import { chunkedFormatter, type Formatter, type FormatterContext } from '../formatter.js';
+import { arrayHole, hole, stringifyWithHoles } from '../json-stream.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -19,12 +20,22 @@ export const SRCROOT = '%SRCROOT%';
  * `relatedLocations` (where a campaign's reference value appears) and a fingerprint that
  * survives line moves. Artifact URIs are relative to `%SRCROOT%` (the working folder).
  */
-export const sarif: Formatter = (results, context) => {
-  const rules = ruleDescriptors(results, context);
+export const sarif: Formatter = chunkedFormatter(function* (results, context) {
+  // The rules and artifacts come before the results: a first pass collects them (the results are
+  // read again, one at a time, for the second).
+  const docs = new Map<string, string | undefined>();
+  const artifacts: Array<{ location: ReturnType<typeof artifactLocation>; properties?: { channel: string } }> = [];
+  for (const result of results) {
+    for (const d of result.diagnostics) if (!docs.has(d.ruleId) || d.docsUrl) docs.set(d.ruleId, d.docsUrl);
+    artifacts.push({ location: artifactLocation(result.file), ...(result.channel ? { properties: { channel: result.channel } } : {}) });
+  }
+  const rules = ruleDescriptors(docs, context);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const sarifResults = results.flatMap((result) =>
-    result.diagnostics.map((diagnostic) => sarifResult(result, diagnostic, ruleIndex.get(diagnostic.ruleId)!)),
-  );
+  const sarifResults = (function* () {
+    for (const result of results) {
+      for (const diagnostic of result.diagnostics) yield sarifResult(result, diagnostic, ruleIndex.get(diagnostic.ruleId)!);
+    }
+  })();
   const exitCode = context.exitCode;
   const log = {
     $schema: SARIF_SCHEMA,
@@ -53,14 +64,15 @@ export const sarif: Formatter = (results, context) => {
           },
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href } },
-        artifacts: results.map((result) => ({ location: artifactLocation(result.file), ...(result.channel ? { properties: { channel: result.channel } } : {}) })),
+        artifacts,
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        results: hole('results'),
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+  yield* stringifyWithHoles(log, { results: arrayHole(sarifResults) });
+  yield '\n';
+});
 
 interface ReportingDescriptor {
   id: string;
@@ -70,10 +82,8 @@ interface ReportingDescriptor {
   properties?: { fixable: boolean };
 }
 
-/** Every rule that reported, plus those the context describes; sorted by id. */
-function ruleDescriptors(results: readonly LintResult[], context: FormatterContext): ReportingDescriptor[] {
-  const docs = new Map<string, string | undefined>();
-  for (const result of results) for (const d of result.diagnostics) if (!docs.has(d.ruleId) || d.docsUrl) docs.set(d.ruleId, d.docsUrl);
+/** Every rule that reported (with the docs URL its findings gave), plus those the context describes; sorted by id. */
+function ruleDescriptors(docs: Map<string, string | undefined>, context: FormatterContext): ReportingDescriptor[] {
   for (const id of Object.keys(context.rules ?? {})) if (!docs.has(id)) docs.set(id, undefined);
   return [...docs.keys()].sort(compareStrings).map((id) => {
     const described = context.rules?.[id];

@@ -1,9 +1,8 @@
 import { createColors } from 'picocolors';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { summarize } from '../../engine/result.js';
 import { codeFrame } from '../code-frame.js';
 import { matrixTable } from '../matrix-table.js';
-import type { Formatter } from '../formatter.js';
+import { chunkedFormatter, type Formatter } from '../formatter.js';
 
 /**
  * ESLint's stylish layout, with a one-line code frame under each finding:
@@ -22,11 +21,19 @@ import type { Formatter } from '../formatter.js';
  * problems show `1:1` and no frame. The consistency matrix of each campaign follows the summary
  * as a compact table (see matrix-table.ts), disagreeing cells marked with `✖`.
  */
-export const stylish: Formatter = (results, context) => {
+export const stylish: Formatter = chunkedFormatter(function* (results, context) {
   const c = createColors(context.color);
-  const out: string[] = [];
+  // Each file's block is written as it comes; only totals and the names of changed files are kept.
+  let written = false;
+  const summary = { errorCount: 0, warningCount: 0, fixableCount: 0 };
+  const changed: string[] = [];
   for (const result of results) {
+    summary.errorCount += result.errorCount;
+    summary.warningCount += result.warningCount;
+    summary.fixableCount += result.fixableCount;
+    if (context.fixDryRun && result.output !== undefined) changed.push(result.file);
     if (result.diagnostics.length === 0) continue;
+    const out: string[] = [];
     out.push(c.underline(result.file));
     const places = result.diagnostics.map(place);
     const width = Math.max(...places.map((p) => p.length));
@@ -40,9 +47,11 @@ export const stylish: Formatter = (results, context) => {
       }
     });
     out.push('');
+    yield `${out.join('\n')}\n`;
+    written = true;
   }
 
-  const summary = summarize(results);
+  const out: string[] = [];
   const problems = summary.errorCount + summary.warningCount;
   if (problems > 0) {
     const paint = summary.errorCount > 0 ? c.red : c.yellow;
@@ -56,15 +65,14 @@ export const stylish: Formatter = (results, context) => {
     if (summary.fixableCount > 0) out.push(paint(`  ${summary.fixableCount} fixable with --fix`));
   }
   if (context.fixDryRun) {
-    const changed = results.filter((result) => result.output !== undefined).map((result) => result.file);
     if (changed.length > 0) out.push(`--fix would change ${plural(changed.length, 'file')}: ${changed.join(', ')}`);
   }
   for (const matrix of context.campaigns ?? []) {
-    if (out.length > 0) out.push('');
+    if (out.length > 0 || written) out.push('');
     out.push(...matrixTable(matrix, { bad: c.red, dim: c.dim, bold: c.bold }));
   }
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
-};
+  if (out.length > 0) yield `${out.join('\n')}\n`;
+});
 
 function place(diagnostic: Diagnostic): string {
   return diagnostic.range ? `${diagnostic.range.start.line}:${diagnostic.range.start.column}` : '1:1';

@@ -1,0 +1,87 @@
+/**
+ * The work of a worker thread: lint batches of files as the main thread would, and send back
+ * their results. A worker prepares the run once (configuration, rules, brand) and keeps it for
+ * every batch; results come back without the files' text when it is the text on disk (the report
+ * reads it again), so that little is copied between threads.
+ */
+import { FolderLintCache, type CacheHandle } from './cache.js';
+import { prepareRun, type PreparedRun } from './prepare.js';
+import type { LintNotice, LintResult } from './result.js';
+import { lintFiles, loadContentParser, type LintTarget } from './runner.js';
+import { campaignResolver } from './campaign-resolver.js';
+
+/** Everything a worker needs to lint like the main thread (plain data: it crosses threads). */
+export interface WorkerSetup {
+  cwd: string;
+  configFile?: string;
+  fix?: 'write' | 'dry-run';
+  maxFileSize?: number;
+  cache?: CacheHandle;
+  /** Time the rules may take on one file (tests lower it). */
+  timeLimitMs?: number;
+}
+
+export interface WorkerTask {
+  setup: WorkerSetup;
+  /** The files of the batch, each with its place in the run. */
+  files: Array<LintTarget & { index: number }>;
+}
+
+export interface WorkerReply {
+  results: Array<{ index: number; result: LintResult }>;
+  /** Notices of the batch, in file order. */
+  notices: LintNotice[];
+  cacheHits: number;
+  cacheMisses: number;
+  /** The run could not be prepared here (the main thread prepared it, so this is unexpected). */
+  failure?: string;
+}
+
+let prepared: { key: string; run: Promise<PreparedRun | string> } | undefined;
+
+function prepareOnce(setup: WorkerSetup): Promise<PreparedRun | string> {
+  const key = JSON.stringify([setup.cwd, setup.configFile ?? null]);
+  if (prepared?.key !== key) {
+    prepared = {
+      key,
+      run: prepareRun({ cwd: setup.cwd, ...(setup.configFile !== undefined ? { configFile: setup.configFile } : {}) }).then((outcome) =>
+        outcome.ok ? outcome.run : `${outcome.message}: ${outcome.diagnostics.map((d) => d.message).join('; ')}`,
+      ),
+    };
+  }
+  return prepared.run;
+}
+
+export async function lintBatch(task: WorkerTask): Promise<WorkerReply> {
+  const run = await prepareOnce(task.setup);
+  if (typeof run === 'string') return { results: [], notices: [], cacheHits: 0, cacheMisses: 0, failure: run };
+  return lintBatchWith(run, task);
+}
+
+/** A batch linted with a prepared run (a worker's, or the main thread's own). */
+export async function lintBatchWith(run: PreparedRun, task: WorkerTask): Promise<WorkerReply> {
+  const { setup } = task;
+  const cache = setup.cache ? new FolderLintCache(setup.cache) : undefined;
+  const results: WorkerReply['results'] = [];
+  const outcome = await lintFiles({
+    files: task.files,
+    rules: run.rules,
+    brand: run.brand,
+    parse: await loadContentParser(),
+    campaignOf: campaignResolver(run.config),
+    defaultLocale: run.config.locale,
+    ...(setup.fix ? { fix: setup.fix } : {}),
+    ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
+    ...(setup.timeLimitMs !== undefined ? { timeLimitMs: setup.timeLimitMs } : {}),
+    ...(cache ? { cache } : {}),
+    onResult: (at, result) => results.push({ index: task.files[at]!.index, result: withoutDiskText(result, setup) }),
+  });
+  return { results, notices: outcome.notices, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
+}
+
+/** The result without the file's text when the text is the file on disk (read again for the report). */
+function withoutDiskText(result: LintResult, setup: WorkerSetup): LintResult {
+  if (result.source === undefined || (result.output !== undefined && setup.fix !== 'write')) return result;
+  const { source: _text, ...rest } = result;
+  return rest;
+}

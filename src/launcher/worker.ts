@@ -1,0 +1,24 @@
+/**
+ * A worker thread of a lint run (see src/engine/pool.ts): loads the CLI bundle as the launcher
+ * does, with V8's code cache, and lints the batches it is given.
+ */
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './load-bundle.js';
+
+interface BundleExports {
+  setModuleImporter(importer: (specifier: string) => Promise<unknown>): void;
+  lintBatch(task: unknown): Promise<unknown>;
+}
+
+const bundle = loadBundle<BundleExports>(fileURLToPath(new URL('../cli/brandlint.cjs', import.meta.url)));
+bundle.exports.setModuleImporter((specifier) => import(specifier));
+let cacheSaved = false;
+
+export default async function lintBatch(task: unknown): Promise<unknown> {
+  const reply = await bundle.exports.lintBatch(task);
+  if (!cacheSaved) {
+    cacheSaved = true;
+    bundle.saveCache();
+  }
+  return reply;
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createResult, type LintResult } from '../../src/engine/result.js';
+import { ResultStore } from '../../src/engine/result-store.js';
+import { tempProject } from './helpers.js';
+
+let project: Awaited<ReturnType<typeof tempProject>>;
+beforeEach(async () => {
+  project = await tempProject({ 'a.html': '<p>a</p>\n', 'b.html': '\ufeff<p>b</p>\n' });
+});
+afterEach(async () => {
+  await project.cleanup();
+});
+
+const finding = (file: string) => ({ ruleId: 'test/x', severity: 'error' as const, message: 'x', file, range: null });
+const resultOf = (file: string, extra: Partial<LintResult> = {}): LintResult => ({
+  ...createResult({ file, absolutePath: path.join(project.dir, file), channel: 'landing', ...extra }, [finding(file)]),
+});
+
+describe('ResultStore', () => {
+  it('gives the results back in file order, the spilled ones read again with their text from disk', () => {
+    const store = new ResultStore('spill');
+    store.add(1, resultOf('b.html', { source: '<p>b</p>\n' }), true);
+    store.add(0, resultOf('a.html'), true);
+    store.add(2, resultOf('fixed.html', { source: 'fixed text', output: 'fixed text' }), false);
+    store.addTrailing(resultOf('brief.yaml'));
+    for (let pass = 0; pass < 2; pass++) {
+      expect([...store].map((result) => [result.file, result.source, result.errorCount])).toEqual([
+        ['a.html', '<p>a</p>\n', 1],
+        ['b.html', '<p>b</p>\n', 1],
+        ['fixed.html', 'fixed text', 1],
+        ['brief.yaml', undefined, 1],
+      ]);
+    }
+    store.close();
+  });
+
+  it('keeps campaign members in memory for the campaign phase, and replaces them with the settled ones', () => {
+    const store = new ResultStore('spill');
+    store.add(0, resultOf('a.html'), true);
+    store.add(1, resultOf('b.html', { campaignData: [] }), true);
+    expect(store.campaignMembers().map((result) => result.file)).toEqual(['b.html']);
+    store.replace([{ ...resultOf('b.html'), errorCount: 7 }]);
+    expect([...store].map((result) => result.errorCount)).toEqual([1, 7]);
+    store.close();
+  });
+
+  it('leaves no file behind', () => {
+    const store = new ResultStore('spill');
+    store.add(0, resultOf('a.html'), true);
+    const folder = (store as unknown as { spill: { folder: string } }).spill.folder;
+    expect(existsSync(folder)).toBe(true);
+    store.close();
+    expect(existsSync(folder)).toBe(false);
+  });
+});
