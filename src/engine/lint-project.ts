@@ -140,7 +140,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     return read.kind === 'text' ? read.text : undefined;
   };
   const files = options.shard ? await selectShard(discovery.files, options.shard, { rootDir: config.rootDir, campaignOf, readText }) : discovery.files;
-  const cache = options.cache ? await openProjectCache(options.cache, config, [...(loaded.file ? [loaded.file] : []), ...tokenFiles], cwd) : undefined;
+  const cache = options.cache ? await openProjectCache(options.cache, config, [...(loaded.file ? [loaded.file] : []), ...(brand.inputFiles ?? tokenFiles)], cwd) : undefined;
   const parse = options.parse !== undefined ? options.parse : files.length > 0 ? await loadContentParser() : null;
   const run = await lintFiles({
     files,
@@ -245,12 +245,12 @@ async function loadProjectBrand(
   config: ResolvedConfig,
   cwd: string,
   tokenFiles: string[],
-): Promise<{ ok: true; model: BrandModel | null } | { ok: false; diagnostics: Diagnostic[] }> {
+): Promise<{ ok: true; model: BrandModel | null; /** Token files a resolver references besides `tokenFiles`. */ inputFiles?: string[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const { loadBrand } = await import('./brand.js');
   if (!config.guidelines && tokenFiles.length === 0) return { ok: true, model: null };
   const brand = await loadBrand(config, { cwd, tokenFiles });
   if (!brand.model || brand.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: brand.diagnostics };
-  return { ok: true, model: brand.model };
+  return { ok: true, model: brand.model, inputFiles: brand.inputFiles };
 }
 
 /** The campaign `campaigns.assign` gives a file (first id in the configuration's order). */

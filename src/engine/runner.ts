@@ -8,6 +8,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { ContentDocument } from '../core/document.js';
 import { formatMessage, type RuleContext, type RuleReport } from '../core/rule.js';
 import type { BrandModel } from '../tokens/brand-model.js';
+import { brandForFile } from '../tokens/contexts.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
@@ -54,7 +55,9 @@ export interface LintDocumentOptions {
  * directive problems and internal errors (unsorted).
  */
 export function lintDocument(document: ContentDocument, options: LintDocumentOptions): Diagnostic[] {
-  const { rules, brand } = options;
+  const { rules } = options;
+  // A file the configuration maps to a context (a sub-brand) is checked against that context's palette.
+  const brand = brandForFile(options.brand, document.absolutePath);
   const findings: Diagnostic[] = [];
   const internal: Diagnostic[] = [];
   for (const active of rules.rulesFor(document.absolutePath, document.channel)) {

@@ -23,6 +23,8 @@ export interface LoadedResolver {
   contexts: ResolvedContext[];
   /** Display names of the token files the resolver read. */
   files: string[];
+  /** Absolute paths of every file the resolver references (read or not). */
+  referenced: string[];
   /** Problems of the document and of every context, each once. */
   diagnostics: Diagnostic[];
 }
@@ -42,20 +44,22 @@ export interface LoadResolverOptions {
 export async function loadResolverFile(absolute: string, options: LoadResolverOptions): Promise<LoadedResolver> {
   const display = displayPath(absolute, options.cwd);
   const text = await readText(absolute, display);
-  if ('diagnostic' in text) return { resolver: null, contexts: [], files: [], diagnostics: [text.diagnostic] };
+  if ('diagnostic' in text) return { resolver: null, contexts: [], files: [], referenced: [], diagnostics: [text.diagnostic] };
   return resolveDocument(text.text, absolute, options);
 }
 
 export async function resolveDocument(text: string, absolute: string, options: LoadResolverOptions): Promise<LoadedResolver> {
   const display = displayPath(absolute, options.cwd);
   const parsed = parseResolverDocument(text, display);
-  if (!parsed.resolver) return { resolver: null, contexts: [], files: [], diagnostics: parsed.diagnostics };
+  if (!parsed.resolver) return { resolver: null, contexts: [], files: [], referenced: [], diagnostics: parsed.diagnostics };
   const resolver = parsed.resolver;
   const folder = path.dirname(absolute);
   const roots = options.roots ?? [folder];
   const files = new Map<string, ResolverFile>();
+  const referenced: string[] = [];
   for (const reference of referencedFiles(resolver)) {
     const target = path.resolve(folder, reference);
+    referenced.push(target);
     const shown = displayPath(target, options.cwd);
     if (!roots.some((root) => isInside(target, root))) {
       files.set(reference, { diagnostic: problem(shown, 'it lies outside the project folder, which brandlint does not read') });
@@ -86,7 +90,7 @@ export async function resolveDocument(text: string, absolute: string, options: L
     });
   }
   const read = [...files.values()].flatMap((file) => ('file' in file ? [file.file] : []));
-  return { resolver, contexts, files: read, diagnostics: dedupeAcrossContexts(diagnostics) };
+  return { resolver, contexts, files: read, referenced, diagnostics: dedupeAcrossContexts(diagnostics) };
 }
 
 /** The same problem met in several contexts is said once (without the context suffix when the default has it too). */
