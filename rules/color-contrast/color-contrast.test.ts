@@ -124,11 +124,11 @@ testRule(rule, {
       errors: [{ line: 1, column: 30, endLine: 1, endColumn: 37, message: '#85857d on #ffffff has a contrast ratio of 3.71:1; WCAG AA needs 4.5:1 for normal text' }],
     },
     {
-      name: 'css: dark-mode rules are checked too',
+      name: 'css: dark-mode rules are checked too, and say so',
       file: 'site.css',
       channel: 'landing',
       code: '@media (prefers-color-scheme: dark) {\n  .card { color: #4a4a44; background: #1c1c19; }\n}',
-      errors: [{ line: 2, column: 18, endLine: 2, endColumn: 25, message: '#4a4a44 on #1c1c19 has a contrast ratio of 1.91:1; WCAG AA needs 4.5:1 for normal text' }],
+      errors: [{ line: 2, column: 18, endLine: 2, endColumn: 25, message: '#4a4a44 on #1c1c19 has a contrast ratio of 1.91:1 in theme=dark; WCAG AA needs 4.5:1 for normal text' }],
     },
     {
       name: 'email: Outlook VML button',

@@ -119,7 +119,7 @@ testRule(rule, {
       output: '<!--[if mso]><v:roundrect fillcolor="#c2501d"></v:roundrect><![endif]--><svg><path fill="#2e7d4f"/></svg>',
     },
     {
-      name: 'email: dark-mode colors are checked by default',
+      name: 'email: dark-mode colors are checked, against the dark palette',
       code: '<style>@media (prefers-color-scheme: dark) { .body { color: #fefefe !important; } }</style>',
       errors: [{ line: 1, column: 61, endLine: 1, endColumn: 68, message: '#fefefe is not a brand color; nearest is color.text.inverse (#ffffff), ΔE 0.2' }],
       output: '<style>@media (prefers-color-scheme: dark) { .body { color: #ffffff !important; } }</style>',
