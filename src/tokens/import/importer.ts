@@ -199,7 +199,9 @@ export class Importer {
         return null;
       }
       // A color type whose value is a gradient (Theo writes those): the gradient is kept as one.
-      if (kind === 'color' && value?.kind === 'string' && isGradientText(value.value)) {
+      const target = value?.kind === 'string' ? this.lookup(value.value.trim(), entry.syntax) : undefined;
+      const holdsGradient = value?.kind === 'string' && (isGradientText(value.value) || (target !== undefined && target !== 'missing' && target !== entry && this.kindOf(target) === 'gradient'));
+      if (kind === 'color' && holdsGradient && value) {
         this.log.warn(raw.file.source, value, IMPORT_CODES.converted, `${entry.key} is typed "${raw.typeName.name}" but holds a gradient; it is written as a gradient token`, entry.key);
         return 'gradient';
       }

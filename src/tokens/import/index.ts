@@ -125,7 +125,7 @@ export async function importTokens(inputs: readonly ImportInput[], options: Impo
   for (const [format, group] of byFormat) readings.push(READERS[format](group, log));
   const importer = new Importer(readings, log, options);
   const converted = importer.run();
-  return { ...converted, formats, diagnostics: sortDiagnostics(log.diagnostics, files) };
+  return { ...converted, formats, diagnostics: sortDiagnostics(log.diagnostics, all.map((input) => input.file)) };
 }
 
 /** Output stems: each input's path relative to the inputs' common folder, without its extensions. */
@@ -182,8 +182,8 @@ async function followTheoImports(
   }
 }
 
-function sortDiagnostics(diagnostics: readonly Diagnostic[], files: readonly ImportFile[]): Diagnostic[] {
-  const order = new Map(files.map((file, index) => [file.file, index]));
+function sortDiagnostics(diagnostics: readonly Diagnostic[], files: readonly string[]): Diagnostic[] {
+  const order = new Map(files.map((file, index) => [file, index]));
   return diagnostics
     .map((diagnostic, index) => ({ diagnostic, index }))
     .sort((a, b) => {

@@ -87,7 +87,7 @@ export function dtcgTypeOf(kind: ImportKind): TokenType {
 
 /** A kind suggested by the name of a token (`font.family.body`, `space-4`, `lineHeight`). */
 export function kindFromName(path: readonly string[]): ImportKind | undefined {
-  const joined = path.join('.').toLowerCase();
+  const joined = path.join('.').toLowerCase().replace(/_/g, '-');
   const words = joined.split(/[^a-z0-9]+/);
   const has = (...candidates: string[]) => candidates.some((word) => words.includes(word));
   if (/font-?famil|typeface/.test(joined)) return 'fontFamily';

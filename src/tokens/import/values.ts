@@ -66,6 +66,13 @@ const describe = (node: JsonNode): string => {
   }
 };
 
+/** `text` with the references inside it replaced by their values (said once, at the value). */
+function substitute(node: JsonNode, text: string, env: ConvertEnv): string {
+  const out = env.substitute(text);
+  if (out !== text) env.note(node, `references inside ${quote(text)} are replaced by their values`);
+  return out;
+}
+
 export function isDrop(converted: Converted): converted is { drop: string } {
   return 'drop' in converted;
 }
@@ -196,8 +203,7 @@ function color(node: JsonNode, env: ConvertEnv): Converted {
       env.note(node, `${quote(text)} is written as a literal color with alpha ${round(alphaValue)} (the reference to {${target.name}} is not kept)`);
       return { value: colorObject({ ...parsedBase, alpha: alphaValue }) };
     }
-    const substituted = env.substitute(text);
-    if (substituted !== text) env.note(node, `references inside ${quote(text)} are replaced by their values`);
+    const substituted = substitute(node, text, env);
     if (isGradientText(substituted)) return { drop: `${quote(text)} is a gradient, not a color` };
     const parsed = parseCssColor(substituted);
     if (!parsed) return { drop: `${quote(text)} is not a color` };
@@ -543,7 +549,7 @@ export function splitFontStack(text: string): string[] {
 
 function fontFamily(node: JsonNode, env: ConvertEnv): Converted {
   if (node.kind === 'string') {
-    const families = splitFontStack(env.substitute(node.value));
+    const families = splitFontStack(substitute(node, node.value, env));
     if (families.length === 0) return { drop: 'the font family is empty' };
     return { value: families.length === 1 ? families[0] : families };
   }
@@ -667,7 +673,7 @@ function shadowLayer(node: JsonNode, env: ConvertEnv): Converted {
 
 /** `0 1px 2px rgba(0,0,0,.2), inset 0 0 0 1px #ccc` */
 function cssShadow(node: JsonNode & { kind: 'string' }, env: ConvertEnv): Converted {
-  const text = env.substitute(node.value.trim());
+  const text = substitute(node, node.value.trim(), env);
   if (text === 'none') return { drop: 'the shadow is "none"' };
   const layers: unknown[] = [];
   for (const layerText of splitTopLevel(text, ',')) {
@@ -735,7 +741,7 @@ function strokeStyle(node: JsonNode): Converted {
 
 function border(node: JsonNode, env: ConvertEnv): Converted {
   if (node.kind === 'string') {
-    const words = splitTopLevel(env.substitute(node.value.trim()), ' ').filter((word) => word !== '');
+    const words = splitTopLevel(substitute(node, node.value.trim(), env), ' ').filter((word) => word !== '');
     const widthText = words.find((word) => LENGTH.test(word));
     const styleText = words.find((word) => STROKE_STYLES.includes(word.toLowerCase()));
     const colorText = words.find((word) => word !== widthText && word !== styleText);
@@ -809,7 +815,7 @@ function transition(node: JsonNode, env: ConvertEnv): Converted {
 
 function gradient(node: JsonNode, env: ConvertEnv): Converted {
   if (node.kind === 'string') {
-    const text = env.substitute(node.value.trim());
+    const text = substitute(node, node.value.trim(), env);
     const match = /^(?:repeating-)?(?:linear|radial|conic)-gradient\((.*)\)$/is.exec(text);
     if (!match) return { drop: `${quote(node.value)} is not a gradient` };
     const parts = splitTopLevel(match[1] ?? '', ',').map((part) => part.trim());

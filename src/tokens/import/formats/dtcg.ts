@@ -28,12 +28,14 @@ export interface DtcgReadOptions {
   modesOf?: (token: JsonObject, path: string[], file: ImportFile) => TokenModes | undefined;
   /** Extension keys not copied to the output (the modes read from them are). */
   consumedExtensions?: (key: string) => boolean;
+  /** Read light/dark files by their names (default true; Figma's per-mode files say their mode themselves). */
+  fileModes?: boolean;
 }
 
 export function readDtcg(files: readonly ImportFile[], log: ImportLog, options: DtcgReadOptions = {}): FormatReading {
   const tokens: RawToken[] = [];
   const groups: GroupMetadata[] = [];
-  const fileModes = modeFiles(files);
+  const fileModes = options.fileModes === false ? new Map<ImportFile, FileMode>() : modeFiles(files);
   const fromFiles = new WeakSet<RawToken>();
   for (const file of files) {
     if (file.root.kind !== 'object') continue;

@@ -190,6 +190,7 @@ function readExport(files: readonly ImportFile[], log: ImportLog): FormatReading
   const reading = readDtcg(files, log, {
     modesOf: (token, path) => tokenModes(token, path),
     consumedExtensions: (key) => key === 'com.figma.modeName',
+    fileModes: modeOfFile.size === 0,
   });
   if (modeOfFile.size === 0) return reading;
   // Files of one collection differ by mode: the same stem without the mode name.
@@ -225,7 +226,10 @@ function collectionOf(file: ImportFile, mode: string): string {
   const last = segments[segments.length - 1] ?? '';
   if (slug(last) === modeSlug && segments.length > 1) return segments.slice(0, -1).join('/');
   const stripped = last.replace(new RegExp(`[._-]?${escapeRegExp(mode)}$`, 'i'), '');
-  return [...segments.slice(0, -1), stripped || last].join('/');
+  if (stripped) return [...segments.slice(0, -1), stripped].join('/');
+  // `Colors/Light.tokens.json` named alone: the folder is the collection.
+  const folder = file.file.split('/').slice(0, -1).pop();
+  return folder && folder !== '.' ? folder : 'collection';
 }
 
 function escapeRegExp(text: string): string {
