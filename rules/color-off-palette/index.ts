@@ -59,6 +59,8 @@ export default defineRule<ColorOffPaletteOptions>({
     if (!brand) return;
     const base = paletteOf(brand.palette);
     if (base.entries.length === 0) return;
+    // A file the configuration maps to a context (a sub-brand) is checked like a scope of it.
+    const fileContext = activeContext(brand);
     const allowedText = new Set(options.allow.map((entry) => entry.trim().toLowerCase()));
     const allowedKeys = new Set(options.allow.flatMap((entry) => findColorLiterals(entry, { legacyAttribute: true }).map((literal) => toSrgbHex(literal.color))));
     const ignoredProperties = new Set(options.ignoreProperties.map((property) => property.toLowerCase()));
@@ -82,8 +84,8 @@ export default defineRule<ColorOffPaletteOptions>({
       const exact = document.text.slice(valueStart, valueRange.end.offset) === declaration.value;
 
       // Dark-mode CSS and scopes of another context (a sub-brand) are checked against that context's palette.
-      const scope = contextOf(brand, declaration);
-      const hints = contextHintsOf(brand, scope);
+      const scope = contextOf(brand, declaration) ?? fileContext;
+      const hints = contextHintsOf(brand, scope, scope === fileContext);
       const { entries: scopeEntries, nearestByKey, keys: paletteKeys } = scope ? paletteOf(scope.palette) : base;
       // The nearest color is one the scope accepts for this property (never another context's value it would report).
       const entries = hints && scope ? scopeEntries.filter((entry) => !otherContextHint(hints, entry.key, property, scopeEntries)) : scopeEntries;
@@ -287,7 +289,7 @@ const hintCache = new WeakMap<BrandModel, Map<string, ContextHints | null>>();
  * context's value of a token that changes is reported with the token's value here. For the
  * active context: another context's value of a token that changes is reported likewise.
  */
-function contextHintsOf(brand: BrandModel, scope: BrandContext | null): ContextHints | null {
+function contextHintsOf(brand: BrandModel, scope: BrandContext | null, wholeFile = false): ContextHints | null {
   const contexts = brand.contexts;
   if (!contexts) return null;
   let cache = hintCache.get(brand);
@@ -295,13 +297,15 @@ function contextHintsOf(brand: BrandModel, scope: BrandContext | null): ContextH
     cache = new Map();
     hintCache.set(brand, cache);
   }
-  const cacheKey = scope?.name ?? '';
+  const cacheKey = `${scope?.name ?? ''}|${wholeFile}`;
   if (cache.has(cacheKey)) return cache.get(cacheKey) ?? null;
   const here = scope ? scope.palette : brand.palette;
-  const hereByName = new Map(here.map((token) => [token.name, token]));
+  const defaults = contexts.resolved.find((context) => context.isDefault);
+  // What the scope is compared with: the file's context (dark mode in it), or the default context (a whole file of a sub-brand).
+  const from = wholeFile && defaults ? defaults : { input: contexts.active, palette: brand.palette };
   const otherContexts = contexts.resolved.filter((context) => !sameInput(contexts, context.input, contexts.active));
   const others = scope
-    ? [{ label: describeInput(contexts, contexts.active, scope.input), palette: brand.palette }]
+    ? [{ label: describeInput(contexts, from.input, scope.input), palette: from.palette }]
     : otherContexts.map((context) => ({ label: describeInput(contexts, context.input), palette: context.palette }));
   const accepted = new Set<string>();
   const elsewhere = new Map<string, ContextHint[]>();
@@ -318,7 +322,7 @@ function contextHintsOf(brand: BrandModel, scope: BrandContext | null): ContextH
   }
   // A color the scope gives some token is never another context's mistake.
   for (const key of accepted) elsewhere.delete(key);
-  const label = scope ? describeInput(contexts, scope.input) : describeInput(contexts, contexts.active, otherContexts[0]?.input ?? contexts.active);
+  const label = scope ? describeInput(contexts, scope.input, from.input) : describeInput(contexts, contexts.active, otherContexts[0]?.input ?? contexts.active);
   const hints: ContextHints = { label, accepted, elsewhere };
   const result = elsewhere.size > 0 || accepted.size > 0 ? hints : null;
   cache.set(cacheKey, result);
@@ -347,4 +351,12 @@ function otherContextHint(hints: ContextHints, key: string, property: string, sc
   const own = scopeEntries.filter((entry) => entry.key === key && !candidates.some((hint) => hint.here.name === entry.token.name));
   if (own.some((entry) => tokenRank(entry.token, property, roles) <= bestRank)) return undefined;
   return best;
+}
+
+/** The context of the brand's palette when it is not the default one (a file mapped to a sub-brand). */
+function activeContext(brand: BrandModel): BrandContext | null {
+  const contexts = brand.contexts;
+  if (!contexts) return null;
+  const active = contexts.resolved.find((context) => sameInput(contexts, context.input, contexts.active));
+  return active && !active.isDefault ? active : null;
 }
