@@ -452,7 +452,10 @@ export class Importer {
       for (const [key, value] of children) record[key] = value;
     }
 
+    const out: OutputFile[] = [...files].map(([stem, root]) => ({ path: `${stem}.tokens.json`, text: formatJson(root) }));
+    const plan = this.composePlan(baseStems, modifiers, files);
     for (const { earlier, later, count } of overridePairs.values()) {
+      if (plan && !together(plan, earlier.raw.stem, later.raw.stem)) continue;
       this.log.warn(
         later.raw.file.source,
         later.raw.keySpan,
@@ -461,8 +464,6 @@ export class Importer {
         later.key,
       );
     }
-    const out: OutputFile[] = [...files].map(([stem, root]) => ({ path: `${stem}.tokens.json`, text: formatJson(root) }));
-    const plan = this.composePlan(baseStems, modifiers, files);
     const result: ConvertedTokens = { files: out, tokenCount, sources };
     if (plan && (plan.modifiers.length > 0 || overrides.length > 0 || this.plan)) {
       const name = `${this.options.resolverName ?? 'tokens'}.resolver.json`;
@@ -697,4 +698,10 @@ export function formatJson(value: unknown): string {
     return JSON.stringify(node);
   };
   return `${write(value, '')}\n`;
+}
+
+/** Whether two output files are merged into one resolution (so a token in both is overridden). */
+function together(plan: ComposePlan, a: string, b: string): boolean {
+  const groups = [plan.base, ...plan.modifiers.flatMap((modifier) => modifier.contexts.map((context) => [...plan.base, ...context.stems]))];
+  return groups.some((group) => group.includes(a) && group.includes(b));
 }
