@@ -103,10 +103,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const tokens = program.command('tokens').description('design tokens of other formats');
   tokens
     .command('import')
-    .description('convert token files of other formats (Style Dictionary, Tokens Studio, Figma Variables, DTCG drafts, Theo/Salesforce YAML, Spectrum, flat JSON) into DTCG 2025.10 files')
+    .description('convert token files of other formats (Style Dictionary, Tokens Studio, Figma Variables, DTCG drafts, Theo/Salesforce YAML, Spectrum, Sass variables, flat JSON) into DTCG 2025.10 files')
     .argument('<files...>', 'token files, folders or quoted globs')
     .requiredOption('-o, --out <dir>', 'folder to write the DTCG files (and a resolver document for modes and themes) to')
-    .option('--from <format>', 'the format of every input (default: told from each file): dtcg, dtcg-draft, style-dictionary, tokens-studio, figma, theo, spectrum, flat')
+    .option('--from <format>', 'the format of every input (default: told from each file): dtcg, dtcg-draft, style-dictionary, tokens-studio, figma, theo, spectrum, sass, flat')
     .option('--em-base <px>', 'px per em where an em length has no font size to refer to (default 16)')
     .option('--name <name>', 'name of the resolver document written for modes and themes (default "tokens": tokens.resolver.json)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))

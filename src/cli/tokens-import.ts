@@ -109,8 +109,8 @@ async function expandImportArguments(args: readonly string[], cwd: string): Prom
     const info = await stat(absolute).catch(() => null);
     if (info?.isDirectory()) {
       const { glob } = await import('tinyglobby');
-      const matches = await glob('**/*.{json,jsonc,json5,yaml,yml}', { cwd: absolute, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
-      if (matches.length === 0) throw new UsageError(`${arg} holds no JSON or YAML files`);
+      const matches = await glob('**/*.{json,jsonc,json5,yaml,yml,scss}', { cwd: absolute, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      if (matches.length === 0) throw new UsageError(`${arg} holds no JSON, YAML or SCSS files`);
       out.push(...matches.map((match) => path.normalize(match)).sort());
       continue;
     }

@@ -64,7 +64,7 @@ describe('brandlint tokens import', () => {
     expect(existsSync(path.join(dir, 'other'))).toBe(false);
     const usage = runCli(['tokens', 'import', 'design/tokens.json', '--out', 'x', '--from', 'sketch'], dir);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('unknown format "sketch"; expected one of dtcg, dtcg-draft, style-dictionary, tokens-studio, figma, theo, spectrum, flat');
+    expect(usage.stderr).toContain('unknown format "sketch"; expected one of dtcg, dtcg-draft, style-dictionary, tokens-studio, figma, theo, spectrum, sass, flat');
   });
 
   it('--format json reports formats, files and diagnostics', () => {

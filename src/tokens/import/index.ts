@@ -13,6 +13,7 @@ import { detectFormat } from './detect.js';
 import { readDtcg } from './formats/dtcg.js';
 import { readFigma } from './formats/figma.js';
 import { readFlat } from './formats/flat.js';
+import { readSass, parseSassVariables } from './formats/sass.js';
 import { readSpectrum } from './formats/spectrum.js';
 import { readStyleDictionary } from './formats/style-dictionary.js';
 import { theoImports, readTheo } from './formats/theo.js';
@@ -62,6 +63,7 @@ const READERS: Record<ImportFormat, (files: readonly ImportFile[], log: ImportLo
   figma: readFigma,
   theo: readTheo,
   spectrum: readSpectrum,
+  sass: readSass,
   flat: readFlat,
 };
 
@@ -76,11 +78,11 @@ export async function importTokens(inputs: readonly ImportInput[], options: Impo
   const files: ImportFile[] = [];
   const parse = (input: ImportInput): ImportFile | undefined => {
     const source = new SourceFile(input.file, input.text, files.length);
-    if (!/\.(json|jsonc|json5|ya?ml)$/i.test(input.file)) {
-      log.error(source, input.file, null, 'brandlint imports JSON, JSONC, JSON5 and YAML token files; this file is none of these (by its name)');
+    if (!/\.(json|jsonc|json5|ya?ml|scss)$/i.test(input.file)) {
+      log.error(source, input.file, null, 'brandlint imports JSON, JSONC, JSON5, YAML and SCSS token files; this file is none of these (by its name)');
       return undefined;
     }
-    const parsed = parseTokenText(input.text, input.file);
+    const parsed = /\.scss$/i.test(input.file) ? parseSassVariables(input.text) : parseTokenText(input.text, input.file);
     if (!parsed.ok) {
       const start = Math.min(parsed.error.offset, input.text.length);
       log.error(source, input.file, { start, end: Math.min(start + 1, input.text.length) }, parsed.error.message);
@@ -101,7 +103,13 @@ export async function importTokens(inputs: readonly ImportInput[], options: Impo
 
   const formats: FileFormat[] = [];
   const byFormat = new Map<ImportFormat, ImportFile[]>();
-  const detections = files.map((file) => (options.from ? { format: options.from, evidence: `named with --from ${options.from}` } : detectFormat(file)));
+  const detections = files.map((file) =>
+    options.from
+      ? { format: options.from, evidence: `named with --from ${options.from}` }
+      : /\.scss$/i.test(file.file)
+        ? { format: 'sass' as const, evidence: 'an SCSS file: its top-level $variables and maps' }
+        : detectFormat(file),
+  );
   // Set files next to Tokens Studio's $themes.json / $metadata.json are Tokens Studio sets.
   const studio = !options.from && files.some((file, index) => isTokensStudioMetaFile(file.file) || (detections[index]?.format === 'tokens-studio' && file.root.kind === 'object' && file.root.members.some((member) => member.key === '$themes')));
   files.forEach((file, index) => {
@@ -141,7 +149,7 @@ export function stemsOf(files: readonly string[]): string[] {
   const stems = files.map((file) => {
     const posix = file.split('\\').join('/');
     const relative = prefix && prefix !== '.' ? posix.slice(prefix.length).replace(/^\//, '') : posix.replace(/^\.\//, '');
-    return relative.replace(/\.(json|jsonc|json5|ya?ml)$/i, '').replace(/\.tokens$/i, '').replace(/^\.\.\//g, '') || 'tokens';
+    return relative.replace(/\.(json|jsonc|json5|ya?ml|scss)$/i, '').replace(/(^|\/)_([^/]+)$/, '$1$2').replace(/\.tokens$/i, '').replace(/^\.\.\//g, '') || 'tokens';
   });
   // Two inputs with the same stem (a.json and a.yaml) stay apart.
   const seen = new Map<string, number>();

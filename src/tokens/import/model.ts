@@ -9,7 +9,7 @@ import type { SourceFile } from '../dtcg/report.js';
 import type { ImportKind } from './kinds.js';
 
 /** The formats `brandlint tokens import` reads. */
-export const IMPORT_FORMATS = ['dtcg', 'dtcg-draft', 'style-dictionary', 'tokens-studio', 'figma', 'theo', 'spectrum', 'flat'] as const;
+export const IMPORT_FORMATS = ['dtcg', 'dtcg-draft', 'style-dictionary', 'tokens-studio', 'figma', 'theo', 'spectrum', 'sass', 'flat'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
@@ -20,6 +20,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   figma: 'Figma Variables',
   theo: 'Theo / Salesforce design tokens',
   spectrum: 'Adobe Spectrum tokens',
+  sass: 'Sass variables and maps',
   flat: 'a flat map of names to values',
 };
 

@@ -73,9 +73,48 @@ describe('format detection and bad input', () => {
     expect(result.tokenCount).toBe(0);
     expect(problems(result)).toEqual([
       '1:25 import/input invalid JSON: trailing comma before "}"',
-      '- import/input cannot tell the format: the top level is an array, not an object of tokens; name it with --from (dtcg, dtcg-draft, style-dictionary, tokens-studio, figma, theo, spectrum, flat)',
-      '- import/input brandlint imports JSON, JSONC, JSON5 and YAML token files; this file is none of these (by its name)',
+      '- import/input cannot tell the format: the top level is an array, not an object of tokens; name it with --from (dtcg, dtcg-draft, style-dictionary, tokens-studio, figma, theo, spectrum, sass, flat)',
+      '- import/input brandlint imports JSON, JSONC, JSON5, YAML and SCSS token files; this file is none of these (by its name)',
       '- import/input not imported: it is a DTCG resolver document, not a token file: brandlint reads it as it is (name it in `tokens` or run `brandlint validate` on it)',
+    ]);
+  });
+});
+
+describe('Sass variables and maps', () => {
+  const scss = `// settings
+@use "sass:math";
+$brand-colour: #1d70b8 !default;
+$link-colour: $brand-colour;
+$font-family: "GDS Transport", arial, sans-serif !default;
+$font-weight-bold: 700;
+$palette: (
+  "blue": (
+    "primary": #1d70b8, // the brand blue
+    "tint-25": #5694ca
+  ),
+  "green": (primary: #0f7a52)
+);
+$spacing-points: (0: 0, 1: 5px, 2: 10px) !default;
+$gutter-half: math.div($gutter, 2);
+$functional: ("brand": (name: "blue"));
+$is-enabled: true;
+@mixin thing { color: red; }
+`;
+  it('reads top-level variables, maps as groups, $references; says what only Sass can compute', async () => {
+    const result = await run({ 'settings/_colours.scss': scss });
+    expect(result.formats[0]).toMatchObject({ format: 'sass' });
+    expect(result.files.map((file) => file.path)).toEqual(['colours.tokens.json']);
+    expect(token(result, 'colours.tokens.json', 'brand-colour').$value).toEqual(srgb('#1d70b8', [0.1137, 0.4392, 0.7216]));
+    expect(token(result, 'colours.tokens.json', 'link-colour').$value).toBe('{brand-colour}');
+    expect(token(result, 'colours.tokens.json', 'font-family').$value).toEqual(['GDS Transport', 'arial', 'sans-serif']);
+    expect(token(result, 'colours.tokens.json', 'font-weight-bold')).toEqual({ $type: 'fontWeight', $value: 700 });
+    expect(token(result, 'colours.tokens.json', 'palette.blue.tint-25').$type).toBe('color');
+    expect(token(result, 'colours.tokens.json', 'palette.green.primary').$type).toBe('color');
+    expect(token(result, 'colours.tokens.json', 'spacing-points.2')).toEqual({ $type: 'dimension', $value: { value: 10, unit: 'px' } });
+    expect(problems(result).map((line) => line.replace(/^\d+:\d+ /, ''))).toEqual([
+      'import/unmapped gutter-half is not imported: "math.div($gutter, 2)" is computed by Sass (brandlint does not run Sass functions)',
+      'import/unmapped functional.brand.name is not imported: its type cannot be told from "\\"blue\\"" (name a type in the source)',
+      'import/unmapped is-enabled is not imported: true is not a design token value',
     ]);
   });
 });
