@@ -118,3 +118,14 @@ $is-enabled: true;
     ]);
   });
 });
+
+describe('names are data', () => {
+  it('a token or modifier named __proto__ is a token like any other', async () => {
+    const text = '{ "__proto__": { "value": "#ffffff", "type": "color" }, "constructor": { "prototype": { "value": "4px", "type": "spacing" } } }';
+    const result = await importTokens([{ file: 'sd.json', text }]);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.files[0]?.text).toContain('"__proto__": {');
+    expect(result.files[0]?.text).toContain('"prototype": {');
+    expect(({} as Record<string, unknown>).value).toBeUndefined();
+  });
+});
