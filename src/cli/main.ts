@@ -19,7 +19,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('validate')
-    .description('validate DTCG 2025.10 token files and report on each file (the files named together form one token set)')
+    .description('validate DTCG 2025.10 token files and resolver documents and report on each file (the files named together form one token set; a resolver is checked in every context)')
     .argument('<files...>', 'token files or quoted globs ("tokens/*.json")')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
     .option('--isolated', 'validate each file on its own (references may not point into the other files)')
