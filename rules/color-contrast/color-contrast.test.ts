@@ -9,6 +9,9 @@ testRule(rule, {
   channel: 'email',
   file: 'emails/x.html',
   valid: [
+    // Dark mode: the dark rules change text and background together.
+    { name: 'dark mode: text and background change together', code: '<style>@media (prefers-color-scheme: dark) { .card { background-color: #121412 !important; } .text { color: #f7f7f4 !important; } }</style><table class="card" bgcolor="#ffffff"><tr><td class="text" style="color:#1c1c19">Readable in both themes.</td></tr></table>' },
+    { name: 'dark mode: a rule without !important loses to style=""', code: '<style>@media (prefers-color-scheme: dark) { .text { color: #f7f7f4; } }</style><table bgcolor="#ffffff"><tr><td class="text" style="color:#1c1c19">Inline style wins: dark text stays on white.</td></tr></table>' },
     { code: '<table bgcolor="#1f5135"><tr><td style="color:#ffffff;">Trail season is here</td></tr></table>' },
     { code: '<table bgcolor="#ffffff"><tr><td style="color:#4a4a44;">Members save 20%</td></tr></table>' },
     { name: 'white on Summit Orange passes (4.70)', code: '<table bgcolor="#c2501d"><tr><td style="color:#ffffff;">Shop the sale</td></tr></table>' },
@@ -42,6 +45,16 @@ testRule(rule, {
     { file: 'site.css', channel: 'landing', code: '.hero { color: #ffffff; background: linear-gradient(#1f5135, #2e7d4f); }' },
   ],
   invalid: [
+    {
+      name: 'dark mode: the text keeps its light color, the dark rule darkens its background',
+      code: '<style>@media (prefers-color-scheme: dark) { .card { background-color: #121412 !important; } }</style><table class="card" bgcolor="#ffffff"><tr><td style="color:#4a4a44">Grey on night.</td></tr></table>',
+      errors: [{ line: 1, column: 162, endLine: 1, endColumn: 169, message: '#4a4a44 on #121412 has a contrast ratio of 2.07:1 in theme=dark; WCAG AA needs 4.5:1 for normal text' }],
+    },
+    {
+      name: "dark mode: Outlook.com's [data-ogsb] background",
+      code: '<style>[data-ogsb] .card { background-color: #1d211e !important; }</style><table class="card" bgcolor="#ffffff"><tr><td style="color:#1c1c19">Dark on dark.</td></tr></table>',
+      errors: [{ line: 1, column: 134, endLine: 1, endColumn: 141, message: '#1c1c19 on #1d211e has a contrast ratio of 1.04:1 in theme=dark; WCAG AA needs 4.5:1 for normal text' }],
+    },
     {
       name: 'email: text on the cell background',
       code: '<table bgcolor="#ffffff"><tr><td style="color:#85857d">Disabled</td></tr></table>',
@@ -124,11 +137,11 @@ testRule(rule, {
       errors: [{ line: 1, column: 30, endLine: 1, endColumn: 37, message: '#85857d on #ffffff has a contrast ratio of 3.71:1; WCAG AA needs 4.5:1 for normal text' }],
     },
     {
-      name: 'css: dark-mode rules are checked too',
+      name: 'css: dark-mode rules are checked too, and say so',
       file: 'site.css',
       channel: 'landing',
       code: '@media (prefers-color-scheme: dark) {\n  .card { color: #4a4a44; background: #1c1c19; }\n}',
-      errors: [{ line: 2, column: 18, endLine: 2, endColumn: 25, message: '#4a4a44 on #1c1c19 has a contrast ratio of 1.91:1; WCAG AA needs 4.5:1 for normal text' }],
+      errors: [{ line: 2, column: 18, endLine: 2, endColumn: 25, message: '#4a4a44 on #1c1c19 has a contrast ratio of 1.91:1 in theme=dark; WCAG AA needs 4.5:1 for normal text' }],
     },
     {
       name: 'email: Outlook VML button',

@@ -7,7 +7,8 @@ import type { SourceCode } from '../../src/core/source-code.js';
 import type { ContentDocument, ElementNode, StyleDeclaration } from '../../src/core/document.js';
 import type { Range } from '../../src/core/position.js';
 import { defineRule } from '../../src/core/rule.js';
-import type { BrandModel } from '../../src/tokens/brand-model.js';
+import { contextOf, describeInput, selectorMatches } from '../../src/core/style-context.js';
+import type { BrandContext, BrandModel } from '../../src/tokens/brand-model.js';
 
 const options = z.strictObject({});
 
@@ -65,6 +66,7 @@ export default defineRule<ColorContrastOptions>({
     defaultLevel: 'error',
     messages: {
       lowContrast: '{color} on {background} has a contrast ratio of {ratio}:1; WCAG AA needs {required}:1 for {size} text',
+      lowContrastIn: '{color} on {background} has a contrast ratio of {ratio}:1 in {context}; WCAG AA needs {required}:1 for {size} text',
     },
     options,
   },
@@ -88,13 +90,35 @@ export default defineRule<ColorContrastOptions>({
       if (pair) add(pair);
     }
 
-    for (const { text, background, large } of pairs.values()) {
+    // Dark mode (and other contexts' scopes): their rules override what elements show, and are
+    // checked with the backgrounds they end up on, in that context.
+    const contextPairs = new Map<string, Pair & { context: string }>();
+    if (brand?.contexts) {
+      for (const { context, label, declarations } of scopedRules(document, brand)) {
+        const scoped = new ContrastContext(source, { ...brand, palette: context.palette }, declarations);
+        for (const element of document.elements) {
+          if (!element.hasText || NOT_RENDERED.has(element.tag)) continue;
+          const pair = scoped.pairOfElement(element);
+          if (!pair || !(scoped.isOverlay(pair.text.declaration) || scoped.isOverlay(pair.background.declaration))) continue;
+          const key = `${context.name}|${pair.text.range.start.offset}:${pair.text.range.end.offset}|${pair.background.range.start.offset}:${pair.background.range.end.offset}`;
+          const existing = contextPairs.get(key);
+          if (!existing || (existing.large && !pair.large)) contextPairs.set(key, { ...pair, context: label });
+        }
+      }
+    }
+
+    for (const pair of [...pairs.values(), ...contextPairs.values()] as Array<Pair & { context?: string }>) {
+      const { text, background, large } = pair;
+      // A rule inside a dark-mode block is about dark mode: say so.
+      const scope = pair.context === undefined && brand?.contexts ? contextOf(brand, text.declaration) : null;
+      const context = pair.context ?? (scope && brand?.contexts ? describeInput(brand.contexts, scope.input) : undefined);
       const ratio = wcagContrast(text.color, background.color);
       const required = large ? LARGE_RATIO : NORMAL_RATIO;
       if (ratio >= required) continue;
       report({
-        messageId: 'lowContrast',
+        messageId: context ? 'lowContrastIn' : 'lowContrast',
         data: {
+          ...(context ? { context } : {}),
           color: text.display,
           background: background.display,
           ratio: (Math.floor(ratio * 100) / 100).toFixed(2),
@@ -122,14 +146,25 @@ class ContrastContext {
   private readonly resolving = new Set<string>();
 
   private readonly document: ContentDocument;
+  /** Rules of another context (dark mode) by the element they apply to; they override what the element shows. */
+  private readonly overlay = new Map<number, StyleDeclaration[]>();
+  private readonly overlaid = new Set<StyleDeclaration>();
 
   constructor(
     private readonly source: SourceCode,
     private readonly brand: BrandModel | null,
+    contextRules: readonly StyleDeclaration[] = [],
   ) {
     const { document } = source;
     this.document = document;
     for (const element of document.elements) this.elements.set(element.id, element);
+    const parentOf = (element: ElementNode) => (element.parentId === null ? undefined : this.elements.get(element.parentId));
+    for (const declaration of contextRules) {
+      this.overlaid.add(declaration);
+      for (const element of document.elements) {
+        if (selectorMatches(declaration.selector ?? '', element, parentOf)) push(this.overlay, element.id, declaration);
+      }
+    }
     for (const declaration of document.styles) {
       if (declaration.property.startsWith('--')) {
         if (declaration.atRules.length === 0 && !DARK_MODE_SELECTOR.test(declaration.selector ?? '')) push(this.definitions, declaration.property, declaration);
@@ -148,6 +183,11 @@ class ContrastContext {
       if (declaration.property === 'color') this.sheetColor.addSelector(declaration.selector);
       else if (BACKGROUND_PROPERTIES.has(declaration.property)) this.sheetBackground.addSelector(declaration.selector);
     }
+  }
+
+  /** Whether a declaration is a rule of the context this pass checks. */
+  isOverlay(declaration: StyleDeclaration): boolean {
+    return this.overlaid.has(declaration);
   }
 
   /** Declarations of stylesheet and `<style>` rules, one list per rule. */
@@ -210,8 +250,10 @@ class ContrastContext {
   /** The declaration that wins on an element among those matching: `style=""` over Tailwind classes over attributes, `!important` first, later over earlier. */
   private winning(element: ElementNode, test: (declaration: StyleDeclaration) => boolean): StyleDeclaration | undefined {
     let best: StyleDeclaration | undefined;
-    const score = (d: StyleDeclaration) => (d.important ? 10 : 0) + ORIGIN_PRIORITY[d.origin];
-    for (const declaration of this.byElement.get(element.id) ?? []) {
+    // A context's stylesheet rule beats attributes, loses to style="" unless it is !important.
+    const score = (d: StyleDeclaration) => (d.important ? 10 : 0) + (this.overlaid.has(d) ? 0.5 : ORIGIN_PRIORITY[d.origin]);
+    const overlay = this.overlay.get(element.id);
+    for (const declaration of overlay ? [...(this.byElement.get(element.id) ?? []), ...overlay] : (this.byElement.get(element.id) ?? [])) {
       if (!test(declaration)) continue;
       if (!best || score(declaration) >= score(best)) best = declaration;
     }
@@ -435,3 +477,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+
+/** Stylesheet rules scoped to another context of the brand (dark mode, a sub-brand scope), by context. */
+function scopedRules(document: ContentDocument, brand: BrandModel): Array<{ context: BrandContext; label: string; declarations: StyleDeclaration[] }> {
+  const contexts = brand.contexts;
+  if (!contexts) return [];
+  const byName = new Map<string, { context: BrandContext; label: string; declarations: StyleDeclaration[] }>();
+  for (const declaration of document.styles) {
+    if (declaration.elementId !== undefined || declaration.selector === undefined || declaration.property.startsWith('--')) continue;
+    const context = contextOf(brand, declaration);
+    if (!context) continue;
+    let entry = byName.get(context.name);
+    if (!entry) {
+      entry = { context, label: describeInput(contexts, context.input), declarations: [] };
+      byName.set(context.name, entry);
+    }
+    entry.declarations.push(declaration);
+  }
+  return [...byName.values()];
+}

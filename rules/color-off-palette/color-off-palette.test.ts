@@ -45,6 +45,12 @@ testRule(rule, {
       options: { ignoreAtRules: ['prefers-color-scheme:dark'] },
     },
     { name: 'no brand', code: '<div style="color:#ff00ff">Hi</div>', noBrand: true },
+    // Dark mode is checked against the dark palette: its own colors are fine there.
+    { name: 'dark mode: the dark palette', code: '<style>@media (prefers-color-scheme: dark) { .body { background-color: #121412 !important; color: #f7f7f4 !important; } a { color: #8fb8ee !important; } }</style>' },
+    { name: 'dark mode: Outlook.com selectors', code: '<style>[data-ogsb] .card { background-color: #1d211e !important; } [data-ogsc] .muted { color: #e2e2dc !important; }</style>' },
+    // A color both themes have in a role that suits the property (white button text stays white).
+    { name: 'dark mode: a color of both themes', code: '<style>@media (prefers-color-scheme: dark) { .button { color: #ffffff !important; background: #1f5135 !important; } }</style>' },
+    { name: 'a light page scope: the light palette', file: 'page.html', channel: 'landing', code: '<style>[data-theme="light"] .card { background: #ffffff; }</style>' },
     // Landing pages.
     {
       file: 'page.html',
@@ -119,10 +125,36 @@ testRule(rule, {
       output: '<!--[if mso]><v:roundrect fillcolor="#c2501d"></v:roundrect><![endif]--><svg><path fill="#2e7d4f"/></svg>',
     },
     {
-      name: 'email: dark-mode colors are checked by default',
+      name: 'email: dark-mode colors are checked, against the dark palette',
       code: '<style>@media (prefers-color-scheme: dark) { .body { color: #fefefe !important; } }</style>',
       errors: [{ line: 1, column: 61, endLine: 1, endColumn: 68, message: '#fefefe is not a brand color; nearest is color.text.inverse (#ffffff), ΔE 0.2' }],
       output: '<style>@media (prefers-color-scheme: dark) { .body { color: #ffffff !important; } }</style>',
+    },
+    {
+      name: 'dark mode: a light-theme color is reported with the dark token that fits',
+      code: '<style>@media (prefers-color-scheme: dark) { .card { background-color: #ffffff !important; } }</style>',
+      errors: [{ line: 1, column: 72, endLine: 1, endColumn: 79, message: '#ffffff is the theme=light value of color.background.default; in theme=dark use color.background.default (#121412)' }],
+      output: '<style>@media (prefers-color-scheme: dark) { .card { background-color: #121412 !important; } }</style>',
+    },
+    {
+      name: 'dark mode: Outlook.com [data-ogsc] text in the light theme\'s color',
+      code: '<style>[data-ogsc] .muted { color: #4a4a44 !important; }</style>',
+      errors: [{ line: 1, column: 36, endLine: 1, endColumn: 43, message: '#4a4a44 is the theme=light value of color.text.muted; in theme=dark use color.text.muted (#e2e2dc)' }],
+      output: '<style>[data-ogsc] .muted { color: #e2e2dc !important; }</style>',
+    },
+    {
+      name: 'landing: a dark scope writes the token as var(), and a dark-theme color in the light page is reported too',
+      file: 'page.html',
+      channel: 'landing',
+      code: '<style>.dark .card { border-color: #e2e2dc; } .card { color: #8fb8ee; }</style>',
+      errors: [{ line: 1, column: 62, endLine: 1, endColumn: 69, message: '#8fb8ee is the theme=dark value of color.link; in theme=light use color.link (#1e5aa8)' }],
+      output: '<style>.dark .card { border-color: #e2e2dc; } .card { color: var(--color-link); }</style>',
+    },
+    {
+      name: 'dark mode: a near miss is fixed to a dark-palette color',
+      code: '<style>@media (prefers-color-scheme: dark) { .body { background: #131412 !important; } }</style>',
+      errors: [{ line: 1, column: 66, endLine: 1, endColumn: 73, message: '#131412 is not a brand color; nearest is color.background.default (#121412), ΔE 0.6' }],
+      output: '<style>@media (prefers-color-scheme: dark) { .body { background: #121412 !important; } }</style>',
     },
     {
       name: 'email: nearMissThreshold 0 turns fixes off',
@@ -249,5 +281,49 @@ describe('translucent palette colors (a brand with a shadow color)', () => {
   ] as const)('%s: %s', async (channel, file, text, message, output) => {
     expect((await lint(text, file, channel)).diagnostics.map((d) => d.message)).toEqual([message]);
     expect((await lint(text, file, channel, true)).output).toBe(output);
+  });
+});
+
+describe('sub-brands: scopes and files mapped to a context', () => {
+  /** Northwind with a second modifier: the "summit" sub-brand whose primary color is orange. */
+  const subBrand = async (): Promise<BrandModel> => {
+    const brand = await loadExampleBrand();
+    const contexts = brand.contexts;
+    if (!contexts) throw new Error('the example brand has a dark theme');
+    const summitPalette = brand.palette.map((token) => (token.aliasOf === 'color.base.pine-700' ? { ...token, hex: '#c2501d', aliasOf: 'color.base.summit-600' } : token));
+    const light = contexts.resolved.find((context) => context.isDefault);
+    if (!light) throw new Error('no default context');
+    return {
+      ...brand,
+      contexts: {
+        ...contexts,
+        modifiers: [...contexts.modifiers, { name: 'brand', contexts: ['northwind', 'summit'], defaultContext: 'northwind' }],
+        active: { theme: 'light', brand: 'northwind' },
+        selectors: [{ selector: '.summit-landing', input: { brand: 'summit' } }],
+        files: [{ files: ['**/summit/**'], input: { brand: 'summit' } }],
+        resolved: [
+          { ...light, input: { theme: 'light', brand: 'northwind' } },
+          { name: 'theme=light,brand=summit', input: { theme: 'light', brand: 'summit' }, isDefault: false, palette: summitPalette },
+        ],
+      },
+    };
+  };
+  const lint = async (text: string, file: string, fix = false) =>
+    lintText({ text, file, channel: 'landing', brand: await subBrand(), rules: [rule], config: { rules: { [rule.meta.id]: 'error' } }, fix });
+
+  it('a [data-brand] scope and a configured selector use the sub-brand palette', async () => {
+    const text = '<style>[data-brand="summit"] .cta { background: #1f5135; } .summit-landing .cta { background: #1f5135; } .cta { background: #1f5135; }</style>';
+    expect((await lint(text, 'page.html')).diagnostics.map((d) => `${d.range?.start.column} ${d.message}`)).toEqual([
+      '49 #1f5135 is the brand=northwind value of color.background.brand; in brand=summit use color.background.brand (#c2501d)',
+      '95 #1f5135 is the brand=northwind value of color.background.brand; in brand=summit use color.background.brand (#c2501d)',
+    ]);
+  });
+
+  it('a file mapped to the sub-brand is checked against its palette everywhere', async () => {
+    const text = '<div style="background:#1f5135">Summit</div>';
+    expect((await lint(text, '/site/summit/index.html')).diagnostics.map((d) => d.message)).toEqual([
+      '#1f5135 is the brand=northwind value of color.background.brand; in brand=summit use color.background.brand (#c2501d)',
+    ]);
+    expect((await lint(text, '/site/northwind/index.html')).diagnostics).toEqual([]);
   });
 });

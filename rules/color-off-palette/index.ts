@@ -11,7 +11,8 @@ import {
 } from '../../src/core/css-color.js';
 import type { ContentDocument, StyleDeclaration } from '../../src/core/document.js';
 import { defineRule } from '../../src/core/rule.js';
-import type { PaletteColor } from '../../src/tokens/brand-model.js';
+import { contextOf, describeInput, sameInput } from '../../src/core/style-context.js';
+import type { BrandContext, BrandModel, PaletteColor } from '../../src/tokens/brand-model.js';
 
 const options = z.strictObject({
   /** Below this CIEDE2000 distance to the nearest brand color, a literal is a near miss and is fixed to that color. */
@@ -49,14 +50,16 @@ export default defineRule<ColorOffPaletteOptions>({
       offPalette: '{color} is not a brand color; nearest is {token} ({hex}), ΔE {delta}',
       offPaletteAlpha:
         '{color} is not a brand color: no brand color has alpha {alpha}; nearest opaque brand color is {token} ({hex}), ΔE {delta}',
+      otherContext: '{color} is the {other} value of {token}; in {context} use {token} ({hex})',
     },
     options,
   },
   check({ document, source, brand, options, report }) {
     if (!brand) return;
-    const { entries, nearestByKey } = paletteOf(brand.palette);
-    if (entries.length === 0) return;
-    const paletteKeys = new Set(entries.map((entry) => entry.key));
+    const base = paletteOf(brand.palette);
+    if (base.entries.length === 0) return;
+    // A file the configuration maps to a context (a sub-brand) is checked like a scope of it.
+    const fileContext = activeContext(brand);
     const allowedText = new Set(options.allow.map((entry) => entry.trim().toLowerCase()));
     const allowedKeys = new Set(options.allow.flatMap((entry) => findColorLiterals(entry, { legacyAttribute: true }).map((literal) => toSrgbHex(literal.color))));
     const ignoredProperties = new Set(options.ignoreProperties.map((property) => property.toLowerCase()));
@@ -78,13 +81,40 @@ export default defineRule<ColorOffPaletteOptions>({
       // A fix may rewrite part of the value only where it is written as the adapter read it.
       const verbatim = source.isVerbatim(declaration);
 
+      // Dark-mode CSS and scopes of another context (a sub-brand) are checked against that context's palette.
+      const scope = contextOf(brand, declaration) ?? fileContext;
+      const hints = contextHintsOf(brand, scope, scope === fileContext);
+      const { entries: scopeEntries, nearestByKey, keys: paletteKeys } = scope ? paletteOf(scope.palette) : base;
+      // The nearest color is one the scope accepts for this property (never another context's value it would report).
+      const entries = hints && scope ? scopeEntries.filter((entry) => !otherContextHint(hints, entry.key, property, scopeEntries)) : scopeEntries;
+
       for (const literal of literals) {
         const key = toSrgbHex(literal.color);
-        if (paletteKeys.has(key) || allowedKeys.has(key) || allowedText.has(literal.text.toLowerCase())) continue;
+        if (allowedKeys.has(key) || allowedText.has(literal.text.toLowerCase())) continue;
+        if (hints?.accepted.has(key)) continue;
+        // In the active context every palette color is fine; in a scope of another context (dark
+        // mode), a color of the active one is reported when a token of the scope suits it better.
+        if (!scope && paletteKeys.has(key)) continue;
+        const hint = hints ? otherContextHint(hints, key, property, scopeEntries) : undefined;
+        if (hint) {
+          const range = source.valueRange(declaration, literal.start, literal.end);
+          const written = declaration.value.slice(literal.start, literal.end);
+          const token = hint;
+          report({
+            messageId: 'otherContext',
+            data: { color: written, other: token.other, token: token.here.name, context: hints?.label ?? '', hex: token.here.hex },
+            range,
+            actual: written,
+            expected: [token.here.hex],
+            ...(verbatim ? { fix: { description: `Use ${token.here.name} (${token.here.hex})`, edits: [{ range, text: replacementFor(document, declaration, literal, token.here) }] } } : {}),
+          });
+          continue;
+        }
+        if (paletteKeys.has(key)) continue;
         const alphaByte = Math.round(alphaOf(literal.color) * 255);
         const sameAlpha = entries.filter((entry) => entry.alphaByte === alphaByte);
         const candidates = sameAlpha.length > 0 ? sameAlpha : entries.filter((entry) => entry.alphaByte === 255);
-        const cacheKey = `${key}|${property}`;
+        const cacheKey = `${scope?.name ?? ''}|${key}|${property}`;
         let nearest = nearestByKey.get(cacheKey);
         if (nearest === undefined) {
           nearest = nearestEntry(candidates.length > 0 ? candidates : entries, opaque(literal.color), property, deltaE);
@@ -116,6 +146,8 @@ export default defineRule<ColorOffPaletteOptions>({
 
 interface Palette {
   entries: PaletteEntry[];
+  /** sRGB hex of every entry. */
+  keys: Set<string>;
   /** Nearest entry by `<srgb hex>|<property>`: stylesheets repeat the same few off-palette colors. */
   nearestByKey: Map<string, ReturnType<typeof nearestEntry>>;
 }
@@ -131,7 +163,7 @@ function paletteOf(palette: readonly PaletteColor[]): Palette {
       if (!parsed) return [];
       return [{ token, key: toSrgbHex(parsed), color: opaque(parsed), alphaByte: Math.round(alphaOf(parsed) * 255) }];
     });
-    cached = { entries, nearestByKey: new Map() };
+    cached = { entries, keys: new Set(entries.map((entry) => entry.key)), nearestByKey: new Map() };
     palettes.set(palette, cached);
   }
   return cached;
@@ -230,3 +262,99 @@ function isHidden(document: ContentDocument, declaration: StyleDeclaration, hidd
   return byId?.hidden === true;
 }
 
+
+/** A color that is a token's value in another context, with the value the token has here. */
+interface ContextHint {
+  /** The token as it is in the scope being checked. */
+  here: PaletteColor;
+  /** The context the color belongs to (`theme=light`). */
+  other: string;
+}
+
+interface ContextHints {
+  /** The scope's own label (`theme=dark`). */
+  label: string;
+  /** Colors the scope's context gives tokens (where they differ from the other context): accepted even when another context has them too. */
+  accepted: Set<string>;
+  /** Colors of tokens whose value here differs: the color -> those tokens as they are here. */
+  elsewhere: Map<string, ContextHint[]>;
+}
+
+const hintCache = new WeakMap<BrandModel, Map<string, ContextHints | null>>();
+
+/**
+ * For a scope in another context (dark mode): its own values are accepted, and the default
+ * context's value of a token that changes is reported with the token's value here. For the
+ * active context: another context's value of a token that changes is reported likewise.
+ */
+function contextHintsOf(brand: BrandModel, scope: BrandContext | null, wholeFile = false): ContextHints | null {
+  const contexts = brand.contexts;
+  if (!contexts) return null;
+  let cache = hintCache.get(brand);
+  if (!cache) {
+    cache = new Map();
+    hintCache.set(brand, cache);
+  }
+  const cacheKey = `${scope?.name ?? ''}|${wholeFile}`;
+  if (cache.has(cacheKey)) return cache.get(cacheKey) ?? null;
+  const here = scope ? scope.palette : brand.palette;
+  const defaults = contexts.resolved.find((context) => context.isDefault);
+  // What the scope is compared with: the file's context (dark mode in it), or the default context (a whole file of a sub-brand).
+  const from = wholeFile && defaults ? defaults : { input: contexts.active, palette: brand.palette };
+  const otherContexts = contexts.resolved.filter((context) => !sameInput(contexts, context.input, contexts.active));
+  const others = scope
+    ? [{ label: describeInput(contexts, from.input, scope.input), palette: from.palette }]
+    : otherContexts.map((context) => ({ label: describeInput(contexts, context.input), palette: context.palette }));
+  const accepted = new Set<string>();
+  const elsewhere = new Map<string, ContextHint[]>();
+  for (const other of others) {
+    const otherByName = new Map(other.palette.map((token) => [token.name, token]));
+    for (const token of here) {
+      const counterpart = otherByName.get(token.name);
+      if (counterpart && counterpart.hex === token.hex) continue;
+      if (scope) accepted.add(keyOf(token.hex));
+      if (!counterpart) continue;
+      const key = keyOf(counterpart.hex);
+      elsewhere.set(key, [...(elsewhere.get(key) ?? []), { here: token, other: other.label }]);
+    }
+  }
+  // A color the scope gives some token is never another context's mistake.
+  for (const key of accepted) elsewhere.delete(key);
+  const label = scope ? describeInput(contexts, scope.input, from.input) : describeInput(contexts, contexts.active, otherContexts[0]?.input ?? contexts.active);
+  const hints: ContextHints = { label, accepted, elsewhere };
+  const result = elsewhere.size > 0 || accepted.size > 0 ? hints : null;
+  cache.set(cacheKey, result);
+  return result;
+}
+
+function keyOf(hex: string): string {
+  const parsed = parse(hex);
+  return parsed ? toSrgbHex(parsed) : hex.toLowerCase();
+}
+
+/**
+ * The token a color belongs to in another context, when that is what the color is here: the
+ * color is another context's value of a token that changes, and no token of this scope with the
+ * color suits the property better (white text in dark mode is fine when white is a text color
+ * there too; white as a dark-mode background is the light background).
+ */
+function otherContextHint(hints: ContextHints, key: string, property: string, scopeEntries: readonly PaletteEntry[]): ContextHint | undefined {
+  if (hints.accepted.has(key)) return undefined;
+  const candidates = hints.elsewhere.get(key);
+  if (!candidates) return undefined;
+  const roles = rolesOf(property);
+  let best = candidates[0] as ContextHint;
+  for (const hint of candidates) if (tokenRank(hint.here, property, roles) < tokenRank(best.here, property, roles)) best = hint;
+  const bestRank = tokenRank(best.here, property, roles);
+  const own = scopeEntries.filter((entry) => entry.key === key && !candidates.some((hint) => hint.here.name === entry.token.name));
+  if (own.some((entry) => tokenRank(entry.token, property, roles) <= bestRank)) return undefined;
+  return best;
+}
+
+/** The context of the brand's palette when it is not the default one (a file mapped to a sub-brand). */
+function activeContext(brand: BrandModel): BrandContext | null {
+  const contexts = brand.contexts;
+  if (!contexts) return null;
+  const active = contexts.resolved.find((context) => sameInput(contexts, context.input, contexts.active));
+  return active && !active.isDefault ? active : null;
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../engine/config.js';
 import { loadBrand } from '../engine/brand.js';
+import type { BrandModel } from '../tokens/brand-model.js';
 import { BUILD_PLATFORMS, buildTokens, writeBuiltFiles, type BuildPlatform } from '../tokens/build/index.js';
 import { displayPath } from './files.js';
 import { colorsFor, printDiagnostics, UsageError, type CliIo } from './io.js';
@@ -40,17 +41,32 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
   }
 
   const outDir = options.outDir ? path.resolve(io.cwd, options.outDir) : config.build.outDir;
-  const files = await buildTokens(brand.set, {
-    outDir,
-    platforms: platforms ?? config.build.platforms,
+  const common = {
     remBase: config.build.remBase,
     selector: config.build.selector,
-    brandModel: brand.model,
     ...(config.build.prefix ? { prefix: config.build.prefix } : {}),
+  };
+  const files = await buildTokens(brand.set, {
+    ...common,
+    outDir,
+    platforms: platforms ?? config.build.platforms,
+    brandModel: brandJson(brand.model, config.rootDir),
   });
+  // One output per context (light/dark, sub-brands) of a brand with modifiers, beside the default's.
+  for (const context of brand.contexts) {
+    if (context.isDefault) continue;
+    files.push(
+      ...(await buildTokens(context.set, {
+        ...common,
+        outDir: path.join(outDir, 'contexts', contextFolder(context.name)),
+        platforms: (platforms ?? config.build.platforms).filter((platform) => platform !== 'brand'),
+      })),
+    );
+  }
   await writeBuiltFiles(files);
   for (const file of files) io.stdout(`${c.green('wrote')} ${displayPath(file.path, io.cwd)}\n`);
-  io.stdout(`\n${brand.set.tokens.size} tokens from ${brand.tokenFiles.length} files compiled into ${files.length} files\n`);
+  const contexts = brand.contexts.length > 1 ? ` in ${brand.contexts.length} contexts` : '';
+  io.stdout(`\n${brand.set.tokens.size} tokens from ${brand.inputFiles.length} files compiled into ${files.length} files${contexts}\n`);
   return 0;
 }
 
@@ -63,4 +79,23 @@ function parsePlatforms(names: readonly string[] | undefined): BuildPlatform[] |
     }
   }
   return list as BuildPlatform[];
+}
+
+/** `theme=dark,size=large` as a folder name: `theme-dark_size-large`. */
+export function contextFolder(name: string): string {
+  return name
+    .split(',')
+    .map((part) => part.replace(/=/g, '-').replace(/[^A-Za-z0-9_.-]+/g, '-'))
+    .join('_');
+}
+
+/** brand.json names the files of `contexts.files` relative to the configuration's folder (absolute paths differ between machines). */
+function brandJson(model: BrandModel, rootDir: string): BrandModel {
+  if (!model.contexts) return model;
+  const relative = (glob: string) => {
+    const negated = glob.startsWith('!');
+    const body = path.relative(rootDir, negated ? glob.slice(1) : glob).split(path.sep).join('/');
+    return (negated ? '!' : '') + body;
+  };
+  return { ...model, contexts: { ...model.contexts, files: model.contexts.files.map((entry) => ({ ...entry, files: entry.files.map(relative) })) } };
 }

@@ -26,7 +26,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('validate')
-    .description('validate DTCG 2025.10 token files and report on each file (the files named together form one token set)')
+    .description('validate DTCG 2025.10 token files and resolver documents and report on each file (the files named together form one token set; a resolver is checked in every context)')
     .argument('<files...>', 'token files or quoted globs ("tokens/*.json")')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
     .option('--isolated', 'validate each file on its own (references may not point into the other files)')
@@ -106,6 +106,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (reports: string[], options: import('./merge.js').MergeCommandOptions & { color: boolean }) => {
       const { runMerge } = await import('./merge.js');
       exitCode = await runMerge(reports, { ...options, color: colorOption(options.color) }, io);
+    });
+
+  const tokens = program.command('tokens').description('design tokens of other formats');
+  tokens
+    .command('import')
+    .description('convert token files of other formats (Style Dictionary, Tokens Studio, Figma Variables, DTCG drafts, Theo/Salesforce YAML, Spectrum, Sass variables, flat JSON) into DTCG 2025.10 files')
+    .argument('<files...>', 'token files, folders or quoted globs')
+    .requiredOption('-o, --out <dir>', 'folder to write the DTCG files (and a resolver document for modes and themes) to')
+    .option('--from <format>', 'the format of every input (default: told from each file): dtcg, dtcg-draft, style-dictionary, tokens-studio, figma, theo, spectrum, sass, flat')
+    .option('--em-base <px>', 'px per em where an em length has no font size to refer to (default 16)')
+    .option('--name <name>', 'name of the resolver document written for modes and themes (default "tokens": tokens.resolver.json)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('--no-color', 'disable colors')
+    .action(async (files: string[], options: import('./tokens-import.js').TokensImportOptions & { color: boolean }) => {
+      const { runTokensImport } = await import('./tokens-import.js');
+      exitCode = await runTokensImport(files, { ...options, color: colorOption(options.color) }, io);
     });
 
   const hook = program.command('hook').description('git hooks');

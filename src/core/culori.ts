@@ -12,5 +12,5 @@ type Culori = typeof import('culori');
 
 const culori = createRequire(import.meta.url)('culori/require') as Culori;
 
-export const { clampChroma, colorsNamed, converter, differenceCiede2000, formatHex, formatHex8, parse, toGamut, wcagContrast } = culori;
+export const { clampChroma, colorsNamed, converter, differenceCiede2000, formatHex, formatHex8, formatRgb, parse, toGamut, wcagContrast } = culori;
 export type { Color } from 'culori';

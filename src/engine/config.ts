@@ -22,6 +22,7 @@ import {
   type Locate,
 } from '../core/data-file.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../tokens/import/model.js';
 
 /** Content channels brandlint lints. */
 import { CHANNELS, type Channel } from '../core/channels.js';
@@ -66,6 +67,25 @@ export const rulesSchema = z.record(nonEmptyString, ruleEntrySchema);
 
 const channelName = z.enum(CHANNELS);
 
+/** A resolver input: modifier name -> context name (`{ theme: dark }`). */
+const contextInput = z.record(nonEmptyString, nonEmptyString);
+
+/**
+ * A `tokens` entry: a path or glob of DTCG files (or of a DTCG resolver document), or token
+ * files of another format, loaded through the importer (`{ files, format }`).
+ */
+const tokenEntry = z.union([
+  nonEmptyString,
+  z.strictObject({
+    /** Paths or globs of the files. */
+    files: z.union([nonEmptyString, globList.min(1)]).transform((value) => (typeof value === 'string' ? [value] : value)),
+    /** Their format (as `brandlint tokens import --from`). */
+    format: z.enum(IMPORT_FORMATS),
+    /** px per em where an em length has no font size to refer to. Default 16. */
+    emBase: z.number().positive().optional(),
+  }),
+]);
+
 export const configSchema = z.strictObject({
   /** JSON Schema reference for editors; ignored by brandlint. */
   $schema: z.string().optional(),
@@ -74,7 +94,7 @@ export const configSchema = z.strictObject({
    * A leading `!` excludes matches.
    */
   tokens: z
-    .union([nonEmptyString, globList])
+    .union([nonEmptyString, z.array(tokenEntry)])
     .transform((value) => (typeof value === 'string' ? [value] : value))
     .default(['tokens/**/*.tokens.json']),
   /**
@@ -113,6 +133,20 @@ export const configSchema = z.strictObject({
       social: globList.optional(),
       /** Long-form copy: blog posts, help articles, sales scripts (Markdown, MDX, AsciiDoc, text). */
       article: globList.optional(),
+    })
+    .prefault({}),
+  /**
+   * Contexts of a brand whose tokens have modifiers (a DTCG resolver: light/dark, sub-brands):
+   * which one dark-mode CSS is checked against, which selectors scope one, which files use one.
+   */
+  contexts: z
+    .strictObject({
+      /** The resolver input of dark mode (`@media (prefers-color-scheme: dark)`, `[data-ogsc]`). Default: the context named "dark". */
+      dark: contextInput.optional(),
+      /** Selector text -> the input it scopes (`".outdoor": { brand: outdoor }`). */
+      selectors: z.record(nonEmptyString, contextInput).default({}),
+      /** Content files checked against a context (sub-brands). Later entries win. */
+      files: z.array(z.strictObject({ files: globList.min(1), input: contextInput })).default([]),
     })
     .prefault({}),
   /** Rule id -> `"off" | "warn" | "error"` or `[level, options]`. */
@@ -176,7 +210,16 @@ export interface ResolvedOverride {
 export interface ResolvedConfig {
   /** Folder of the configuration file (the working folder when there is none). */
   rootDir: string;
+  /** Every token glob (absolute), including those of `tokenFormats`. */
   tokens: string[];
+  /** Token files of other formats: absolute globs and their format. */
+  tokenFormats: Array<{ files: string[]; format: ImportFormat; emBase?: number }>;
+  contexts: {
+    dark: Record<string, string> | null;
+    selectors: Array<{ selector: string; input: Record<string, string> }>;
+    /** Absolute globs. */
+    files: Array<{ files: string[]; input: Record<string, string> }>;
+  };
   guidelines: string | null;
   build: {
     outDir: string;
@@ -333,7 +376,15 @@ export async function resolveConfig(config: z.output<typeof configSchema>, rootD
   }
   return {
     rootDir: toPosix(rootDir),
-    tokens: config.tokens.map(resolve),
+    tokens: config.tokens.flatMap((entry) => (typeof entry === 'string' ? [resolve(entry)] : entry.files.map(resolve))),
+    tokenFormats: config.tokens.flatMap((entry) =>
+      typeof entry === 'string' ? [] : [{ files: entry.files.map(resolve), format: entry.format, ...(entry.emBase !== undefined ? { emBase: entry.emBase } : {}) }],
+    ),
+    contexts: {
+      dark: config.contexts.dark ? dataRecord(config.contexts.dark) : null,
+      selectors: Object.entries(config.contexts.selectors).map(([selector, input]) => ({ selector, input: dataRecord(input) })),
+      files: config.contexts.files.map((entry) => ({ files: entry.files.map(resolve), input: dataRecord(entry.input) })),
+    },
     guidelines,
     build: {
       outDir: resolve(config.build.outDir),
@@ -359,6 +410,13 @@ export async function resolveConfig(config: z.output<typeof configSchema>, rootD
       ),
     },
   };
+}
+
+/** Names written by users are data: a record without a prototype. */
+function dataRecord(record: Record<string, string>): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const [key, value] of Object.entries(record)) out[key] = value;
+  return out;
 }
 
 /** Makes a path or glob absolute against `rootDir`, keeping a leading `!`, with forward slashes. */

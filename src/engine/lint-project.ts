@@ -295,7 +295,7 @@ async function openProjectCache(options: NonNullable<LintProjectOptions['cache']
   const packFiles = setup.packSources ?? (config.packs.length > 0 ? await glob(config.packs.map((pattern) => toPosix(pattern)), { absolute: true, onlyFiles: true }) : []);
   const inputs = [
     ...(setup.configFile ? [setup.configFile] : []),
-    ...setup.tokenFiles,
+    ...(setup.brandInputFiles ?? setup.tokenFiles),
     ...(config.guidelines ? [config.guidelines] : []),
     ...packFiles,
     ...(options.extraFiles ?? []),

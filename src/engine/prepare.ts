@@ -23,8 +23,10 @@ export interface PreparedRun {
   configFile: string | null;
   rules: RuleSet;
   brand: BrandModel | null;
-  /** The token files the brand was built from. */
+  /** The token files the configuration names. */
   tokenFiles: string[];
+  /** Every token file the brand was built from (a resolver's references included), when they differ. */
+  brandInputFiles?: string[];
   /** Every file the rule packs were read from (Vale style folders included), when the packs were loaded. */
   packSources?: string[];
   /** Warnings about the configuration, the packs and the rule settings (not findings in content). */
@@ -87,6 +89,7 @@ export async function prepareRun(options: PrepareOptions): Promise<PrepareOutcom
       rules: prepared.rules,
       brand: brand.model,
       tokenFiles,
+      ...(brand.inputFiles ? { brandInputFiles: brand.inputFiles } : {}),
       ...(packSources ? { packSources } : {}),
       warnings: [...shown(loaded.diagnostics, cwd), ...packWarnings, ...prepared.diagnostics],
     },
@@ -101,12 +104,12 @@ async function loadProjectBrand(
   config: ResolvedConfig,
   cwd: string,
   tokenFiles: string[],
-): Promise<{ ok: true; model: BrandModel | null } | { ok: false; diagnostics: Diagnostic[] }> {
+): Promise<{ ok: true; model: BrandModel | null; /** Token files a resolver references besides `tokenFiles`. */ inputFiles?: string[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const { loadBrand } = await import('./brand.js');
   if (!config.guidelines && tokenFiles.length === 0) return { ok: true, model: null };
   const brand = await loadBrand(config, { cwd, tokenFiles });
   if (!brand.model || brand.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: brand.diagnostics };
-  return { ok: true, model: brand.model };
+  return { ok: true, model: brand.model, ...(brand.inputFiles ? { inputFiles: brand.inputFiles } : {}) };
 }
 
 /** Configuration diagnostics name the file absolutely; show it relative to the working folder. */

@@ -9,6 +9,7 @@ import type { ContentDocument } from '../core/document.js';
 import { SourceCode } from '../core/source-code.js';
 import { formatMessage, type RuleContext, type RuleReport } from '../core/rule.js';
 import type { BrandModel } from '../tokens/brand-model.js';
+import { brandForFile } from '../tokens/contexts.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
@@ -67,13 +68,15 @@ export interface DocumentFindings {
 /** Runs the enabled rules on one document (through its source object) and parses its directives. */
 export function runRules(source: SourceCode, options: LintDocumentOptions): DocumentFindings {
   const { document } = source;
+  // A file the configuration maps to a context (a sub-brand) is checked against that context's palette.
+  const brand = brandForFile(options.brand, document.absolutePath);
   const findings: Diagnostic[] = [];
   const internal: Diagnostic[] = [];
   const active = options.rules.rulesFor(document.absolutePath, document.channel);
   const limit = options.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   const started = performance.now();
   for (let index = 0; index < active.length; index++) {
-    const outcome = runRule(active[index]!, source, options.brand, options.onNotApplied);
+    const outcome = runRule(active[index]!, source, brand, options.onNotApplied);
     if (outcome.ok) findings.push(...outcome.diagnostics);
     else internal.push(outcome.diagnostic);
     const elapsed = performance.now() - started;

@@ -28,6 +28,36 @@ export interface BrandModel {
   logoRules: { recognise: NonNullable<Guidelines['logos']>['recognise'] | null; altText: NonNullable<Guidelines['logos']>['altText'] | null };
   voice: Guidelines['voice'] | null;
   channels: Guidelines['channels'] | null;
+  /**
+   * The contexts of a brand whose tokens have modifiers (a DTCG resolver: light/dark, sub-brands),
+   * each with its palette. Absent when the brand has one context only.
+   */
+  contexts?: BrandContexts;
+}
+
+/** A resolver input: modifier name -> context name. */
+export type ContextInput = Record<string, string>;
+
+export interface BrandContexts {
+  modifiers: Array<{ name: string; contexts: string[]; defaultContext: string }>;
+  /** The input `palette` (and the rest of the model) belongs to: the default, or a file's context. */
+  active: ContextInput;
+  /** The input of dark mode (dark-mode CSS in email, `.dark` scopes), when the brand has one. */
+  dark: ContextInput | null;
+  /** Selectors that scope a context in content (configuration `contexts.selectors`). */
+  selectors: Array<{ selector: string; input: ContextInput }>;
+  /** Content files checked against a context (configuration `contexts.files`: globs, relative to the configuration's folder in brand.json). */
+  files: Array<{ files: string[]; input: ContextInput }>;
+  /** Every resolved context with its palette, the default first. */
+  resolved: BrandContext[];
+}
+
+export interface BrandContext {
+  /** `theme=dark` (`modifier=context`, joined with commas). */
+  name: string;
+  input: ContextInput;
+  isDefault: boolean;
+  palette: PaletteColor[];
 }
 
 export interface TokenVariable {
@@ -102,6 +132,9 @@ export function cssVariableName(path: readonly string[], prefix?: string): strin
   return `--${kebab}`;
 }
 
+/** `font.size.*`, `fontSizes.*`, `font-size-100`, `FONT_SIZE_3`, `text.size.*`. */
+const FONT_SIZE_NAME = /(^|[._-])(font[._-]?sizes?|text[._-]size)([._-]|$)/i;
+
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
@@ -155,8 +188,11 @@ export function createBrandModel(
   const inGroups = (groups: Set<string>) => (token: Token) => groups.has(token.path.slice(0, -1).join('.'));
 
   const sizeGroups = groupsUsedBy('fontSize');
+  // Without typography tokens to tell, dimension tokens named as font sizes are the scale (imported sets).
+  const namedSizes = typographyTokens.length === 0 ? ofType('dimension').filter((token) => FONT_SIZE_NAME.test(token.path.join('.'))) : [];
   const typeScale = uniqueByPx([
     ...ofType('dimension').filter(inGroups(sizeGroups)).map(length),
+    ...namedSizes.map(length),
     // Literal sizes written inside typography tokens are steps too.
     ...typographyTokens
       .filter((token) => typeof (token.rawValue as Record<string, unknown> | null)?.fontSize === 'object')

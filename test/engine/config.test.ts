@@ -97,6 +97,8 @@ describe('no configuration', () => {
     expect(result.config).toEqual({
       rootDir: dir,
       tokens: [path.join(dir, 'tokens/**/*.tokens.json')],
+      tokenFormats: [],
+      contexts: { dark: null, selectors: [], files: [] },
       guidelines: null,
       build: {
         outDir: path.join(dir, 'build'),
@@ -163,7 +165,7 @@ describe('invalid configuration', () => {
       '{\n  "tokenz": ["a.json"]\n}\n',
       'config/unknown-key',
       '2:3-2:11',
-      'unknown key "tokenz" at the top level (did you mean "tokens"?); expected one of: $schema, tokens, guidelines, build, channels, rules, overrides, ignorePatterns, packs, locale, campaigns',
+      'unknown key "tokenz" at the top level (did you mean "tokens"?); expected one of: $schema, tokens, guidelines, build, channels, contexts, rules, overrides, ignorePatterns, packs, locale, campaigns',
     ],
     [
       'package.json',
@@ -321,5 +323,34 @@ describe('resolution', () => {
     ['/root', '../shared/*.yaml', '/shared/*.yaml'],
   ])('resolvePattern(%s, %s) = %s', (root, pattern, expected) => {
     expect(resolvePattern(root, pattern)).toBe(expected);
+  });
+});
+
+describe('tokens of other formats and contexts', () => {
+  it('resolves format entries and contexts against the config folder', async () => {
+    await files({
+      'brandlint.config.yaml':
+        'tokens:\n  - tokens/*.tokens.json\n  - files: design/*.json\n    format: tokens-studio\n    emBase: 10\ncontexts:\n  dark: { theme: night }\n  selectors:\n    ".summit": { brand: summit }\n  files:\n    - files: [content/summit/**]\n      input: { brand: summit }\n',
+    });
+    const result = await loadConfig({ cwd: dir });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.config.tokens).toEqual([path.join(dir, 'tokens/*.tokens.json'), path.join(dir, 'design/*.json')]);
+    expect(result.config.tokenFormats).toEqual([{ files: [path.join(dir, 'design/*.json')], format: 'tokens-studio', emBase: 10 }]);
+    expect(result.config.contexts).toEqual({
+      dark: { theme: 'night' },
+      selectors: [{ selector: '.summit', input: { brand: 'summit' } }],
+      files: [{ files: [path.join(dir, 'content/summit/**')], input: { brand: 'summit' } }],
+    });
+  });
+
+  it.each([
+    ['tokens:\n  - files: design/*.json\n    format: sketch\n', '3:13-3:19', 'tokens[0].format: expected one of'],
+    ['tokens:\n  - files: design/*.json\n', '2:5-3:1', 'tokens[0].format: expected one of "dtcg", "dtcg-draft", "style-dictionary", "tokens-studio", "figma", "theo", "spectrum", "sass", "flat", got nothing'],
+    ['contexts:\n  darkmode: { theme: dark }\n', '2:3-2:11', 'unknown key "darkmode" in contexts (did you mean "dark"?)'],
+  ])('%j is an error at its place', async (text, at, message) => {
+    await files({ 'brandlint.config.yaml': text });
+    const result = await loadConfig({ cwd: dir });
+    expect(result.diagnostics.map((d) => `${span(d.range)} ${d.message}`)).toEqual([expect.stringContaining(message)]);
+    expect(span(result.diagnostics[0]?.range)).toBe(at);
   });
 });

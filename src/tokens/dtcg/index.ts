@@ -10,3 +10,20 @@ export type { TokenInput } from './load.js';
 export { loadTokenFiles } from './files.js';
 export type { LoadTokenFilesOptions } from './files.js';
 export { CODES as DTCG_RULE_IDS } from './report.js';
+export { parseTokenText } from './load.js';
+export type { LoadTokenSetOptions } from './load.js';
+export {
+  allInputs,
+  checkInput,
+  defaultInput,
+  inputName,
+  isResolverFileName,
+  isResolverNode,
+  modifiersOf,
+  parseResolverDocument,
+  referencedFiles,
+  resolveInput,
+  uniqueDiagnostics,
+  validateResolverDocument,
+} from './resolver.js';
+export type { ResolverDocument, ResolverFile, ResolverInput, ResolverModifier, ResolverSet, ResolverSource } from './resolver.js';

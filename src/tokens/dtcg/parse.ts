@@ -19,8 +19,16 @@ export interface ParsedFile {
   root: JsonNode;
 }
 
+export interface BuildTreeOptions {
+  /**
+   * Later files override earlier ones (DTCG resolver semantics: "the last occurrence wins")
+   * instead of a token defined twice being an error.
+   */
+  override?: boolean;
+}
+
 /** Builds the merged tree of every file, reporting structural problems. */
-export function buildTree(files: readonly ParsedFile[], sink: DiagnosticSink): GroupNode {
+export function buildTree(files: readonly ParsedFile[], sink: DiagnosticSink, options: BuildTreeOptions = {}): GroupNode {
   const root = newGroup([], null);
   for (const { source, root: node } of files) {
     if (node.kind !== 'object') {
@@ -32,7 +40,7 @@ export function buildTree(files: readonly ParsedFile[], sink: DiagnosticSink): G
       continue;
     }
     const local = new DiagnosticSink();
-    const builder = new TreeBuilder(local, source);
+    const builder = new TreeBuilder(local, source, options.override === true);
     builder.group(root, node, undefined);
     const first = builder.foreign[0];
     if (builder.tokens === 0 && first && (builder.legacy || builder.foreign.length > 1)) {
@@ -92,6 +100,7 @@ class TreeBuilder {
   constructor(
     private readonly sink: DiagnosticSink,
     private readonly source: SourceFile,
+    private readonly override = false,
   ) {}
 
   group(group: GroupNode, object: JsonObject, keySpan: Span | undefined): void {
@@ -204,8 +213,13 @@ class TreeBuilder {
   private child(group: GroupNode, key: string, member: JsonMember, object: JsonObject, report: Reporter, repeated: boolean): void {
     const path = [...group.path, key];
     const name = path.join('.');
-    const existing = group.children.get(key);
+    let existing = group.children.get(key);
     const isToken = isTokenObject(object);
+    if (existing && this.override && !repeated && (isToken || existing.kind === 'token')) {
+      // A later source replaces what an earlier one defined at this path.
+      group.children.delete(key);
+      existing = undefined;
+    }
     if (existing && (isToken || existing.kind === 'token')) {
       const first = firstDefinition(existing);
       const what = existing.kind === 'token' ? 'token' : 'group';

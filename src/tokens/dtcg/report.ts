@@ -28,6 +28,10 @@ export const CODES = {
   referenceCycle: 'dtcg/reference-cycle',
   unresolvedReference: 'dtcg/unresolved-reference',
   invalidExtends: 'dtcg/invalid-extends',
+  /** Resolver documents (DTCG Resolver Module 2025.10). */
+  invalidResolver: 'dtcg/invalid-resolver',
+  resolverReference: 'dtcg/resolver-reference',
+  resolverInput: 'dtcg/resolver-input',
 } as const;
 export type Code = (typeof CODES)[keyof typeof CODES];
 
