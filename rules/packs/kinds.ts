@@ -146,8 +146,31 @@ function localeMatches(locale: string, wanted: readonly string[]): boolean {
  * languages. Runs in other languages are left out and reported through `notApplied`.
  */
 export function scopedProse(context: KindContext, options: { englishOnly?: boolean; defaultScopes?: readonly ProseScope[] } = {}): MessageProse[] {
-  const { document, scope } = context;
+  const { scope } = context;
   const scopes = scope.scopes ?? options.defaultScopes;
+  // Most pack rules share a scope (every prose run, any platform): the selection is made once per
+  // document and scope, and every rule with that scope reads it.
+  const key = JSON.stringify([scope.platforms ?? null, scopes ?? null, scope.locales ?? null, options.englishOnly === true]);
+  const selections = context.source.view(SCOPED_PROSE, () => new Map<string, ScopedProse>());
+  let selected = selections.get(key);
+  if (!selected) {
+    selected = selectProse(context, scopes, options.englishOnly === true);
+    selections.set(key, selected);
+  }
+  for (const reason of selected.skipped) context.notApplied(reason);
+  return selected.messages;
+}
+
+interface ScopedProse {
+  messages: MessageProse[];
+  /** Why runs were left out (their language), said by every rule that reads the selection. */
+  skipped: string[];
+}
+
+const SCOPED_PROSE = Symbol('scoped prose of pack rules');
+
+function selectProse(context: KindContext, scopes: readonly ProseScope[] | undefined, englishOnly: boolean): ScopedProse {
+  const { document, scope } = context;
   const skipped = new Set<string>();
   const out: MessageProse[] = [];
   for (const message of context.source.prose) {
@@ -162,7 +185,7 @@ export function scopedProse(context: KindContext, options: { englishOnly?: boole
         skipped.add(`${only}; the text is ${run.locale}`);
         return false;
       }
-      if (options.englishOnly && !isEnglish(run.locale)) {
+      if (englishOnly && !isEnglish(run.locale)) {
         skipped.add(`English only; the text is ${run.locale}`);
         return false;
       }
@@ -170,8 +193,7 @@ export function scopedProse(context: KindContext, options: { englishOnly?: boole
     });
     out.push({ ...message, runs });
   }
-  for (const reason of skipped) context.notApplied(reason);
-  return out;
+  return { messages: out, skipped: [...skipped] };
 }
 
 // ---------------------------------------------------------------------------------------------
