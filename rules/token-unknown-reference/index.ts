@@ -35,12 +35,12 @@ export default defineRule<TokenUnknownReferenceOptions>({
   },
   check({ document, source, brand, options, report }) {
     if (!brand) return;
-    const tokens = tokenNames(brand);
+    const { names: tokens, closest: closestToken } = brandNamesOf(brand);
     const defined = new Set(document.styles.filter((d) => d.property.startsWith('--')).map((d) => d.property));
     const known = new Set([...tokens, ...defined]);
     const exact = new Set(options.allow.filter((entry) => !entry.endsWith('*')));
     const prefixes = options.allow.filter((entry) => entry.endsWith('*')).map((entry) => entry.slice(0, -1));
-    const candidates = [...known];
+    const ownNames = [...defined].filter((name) => !tokens.has(name));
     // Frameworks repeat the same unknown variables hundreds of times: look each name up once.
     const suggestions = new Map<string, { names: string[]; distance: number }>();
 
@@ -57,7 +57,7 @@ export default defineRule<TokenUnknownReferenceOptions>({
         if (known.has(name) || exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix))) continue;
         const range = source.valueRange(declaration, reference.nameStart, reference.nameEnd);
         let closest = suggestions.get(name);
-        if (!closest) suggestions.set(name, (closest = closestNames(name, candidates, suggestionLimit(name))));
+        if (!closest) suggestions.set(name, (closest = nearer(closestToken(name), closestNames(name, ownNames, suggestionLimit(name)))));
         const suggestion = closest.names[0];
         if (!suggestion || closest.distance > suggestionLimit(name)) {
           report({ messageId: 'unknown', data: { name }, range, actual: name });
@@ -77,9 +77,46 @@ export default defineRule<TokenUnknownReferenceOptions>({
   },
 });
 
-/** Every custom property the brand defines (one per token, as `brandlint build` names them). */
-function tokenNames(brand: BrandModel): Set<string> {
-  return new Set(brand.variables.map((token) => token.cssVar));
+interface BrandNames {
+  /** Every custom property the brand defines (one per token, as `brandlint build` names them). */
+  names: Set<string>;
+  /** The brand's names closest to a name (remembered: the same unknown names recur in every file). */
+  closest(name: string): Closest;
+}
+
+type Closest = { names: string[]; distance: number };
+
+const brandNames = new WeakMap<BrandModel, BrandNames>();
+
+function brandNamesOf(brand: BrandModel): BrandNames {
+  let found = brandNames.get(brand);
+  if (!found) {
+    const names = new Set(brand.variables.map((token) => token.cssVar));
+    const candidates = [...names];
+    const answers = new Map<string, Closest>();
+    found = {
+      names,
+      closest(name) {
+        let answer = answers.get(name);
+        if (!answer) {
+          answer = closestNames(name, candidates, suggestionLimit(name));
+          if (answers.size >= 10_000) answers.clear();
+          answers.set(name, answer);
+        }
+        return answer;
+      },
+    };
+    brandNames.set(brand, found);
+  }
+  return found;
+}
+
+/** The closer of two answers; both names at the same distance (sorted, without repeats). */
+function nearer(a: Closest, b: Closest): Closest {
+  if (a.names.length === 0) return b.names.length === 0 ? { names: [], distance: Math.min(a.distance, b.distance) } : b;
+  if (b.names.length === 0 || a.distance < b.distance) return a;
+  if (b.distance < a.distance) return b;
+  return { names: [...new Set([...a.names, ...b.names])].sort(), distance: a.distance };
 }
 
 /** How far a suggestion may be: a third of the name (at least 2 edits), so `--foo` never suggests `--font-size-sm`. */
