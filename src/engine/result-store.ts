@@ -126,10 +126,24 @@ export class ResultStore implements Iterable<LintResult> {
   }
 }
 
-/** The result with its file's text, read again. */
+/**
+ * The result with its file's text, read again when something reads `source` (code frames,
+ * fingerprints): a report that shows no text (JSON) reads no file.
+ */
 function withText(result: LintResult): LintResult {
-  const text = readText(result.absolutePath);
-  return text === undefined ? result : { ...result, source: text };
+  let text: string | undefined;
+  let read = false;
+  return Object.defineProperty({ ...result }, 'source', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!read) {
+        read = true;
+        text = readText(result.absolutePath);
+      }
+      return text;
+    },
+  });
 }
 
 /** A file's text as the runner read it (UTF-8, without a byte-order mark); undefined when it cannot be read any more. */

@@ -36,11 +36,30 @@ export function arrayHole<Item>(items: Iterable<Item>): HoleFiller {
     const inner = `${indent}  `;
     let first = true;
     for (const item of items) {
-      yield `${first ? '[\n' : ',\n'}${inner}${JSON.stringify(item, null, 2).replace(/\n/g, `\n${inner}`)}`;
+      yield `${first ? '[\n' : ',\n'}${inner}${stringifyAtDepth(item, inner.length / 2)}`;
       first = false;
     }
     yield first ? '[]' : `\n${indent}]`;
   };
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` as it reads `depth` levels down: its lines after the first
+ * indented by 2 x depth spaces. Made by stringifying the value inside `depth` arrays and cutting
+ * them away, which is cheaper than indenting every line of a large value afterwards.
+ */
+function stringifyAtDepth(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each wrapping array adds `[` + newline + its indentation before, and newline + indentation + `]` after.
+  let head = 0;
+  let tail = 0;
+  for (let level = 0; level < depth; level++) {
+    head += 2 + 2 * (level + 1);
+    tail += 2 + 2 * level;
+  }
+  return text.slice(head, text.length - tail);
 }
 
 /** A hole filled with a value known only once the others were written (totals). */
