@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { userCacheFolder } from '../core/user-cache.js';
 import path from 'node:path';
 import { lintProject } from '../engine/lint-project.js';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
@@ -120,6 +122,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     // Finished results wait for the report on disk, not in memory, and large runs use every core.
     store: 'spill',
     concurrency,
+    ...brandCacheOption(),
     ignorePatterns: options.ignorePattern ?? [],
     useIgnoreFiles: options.ignore !== false,
     ...(options.fix ? { fix: 'write' as const } : options.fixDryRun ? { fix: 'dry-run' as const } : {}),
@@ -217,6 +220,24 @@ function builtinPackFiles(): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The compiled brand is kept between runs in the user's cache folder, for the brandlint that
+ * compiled it (this module's file: the bundle, whose every build compiles again).
+ */
+function brandCacheOption(): { brandCache?: { folder: string; build: string } } {
+  if (process.env['BRANDLINT_NO_BRAND_CACHE']) return {};
+  const folder = userCacheFolder();
+  if (!folder) return {};
+  let build = brandlintVersion();
+  try {
+    const self = statSync(fileURLToPath(import.meta.url));
+    build += ` ${self.size} ${self.mtimeMs}`;
+  } catch {
+    // not a file: the version alone
+  }
+  return { brandCache: { folder, build } };
 }
 
 /** `--concurrency`: a number of worker threads, `auto` or `off`. */

@@ -71,6 +71,8 @@ export interface LintProjectOptions {
   store?: ResultStoreMode;
   /** Time the rules may take on one file before it is stopped (default 60 s). */
   timeLimitMs?: number;
+  /** Keep the compiled brand between runs (see brand-cache.ts and prepare.ts). */
+  brandCache?: { folder: string; build: string };
 }
 
 export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Run `brandlint init` to add one.';
@@ -109,6 +111,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     cwd,
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.brandCache ? { brandCache: options.brandCache } : {}),
   });
   if (!prepared.ok) return prepared;
   const { run: setup } = prepared;
@@ -166,6 +169,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
         ...(options.fix ? { fix: options.fix } : {}),
         ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
         ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+        ...(options.brandCache ? { brandCache: options.brandCache } : {}),
         ...(cache ? { cache: cache.handle } : {}),
       },
       files: adapted.map((file) => ({ ...file, size: sizeOf(file) })),

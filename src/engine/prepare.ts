@@ -15,6 +15,11 @@ export interface PrepareOptions {
   configFile?: string;
   /** The rule catalogue. Default: rules/index.ts and the rule packs. */
   rules?: RuleSource;
+  /**
+   * Keep the compiled brand between runs (brand-cache.ts): the folder, and what identifies the
+   * brandlint that compiled it (a new build compiles again). The CLI passes it; the library does not.
+   */
+  brandCache?: { folder: string; build: string };
 }
 
 export interface PreparedRun {
@@ -77,7 +82,7 @@ export async function prepareRun(options: PrepareOptions): Promise<PrepareOutcom
 
   const { findTokenFiles } = await import('./brand.js');
   const tokenFiles = await findTokenFiles(config);
-  const brand = await loadProjectBrand(config, cwd, tokenFiles);
+  const brand = await loadProjectBrand(config, cwd, tokenFiles, options.brandCache);
   if (!brand.ok) {
     return { ok: false, stage: 'brand', message: "the brand's tokens or guidelines have errors", diagnostics: brand.diagnostics };
   }
@@ -104,11 +109,25 @@ async function loadProjectBrand(
   config: ResolvedConfig,
   cwd: string,
   tokenFiles: string[],
+  brandCache: PrepareOptions['brandCache'],
 ): Promise<{ ok: true; model: BrandModel | null; /** Token files a resolver references besides `tokenFiles`. */ inputFiles?: string[] } | { ok: false; diagnostics: Diagnostic[] }> {
-  const { loadBrand } = await import('./brand.js');
   if (!config.guidelines && tokenFiles.length === 0) return { ok: true, model: null };
+  const cache = brandCache && {
+    folder: brandCache.folder,
+    salt: JSON.stringify([brandCache.build, cwd, tokenFiles, config.tokens, config.guidelines ?? null, config.build, config.contexts ?? null]),
+  };
+  if (cache) {
+    const { readCachedBrand } = await import('./brand-cache.js');
+    const cached = readCachedBrand(cache);
+    if (cached) return { ok: true, model: cached.model, inputFiles: cached.inputFiles.filter((file) => file !== config.guidelines) };
+  }
+  const { loadBrand } = await import('./brand.js');
   const brand = await loadBrand(config, { cwd, tokenFiles });
   if (!brand.model || brand.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: brand.diagnostics };
+  if (cache) {
+    const { writeCachedBrand } = await import('./brand-cache.js');
+    writeCachedBrand(cache, { model: brand.model, diagnostics: brand.diagnostics, inputFiles: [...brand.inputFiles, ...(config.guidelines ? [config.guidelines] : [])] });
+  }
   return { ok: true, model: brand.model, ...(brand.inputFiles ? { inputFiles: brand.inputFiles } : {}) };
 }
 

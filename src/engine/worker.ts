@@ -19,6 +19,7 @@ export interface WorkerSetup {
   cache?: CacheHandle;
   /** Time the rules may take on one file (tests lower it). */
   timeLimitMs?: number;
+  brandCache?: { folder: string; build: string };
 }
 
 export interface WorkerTask {
@@ -44,7 +45,11 @@ function prepareOnce(setup: WorkerSetup): Promise<PreparedRun | string> {
   if (prepared?.key !== key) {
     prepared = {
       key,
-      run: prepareRun({ cwd: setup.cwd, ...(setup.configFile !== undefined ? { configFile: setup.configFile } : {}) }).then((outcome) =>
+      run: prepareRun({
+        cwd: setup.cwd,
+        ...(setup.configFile !== undefined ? { configFile: setup.configFile } : {}),
+        ...(setup.brandCache ? { brandCache: setup.brandCache } : {}),
+      }).then((outcome) =>
         outcome.ok ? outcome.run : `${outcome.message}: ${outcome.diagnostics.map((d) => d.message).join('; ')}`,
       ),
     };

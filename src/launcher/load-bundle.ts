@@ -6,11 +6,11 @@
  *
  * Kept out of the bundle on purpose: it is what loads it. Imports Node built-ins only.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { userCacheFolder } from '../core/user-cache.js';
 
 export interface LoadedBundle<Exports> {
   exports: Exports;
@@ -56,18 +56,11 @@ export function loadBundle<Exports>(file: string): LoadedBundle<Exports> {
   };
 }
 
-/**
- * The cache file of a bundle: in a folder under the temporary folder that only this user can
- * write (compiled code from a file someone else could write would run as ours); null when no
- * such folder can be had.
- */
+/** The cache file of a bundle, in the user's cache folder; null when there is none. */
 function cacheFileFor(file: string): string | null {
   try {
-    const uid = typeof process.getuid === 'function' ? process.getuid() : null;
-    const folder = path.join(os.tmpdir(), `brandlint-compile-cache-${uid ?? os.userInfo().username}`);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const info = lstatSync(folder);
-    if (!info.isDirectory() || (uid !== null && info.uid !== uid) || (info.mode & 0o022) !== 0) return null;
+    const folder = userCacheFolder();
+    if (!folder) return null;
     const bundle = statSync(file);
     const key = fnv1a(`${file}\0${bundle.size}\0${bundle.mtimeMs}\0${process.version}\0${process.arch}`);
     return path.join(folder, `${key}.v8cache`);
