@@ -12,6 +12,7 @@ import type { Channel } from '../core/channels.js';
 import type { Diagnostic, Fix, RelatedLocation } from '../core/diagnostic.js';
 import { LineIndex, type Range } from '../core/position.js';
 import { compareStrings, createResult, onlyErrors, summarize, type LintNotice, type LintResult } from '../engine/result.js';
+import { terminalText } from '../core/terminal-text.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
 import { parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion } from './package-info.js';
@@ -74,7 +75,7 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
     const parsed = await readReport(io.cwd, report);
     for (const entry of parsed.results) {
       if (byFile.has(entry.file)) {
-        io.stderr(`${c.yellow('warning')} ${entry.file} is in more than one report (were the shards of different runs?); kept the first\n`);
+        io.stderr(`${c.yellow('warning')} ${terminalText(entry.file)} is in more than one report (were the shards of different runs?); kept the first\n`);
         continue;
       }
       byFile.set(entry.file, await toResult(entry, io.cwd));

@@ -1,3 +1,4 @@
+import { terminalText } from '../../core/terminal-text.js';
 import { summarize } from '../../engine/result.js';
 import type { Formatter } from '../formatter.js';
 
@@ -19,7 +20,7 @@ export const compact: Formatter = (results) => {
       const line = diagnostic.range?.start.line ?? 1;
       const column = diagnostic.range?.start.column ?? 1;
       const severity = diagnostic.severity === 'error' ? 'Error' : 'Warning';
-      lines.push(`${result.file}: line ${line}, col ${column}, ${severity} - ${oneLine(diagnostic.message)} (${diagnostic.ruleId})`);
+      lines.push(`${terminalText(result.file)}: line ${line}, col ${column}, ${severity} - ${terminalText(diagnostic.message)} (${terminalText(diagnostic.ruleId)})`);
     }
   }
   if (lines.length === 0) return '';
@@ -27,7 +28,3 @@ export const compact: Formatter = (results) => {
   const total = errorCount + warningCount;
   return `${lines.join('\n')}\n\n${total} problem${total === 1 ? '' : 's'}\n`;
 };
-
-function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n]/g, ' ');
-}

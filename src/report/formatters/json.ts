@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Range } from '../../core/position.js';
+import { escapeJsonForTerminal } from '../../core/terminal-text.js';
 import { summarize } from '../../engine/result.js';
 import type { Formatter } from '../formatter.js';
 
@@ -54,7 +55,7 @@ export const json: Formatter = (results, context) => {
     summary: summarize(results),
     ...(context.campaigns && context.campaigns.length > 0 ? { campaigns: context.campaigns } : {}),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify(report, null, 2))}\n`;
 };
 
 function serializeDiagnostic(diagnostic: Diagnostic) {

@@ -1,3 +1,4 @@
+import { escapeJsonForTerminal } from '../../core/terminal-text.js';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, RelatedLocation } from '../../core/diagnostic.js';
 import type { Range } from '../../core/position.js';
@@ -59,7 +60,7 @@ export const sarif: Formatter = (results, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify(log, null, 2))}\n`;
 };
 
 interface ReportingDescriptor {

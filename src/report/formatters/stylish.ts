@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { Diagnostic } from '../../core/diagnostic.js';
+import { terminalText } from '../../core/terminal-text.js';
 import { summarize } from '../../engine/result.js';
 import { codeFrame } from '../code-frame.js';
 import { matrixTable } from '../matrix-table.js';
@@ -27,12 +28,12 @@ export const stylish: Formatter = (results, context) => {
   const out: string[] = [];
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    out.push(c.underline(result.file));
+    out.push(c.underline(terminalText(result.file)));
     const places = result.diagnostics.map(place);
     const width = Math.max(...places.map((p) => p.length));
     result.diagnostics.forEach((diagnostic, index) => {
       const severity = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      out.push(`  ${c.dim(places[index]!.padEnd(width))}  ${severity}  ${diagnostic.message}  ${c.dim(diagnostic.ruleId)}`);
+      out.push(`  ${c.dim(places[index]!.padEnd(width))}  ${severity}  ${terminalText(diagnostic.message)}  ${c.dim(terminalText(diagnostic.ruleId))}`);
       if (diagnostic.range && result.source !== undefined) {
         const marker = diagnostic.severity === 'error' ? c.red : c.yellow;
         const frame = codeFrame(result.source, diagnostic.range, { paint: { gutter: c.dim, marker } });
@@ -56,7 +57,7 @@ export const stylish: Formatter = (results, context) => {
     if (summary.fixableCount > 0) out.push(paint(`  ${summary.fixableCount} fixable with --fix`));
   }
   if (context.fixDryRun) {
-    const changed = results.filter((result) => result.output !== undefined).map((result) => result.file);
+    const changed = results.filter((result) => result.output !== undefined).map((result) => terminalText(result.file));
     if (changed.length > 0) out.push(`--fix would change ${plural(changed.length, 'file')}: ${changed.join(', ')}`);
   }
   for (const matrix of context.campaigns ?? []) {
