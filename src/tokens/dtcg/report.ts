@@ -28,6 +28,8 @@ export const CODES = {
   referenceCycle: 'dtcg/reference-cycle',
   unresolvedReference: 'dtcg/unresolved-reference',
   invalidExtends: 'dtcg/invalid-extends',
+  unportableName: 'dtcg/unportable-name',
+  tooDeep: 'dtcg/too-deep',
 } as const;
 export type Code = (typeof CODES)[keyof typeof CODES];
 
