@@ -264,11 +264,12 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
     const fixed = await fixUntilStable(read.text, first, lintText);
     final = fixed.lint;
     if (fixed.blocked) notices.push({ kind: 'not-fixed', file: target.file, message: fixed.blocked });
+    if (fixed.notConverged) notices.push({ kind: 'not-fixed', file: target.file, message: fixed.notConverged.message });
     if (fixed.text !== read.text) {
       output = fixed.text;
       if (options.fix === 'write') {
         try {
-          await writeFileAtomic(target.absolutePath, fixed.text, { bom: read.bom });
+          await writeFileAtomic(target.absolutePath, fixed.text, { bom: read.bom, ...(read.encoding ? { encoding: read.encoding } : {}) });
         } catch (error) {
           output = undefined;
           final = first;
