@@ -37,6 +37,12 @@ export interface ContentDocument {
   templateRanges: Range[];
   /** Problems met while parsing (malformed markup, not UTF-8, ...): reported like findings. */
   parseProblems: Diagnostic[];
+  /**
+   * Parts of the file whose text the adapter decoded before reading it (a quoted-printable or
+   * base64 email body, an encoded subject): findings there point at the part only roughly, and
+   * no fix may edit inside it (the engine drops such fixes).
+   */
+  decodedRanges?: Range[];
 }
 
 export interface DocumentMetadata {

@@ -7,6 +7,7 @@ import { constants, unlinkSync } from 'node:fs';
 import { access, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Fix, TextEdit } from '../core/diagnostic.js';
+import type { Range } from '../core/position.js';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -68,6 +69,21 @@ const endOf = (edit: TextEdit): number => edit.range.end.offset;
 
 function conflicts(a: TextEdit, b: TextEdit): boolean {
   return startOf(a) === startOf(b) || (startOf(a) < endOf(b) && startOf(b) < endOf(a));
+}
+
+/**
+ * The diagnostics with every fix that would edit inside a decoded part of the file dropped (see
+ * `ContentDocument.decodedRanges`): there the text a rule saw is not the text of the file.
+ */
+export function withoutFixesInDecodedText(diagnostics: Diagnostic[], decodedRanges: readonly Range[] | undefined): Diagnostic[] {
+  if (!decodedRanges || decodedRanges.length === 0) return diagnostics;
+  const touches = (edit: TextEdit) =>
+    decodedRanges.some((range) => startOf(edit) <= range.end.offset && range.start.offset <= endOf(edit));
+  return diagnostics.map((diagnostic) => {
+    if (!diagnostic.fix?.edits.some(touches)) return diagnostic;
+    const { fix: _dropped, ...rest } = diagnostic;
+    return rest;
+  });
 }
 
 /** One lint of a text, as the fix loop needs it. */

@@ -10,7 +10,7 @@ import { formatMessage, type RuleContext, type RuleReport } from '../core/rule.j
 import type { BrandModel } from '../tokens/brand-model.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
-import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
+import { fixUntilStable, withoutFixesInDecodedText, writeFileAtomic, type LintOfText } from './fix.js';
 import { dropOverlappingVoiceFindings } from './overlap.js';
 import type { LintCache } from './cache.js';
 import { readContentFile, type ContentFileRead } from './read.js';
@@ -76,7 +76,8 @@ export function lintDocument(document: ContentDocument, options: LintDocumentOpt
     // Campaign findings come later (src/engine/campaigns.ts): directives naming campaign rules are judged there.
     ...(inCampaign ? { deferredIds: rules.campaignRuleIds } : {}),
   });
-  return [...document.parseProblems, ...internal, ...dropOverlappingVoiceFindings(filtered.diagnostics), ...filtered.problems];
+  const kept = withoutFixesInDecodedText(dropOverlappingVoiceFindings(filtered.diagnostics), document.decodedRanges);
+  return [...document.parseProblems, ...internal, ...kept, ...filtered.problems];
 }
 
 type RuleOutcome = { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
