@@ -218,7 +218,8 @@ export function sourceOffsetOf(run: TextRun, textOffset: number): number {
     anchorText = text;
     anchorSource = source;
   }
-  return anchorSource + (textOffset - anchorText);
+  // Never past the run: text decoded from a shorter source (an encoded email body) maps into its range, not beyond.
+  return Math.min(anchorSource + (textOffset - anchorText), run.range.end.offset);
 }
 
 /** Text offset in a run of a file offset (the inverse of `sourceOffsetOf`), clamped to the run. */

@@ -73,7 +73,7 @@ describe('--fix writes safely (row 5)', () => {
         import { writeFileAtomic } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/src/engine/fix.js'))};
         const dir = ${JSON.stringify(project.dir)};
         const timer = setInterval(() => { if (readdirSync(dir).some((name) => name.endsWith('.brandlint-tmp'))) { clearInterval(timer); process.kill(process.pid, ${JSON.stringify(signal)}); } }, 0);
-        await writeFileAtomic(${JSON.stringify(at('big.txt'))}, 'x'.repeat(400 * 1024 * 1024));
+        await writeFileAtomic(${JSON.stringify(at('big.txt'))}, 'x'.repeat(128 * 1024 * 1024));
         clearInterval(timer);
         console.log('finished');
       `;

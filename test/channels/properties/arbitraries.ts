@@ -72,7 +72,7 @@ export function stylesheet(scss = false): fc.Arbitrary<string> {
   return fc.tuple(fc.array(parts, { maxLength: 8 }), eol).map(([list, newline]) => list.join(newline));
 }
 
-const attributeValue = fc.oneof(prose, color, templateTag, declarations, fc.constantFrom('https://www.northwind.example/spring', 'mailto:a@b.example', 'javascript:x', 'logo.png', 'images/northwind-logo.svg', '120', ''));
+const attributeValue = fc.oneof(prose, color, templateTag, declarations, fc.constantFrom('text-[#1f5136] bg-[#ff0000] hover:bg-[#2e7d4f] font-[Comic_Sans] text-[17px]', 'bg-[#zz', 'https://www.northwind.example/spring', 'mailto:a@b.example', 'javascript:x', 'logo.png', 'images/northwind-logo.svg', '120', ''));
 const attribute = fc
   .tuple(fc.constantFrom('href', 'src', 'alt', 'style', 'class', 'color', 'bgcolor', 'lang', 'width', 'height', 'face', 'title', 'name', 'content', 'data-x', 'fillcolor'), attributeValue, fc.constantFrom('"', "'", ''))
   .map(([name, value, quote]) => (quote === '' ? `${name}=${value.replace(/[\s>]/g, '')}` : `${name}=${quote}${value.replaceAll(quote, '')}${quote}`));

@@ -159,5 +159,5 @@ function checkDiagnostics(text: string, diagnostics: readonly Diagnostic[]): voi
 export function runsOf(kind: 'adapter' | 'fixer'): number {
   const fuzz = Number(process.env[kind === 'adapter' ? 'FUZZ_RUNS' : 'FUZZ_FIX_RUNS']);
   if (Number.isInteger(fuzz) && fuzz > 0) return fuzz;
-  return kind === 'adapter' ? 150 : 20;
+  return kind === 'adapter' ? 150 : 30;
 }
