@@ -299,6 +299,8 @@ function parseYamlText(text: string, file: string, lines: LineIndex, prefix: str
     uniqueKeys: true,
     merge: true,
     strict: true,
+    // The yaml library would print its own warnings (a collection used as a key) on the process's stderr.
+    logLevel: 'error',
   });
   const diagnostics: Diagnostic[] = [];
   for (const [severity, list] of [

@@ -71,6 +71,19 @@ describe('parseDataFile: data', () => {
     expect(parsed.data).toEqual(data);
   });
 
+  it('prints nothing of its own: a collection used as a key (a template tag) raises no process warning (found by the fuzzer)', async () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      parseDataFile('{{ first_name }}: x\n', 'a.yaml');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it.each([
     ['a.json', '{"ok": 1, "__proto__": {"polluted": true}}', '1:11-1:22'],
     ['a.yaml', 'rules:\n  ok: warn\n  __proto__: error\n', '3:3-3:12'],
