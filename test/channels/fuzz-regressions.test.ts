@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/engine/lint-text.js';
-import { ADAPTERS, allRulesAndBrand, checkAdapter, parse } from './properties/properties.js';
+import { ADAPTERS, allRulesAndBrand, checkAdapter, checkFixer, parse } from './properties/properties.js';
 
 /** Inputs `npm run fuzz` found, each fixed in the adapter or engine (issue 11). */
 const adapter = (name: string) => ADAPTERS.find((candidate) => candidate.name === name)!;
@@ -27,4 +27,24 @@ describe('found by the fuzzer', () => {
     // Every position in the decoded body points at the start of the part.
     for (const run of document.textRuns.filter((candidate) => candidate.scope === 'body')) expect([run.range.start.offset, run.range.end.offset]).toEqual([bodyStart, bodyStart]);
   });
+
+  it.each([
+    ['email/html', 'a stray "<" before the doctype', '<<!doctype html>\n<html lang="en">\n<head><title></title></head>\n<body>Northwind Northwind Northwind North Wind</body>\n</html>'],
+    ['landing/html', 'text before the doctype', 'x<!doctype html><body>North Wind is here</body>'],
+    [
+      'email/mjml',
+      'a table opened inside mj-text',
+      '<mjml>\n<mj-head><mj-title></mj-title><mj-preview></mj-preview><mj-attributes><mj-all font-family="Arial" /></mj-attributes></mj-head>\n<mj-body><mj-section><mj-column>\n<mj-text>Northwind<table href="#ff0000">Northwind Northwind \u0001 leverage Northwind</mj-text>\n</mj-column></mj-section></mj-body>\n</mjml>',
+    ],
+  ])('%s, %s: text the HTML parser joined across ignored markup is never fixed in the wrong place', async (name, _what, text) => {
+    const { rules, brand } = await allRulesAndBrand();
+    const html = adapter(name);
+    const result = await lintText({ text, file: html.file, channel: html.channel, rules, brand, fix: true, parse: (input) => parse(html, input.text) });
+    // The markup survives whole, and no word is cut into another (`NorthwinNorthwindnd` before).
+    const tags = (html: string) => html.match(/<\/?[\w:!-]+/g);
+    expect(tags(result.output)).toEqual(tags(text));
+    expect(result.output).not.toMatch(/[a-z]Northwind|Northwind[a-z]/);
+    await checkFixer(html, text);
+  });
 });
+
