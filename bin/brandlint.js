@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { loadBundle } from '../dist/src/launcher/load-bundle.js';
+import { terminalText } from '../dist/src/core/terminal-text.js';
 
 // Collect garbage before the heap doubles: a run's live data is small (tens of MB) while it
 // allocates a lot, and V8's default growth let a large run peak at twice the memory it needs
@@ -30,7 +31,7 @@ cli.exports.main(process.argv.slice(2)).then(
   },
   (error) => {
     // Last-resort guard: a crash must still exit 2 with a readable message, not a stack trace.
-    process.stderr.write(`brandlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`brandlint: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
     if (process.env.BRANDLINT_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     process.exitCode = 2;
   },

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseDataFile, zodIssuesToDiagnostics } from '../../src/core/data-file.js';
+import { noLocate, parseDataFile, zodIssuesToDiagnostics, type DataPath, type Locate } from '../../src/core/data-file.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { packageRoot } from '../../src/core/package-info.js';
+import { describeHazard, findBacktrackingHazard } from '../../src/core/regex-safety.js';
 import { readTextFile } from '../../src/core/text-file.js';
 import { BRAND_PACK_ID, brandPackRules } from './brand.js';
 import { compilePack, type PackDocumentRule } from './compile.js';
@@ -18,6 +19,8 @@ import { packSchema, RULE_SCHEMAS, type RuleKind, type RulePack } from './schema
 export interface ParsedPack {
   pack: RulePack | null;
   diagnostics: Diagnostic[];
+  /** Finds a value of the pack file by its path (for checks after validation). */
+  locate: Locate;
 }
 
 /**
@@ -26,11 +29,47 @@ export interface ParsedPack {
  */
 export function parsePack(text: string, file: string): ParsedPack {
   const parsed = parseDataFile(text, file, { ruleIdPrefix: 'pack', ...(/\.json$/i.test(file) ? {} : { format: 'yaml' as const }) });
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { pack: null, diagnostics: parsed.diagnostics };
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { pack: null, diagnostics: parsed.diagnostics, locate: noLocate };
   const result = packSchema.safeParse(parsed.data, { reportInput: true });
-  if (result.success) return { pack: result.data, diagnostics: parsed.diagnostics };
+  if (result.success) return { pack: result.data, diagnostics: parsed.diagnostics, locate: parsed.locate };
   const diagnostics = result.error.issues.flatMap((issue) => zodIssuesToDiagnostics([issue], parsed.locate, file, 'pack', { schema: schemaFor(issue.path, parsed.data) }));
-  return { pack: null, diagnostics: [...parsed.diagnostics, ...sortByPosition(diagnostics)] };
+  return { pack: null, diagnostics: [...parsed.diagnostics, ...sortByPosition(diagnostics)], locate: parsed.locate };
+}
+
+/** The regular expressions of a pack, each with where it is written and the flags it is compiled with (see compile.ts). */
+function packPatterns(pack: RulePack): Array<{ source: string; flags: string; path: DataPath }> {
+  return pack.rules.flatMap((rule, index) => {
+    switch (rule.kind) {
+      case 'existence':
+        return rule.patterns.map((entry, at) =>
+          typeof entry === 'string'
+            ? { source: entry, flags: rule.ignoreCase ? 'giu' : 'gu', path: ['rules', index, 'patterns', at] }
+            : { source: entry.pattern, flags: rule.ignoreCase ? 'giu' : 'gu', path: ['rules', index, 'patterns', at, 'pattern'] },
+        );
+      case 'occurrence':
+        return rule.pattern ? [{ source: rule.pattern, flags: 'gu', path: ['rules', index, 'pattern'] }] : [];
+      case 'require':
+        return [
+          ...(rule.pattern ? [{ source: rule.pattern, flags: rule.ignoreCase ? 'iu' : 'u', path: ['rules', index, 'pattern'] }] : []),
+          ...(rule.linkPattern ? [{ source: rule.linkPattern, flags: rule.ignoreCase ? 'iu' : 'u', path: ['rules', index, 'linkPattern'] }] : []),
+        ];
+      default:
+        return [];
+    }
+  });
+}
+
+/**
+ * `pack/unsafe-regex` errors for the patterns of a pack that can backtrack catastrophically
+ * (src/core/regex-safety.ts), each at the pattern in the pack file.
+ */
+export async function unsafePatternDiagnostics(pack: RulePack, locate: Locate, file: string): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const { source, flags, path: at } of packPatterns(pack)) {
+    const hazard = await findBacktrackingHazard(source, flags);
+    if (hazard) diagnostics.push({ ruleId: 'pack/unsafe-regex', severity: 'error', message: describeHazard(source, hazard), file, range: locate(at) });
+  }
+  return diagnostics;
 }
 
 /** The pack schema with the rule at `path` narrowed to its kind, when the rule names a known kind. */
@@ -78,6 +117,7 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
     const folder = shippedPacksFolder();
     files.push(...readdirSync(folder).filter((name) => name.endsWith('.yml')).sort().map((name) => path.join(folder, name)));
   }
+  const shipped = new Set(files);
   // Vale style folders and `.vale.ini` files (see vale/load.ts); the rest are pack files or globs.
   const { isValeSource } = await import('./vale/detect.js');
   const valeSources = (options.files ?? []).filter((entry) => !/[*?[{]/.test(entry) && isValeSource(entry));
@@ -111,10 +151,16 @@ export async function loadRulePacks(options: LoadRulePacksOptions = {}): Promise
       continue;
     }
     // Shipped packs were parsed and validated when brandlint was built: the same text needs neither again.
-    const ready = precompiledPacks().get(packTextHash(read.text));
-    const parsed = ready ? { pack: ready, diagnostics: [] } : parsePack(read.text, file);
+    const ready = shipped.has(file) ? precompiledPacks().get(packTextHash(read.text)) : undefined;
+    const parsed: ParsedPack = ready ? { pack: ready, diagnostics: [], locate: () => null } : parsePack(read.text, file);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.pack) continue;
+    // The shipped packs are checked by their tests; a user's pack on every load.
+    if (!shipped.has(file)) {
+      const unsafe = await unsafePatternDiagnostics(parsed.pack, parsed.locate, file);
+      diagnostics.push(...unsafe);
+      if (unsafe.length > 0) continue;
+    }
     const { id } = parsed.pack;
     const taken = result.packs.find((pack) => pack.id === id);
     if (taken || reserved.has(id)) {

@@ -99,6 +99,21 @@ describe('loading packs', () => {
     expect(loaded.packs.map((pack) => pack.id)).toEqual(['brand']);
   });
 
+  it('rejects a pattern that backtracks catastrophically, at the pattern, naming it (issue 11, row 2)', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'brandlint-packs-'));
+    await writeFile(
+      path.join(folder, 'slow.yml'),
+      "id: slow\ndescription: d\nrules:\n  - id: a\n    kind: existence\n    message: m\n    patterns:\n      - 'fine\\s+words?'\n      - pattern: '(a+)+$'\n  - id: b\n    kind: require\n    message: m\n    linkPattern: '(\\d|\\d\\d)+$'\n",
+    );
+    const loaded = await loadRulePacks({ files: [path.join(folder, 'slow.yml')], shipped: false });
+    expect(loaded.diagnostics.map((d) => `${path.basename(d.file)}:${d.range?.start.line}:${d.range?.start.column} ${d.ruleId} ${d.message}`)).toEqual([
+      expect.stringMatching(/^slow\.yml:9:18 pack\/unsafe-regex pattern "\(a\+\)\+\$" can backtrack catastrophically .*"a\+" is repeated by "\(a\+\)\+".*exponential time/),
+      expect.stringMatching(/^slow\.yml:13:18 pack\/unsafe-regex pattern "\(\\\\d\|\\\\d\\\\d\)\+\$" can backtrack catastrophically/),
+    ]);
+    // The unsafe pack is not registered: its rules never run.
+    expect(Object.keys(loaded.catalogue).filter((id) => id.startsWith('slow/'))).toEqual([]);
+  });
+
   it('reports a pack id taken twice, at its id', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'brandlint-packs-'));
     await writeFile(path.join(folder, 'mine.yml'), 'id: plain-language\ndescription: mine\nrules:\n  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n');

@@ -83,10 +83,12 @@ function parseWithRecovery(
 
 function errorOffset(error: CssSyntaxError, text: string): number {
   const offset = (error.input as { offset?: number } | undefined)?.offset;
-  if (typeof offset === 'number') return Math.max(0, Math.min(offset, text.length));
-  if (error.line === undefined) return 0;
+  // postcss leaves the place NaN for some errors after a repaired one (found by the fuzzer).
+  if (typeof offset === 'number' && Number.isFinite(offset)) return Math.max(0, Math.min(offset, text.length));
+  const errorLine = error.line;
+  if (errorLine === undefined || !Number.isInteger(errorLine) || !Number.isInteger(error.column ?? 1)) return 0;
   let at = 0;
-  for (let line = 1; line < error.line; line++) {
+  for (let line = 1; line < errorLine; line++) {
     const next = text.indexOf('\n', at);
     if (next < 0) break;
     at = next + 1;

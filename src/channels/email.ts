@@ -101,6 +101,7 @@ async function readEml(builder: DocumentBuilder): Promise<void> {
     const exact = subject === raw.trim();
     const start = subjectHeader.valueStart + (exact ? raw.length - raw.trimStart().length : 0);
     const end = exact ? start + subject.length : subjectHeader.valueEnd;
+    if (!exact) decodedPart(builder, subjectHeader.valueStart, subjectHeader.valueEnd);
     builder.document.metadata.subject = { text: subject, range: builder.range(start, end) };
     const run = runOf(builder, subject, start, end, exact, 'subject');
     if (run) builder.document.textRuns.push(run);
@@ -114,6 +115,7 @@ async function readEml(builder: DocumentBuilder): Promise<void> {
   const html = findPart(root, 'text/html');
   if (html) {
     const exact = isExact(html);
+    if (!exact) decodedPart(builder, html.bodyStart, html.bodyEnd);
     await readEmailHtml(builder, {
       html: exact ? text.slice(html.bodyStart, html.bodyEnd) : (decoded.html ?? ''),
       map: exact ? shifted(identity, html.bodyStart) : () => html.bodyStart,
@@ -126,6 +128,11 @@ async function readEml(builder: DocumentBuilder): Promise<void> {
   if (plain) readPlainText(builder, plain, decoded.text ?? '');
 }
 
+/** Marks a part whose text was decoded: no fix may edit it (its offsets are not those of the file). */
+function decodedPart(builder: DocumentBuilder, start: number, end: number): void {
+  (builder.document.decodedRanges ??= []).push(builder.range(start, end));
+}
+
 function isExact(part: MimePart): boolean {
   const charset = (part.params['charset'] ?? 'utf-8').toLowerCase();
   return PLAIN_ENCODINGS.has(part.encoding) && (charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii');
@@ -134,6 +141,7 @@ function isExact(part: MimePart): boolean {
 /** A text-only message: each paragraph is a body run. */
 function readPlainText(builder: DocumentBuilder, part: MimePart, decoded: string): void {
   const exact = isExact(part);
+  if (!exact) decodedPart(builder, part.bodyStart, part.bodyEnd);
   const body = exact ? builder.text.slice(part.bodyStart, part.bodyEnd) : decoded;
   const paragraphs = /[^\r\n]+(?:\r?\n[^\r\n]+)*/g;
   for (let match = paragraphs.exec(body); match; match = paragraphs.exec(body)) {

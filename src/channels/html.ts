@@ -870,10 +870,13 @@ class HtmlWalker {
       const raw = html.slice(start, end);
       decoded = RAW_TEXT.has(parentTag) ? { text: raw, anchors: [] } : this.tools.decode(raw, 'text');
       if (normalizeNewlines(decoded.text) !== node.value) {
-        // The node is not one stretch of the source (parser recovery): keep the parser's text.
+        // The node is not one stretch of the source (parser recovery: `x<!doctype html><body>y` is
+        // one text "xy"): keep the parser's text. Offsets inside it are not those of the file, so
+        // findings point at it roughly and no fix may edit it (fixes there corrupted the markup).
         decoded = { text: node.value, anchors: [[node.value.length, end - start]] };
         rawStart = start;
         rawEnd = end;
+        (this.document.decodedRanges ??= []).push(this.builder.range(start, end, map));
       }
     }
     if (context.link) context.link.parts.push(decoded.text);

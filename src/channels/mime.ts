@@ -101,7 +101,8 @@ function readHeaders(text: string, start: number, end: number): { headers: MimeH
 
 function parseHeaderValue(value: string): { value: string; params: Record<string, string> } {
   const [first = '', ...rest] = value.split(';');
-  const params: Record<string, string> = {};
+  // Parameter names come from the file: data, never keys of a prototype-bearing object.
+  const params = Object.create(null) as Record<string, string>;
   for (const piece of rest) {
     const eq = piece.indexOf('=');
     if (eq < 0) continue;

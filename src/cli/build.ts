@@ -3,6 +3,9 @@ import { loadConfig } from '../engine/config.js';
 import { loadBrand } from '../engine/brand.js';
 import type { BrandModel } from '../tokens/brand-model.js';
 import { BUILD_PLATFORMS, buildTokens, writeBuiltFiles, type BuildPlatform } from '../tokens/build/index.js';
+import { CODES } from '../tokens/dtcg/report.js';
+
+const UNPORTABLE_NAME = CODES.unportableName;
 import { displayPath } from './files.js';
 import { colorsFor, printDiagnostics, UsageError, type CliIo } from './io.js';
 
@@ -30,12 +33,14 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
   }
 
   const brand = await loadBrand(config, { cwd: io.cwd });
-  printDiagnostics(io, c, brand.diagnostics);
+  // A name style-dictionary loses (`constructor`, `__proto__`) is a warning for validate and lint, an error here.
+  const diagnostics = brand.diagnostics.map((d) => (d.ruleId === UNPORTABLE_NAME ? { ...d, severity: 'error' as const } : d));
+  printDiagnostics(io, c, diagnostics);
   if (brand.tokenFiles.length === 0) {
     throw new UsageError(`no token files found (looked for ${config.tokens.map((glob) => displayPath(glob, io.cwd)).join(', ')})`);
   }
-  if (!brand.model || brand.diagnostics.some((d) => d.severity === 'error')) {
-    const errors = brand.diagnostics.filter((d) => d.severity === 'error').length;
+  if (!brand.model || diagnostics.some((d) => d.severity === 'error')) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr(c.red(`\n${errors} error${errors === 1 ? '' : 's'} in the brand's tokens or guidelines; nothing was built\n`));
     return 1;
   }

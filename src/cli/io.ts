@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { formatDiagnosticLine, type Diagnostic } from '../core/diagnostic.js';
+import { terminalOutput, terminalText } from '../core/terminal-text.js';
 import type { LintNotice } from '../engine/result.js';
 
 /** Where a command writes and what it knows of its surroundings; tests pass their own. */
@@ -16,8 +17,9 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // The last guard against control characters from files reaching the terminal (see terminal-text.ts).
+    stdout: (text) => process.stdout.write(terminalOutput(text)),
+    stderr: (text) => process.stderr.write(terminalOutput(text)),
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
@@ -39,13 +41,13 @@ export function colorsFor(io: CliIo, option?: boolean): Colors {
 export function printDiagnostics(io: Pick<CliIo, 'stderr'>, c: Colors, diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) {
     const level = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    io.stderr(`${level} ${formatDiagnosticLine(diagnostic)}  ${c.dim(diagnostic.ruleId)}\n`);
+    io.stderr(`${level} ${terminalText(formatDiagnosticLine(diagnostic))}  ${c.dim(terminalText(diagnostic.ruleId))}\n`);
   }
 }
 
 /** A notice of a lint run (skipped file, no brand, ...) on stderr. */
 export function printNotice(io: Pick<CliIo, 'stderr'>, c: Colors, notice: LintNotice): void {
-  io.stderr(`${c.cyan('note')} ${notice.file ? `${notice.file}: ` : ''}${notice.message}\n`);
+  io.stderr(`${c.cyan('note')} ${terminalText(notice.file ? `${notice.file}: ${notice.message}` : notice.message)}\n`);
 }
 
 /** A problem with how brandlint was called or configured: exit code 2. */

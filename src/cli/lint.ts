@@ -12,6 +12,7 @@ import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/r
 import { parseShard } from '../engine/shard.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
+import { terminalText } from '../core/terminal-text.js';
 import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
 import { createProgress } from './progress.js';
@@ -133,7 +134,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (!outcome.ok) {
     if (outcome.stage === 'paths' || outcome.stage === 'cache') throw new UsageError(outcome.message);
     printDiagnostics(io, c, outcome.diagnostics);
-    io.stderr(c.red(`brandlint: ${outcome.message}; nothing was linted\n`));
+    io.stderr(c.red(`brandlint: ${terminalText(outcome.message)}; nothing was linted\n`));
     return 2;
   }
   printDiagnostics(io, c, outcome.configWarnings);

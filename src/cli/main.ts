@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, UsageError, type CliIo } from './io.js';
+import { terminalText } from '../core/terminal-text.js';
 import { brandlintVersion } from './package-info.js';
 
 /** The launcher hands the bundle its importer (see src/core/dynamic-import.ts). */
@@ -158,7 +159,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.stderr(`brandlint: ${error.message}\n`);
+      io.stderr(`brandlint: ${terminalText(error.message)}\n`);
       return 2;
     }
     throw error;

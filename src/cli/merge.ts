@@ -4,14 +4,20 @@
  * findings included) are complete in the shard that linted it; merging is a union. When the
  * files are present (the usual CI checkout), their text is read back for code frames, exact
  * offsets and SARIF fingerprints.
+ *
+ * A report is input like any file: it is validated with a schema (report-schema.ts), and the
+ * files it names are read only when they are regular files inside the working folder (symbolic
+ * links resolved), so a forged `file: /proc/self/environ` is never read into a code frame.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { CampaignMatrix } from '../core/campaign.js';
-import type { Channel } from '../core/channels.js';
-import type { Diagnostic, Fix, RelatedLocation } from '../core/diagnostic.js';
-import { LineIndex, type Range } from '../core/position.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { LineIndex } from '../core/position.js';
+import { readContentFile } from '../engine/read.js';
 import { compareStrings, createResult, onlyErrors, summarize, type LintNotice, type LintResult } from '../engine/result.js';
+import { describeReportIssue, jsonReportSchema, type JsonReport, type JsonResult } from './report-schema.js';
+import { terminalText } from '../core/terminal-text.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
 import { parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion } from './package-info.js';
@@ -24,42 +30,6 @@ export interface MergeCommandOptions {
   color?: boolean;
 }
 
-interface Place {
-  line: number;
-  column: number;
-}
-
-interface JsonDiagnostic {
-  ruleId: string;
-  severity: 'error' | 'warning';
-  message: string;
-  file: string;
-  start: Place;
-  end: Place;
-  tokenPath?: string;
-  actual?: string;
-  expected?: string[];
-  fix?: Fix;
-  related?: Array<Omit<RelatedLocation, 'range'> & { range: Range | null }>;
-  docsUrl?: string;
-  data?: Record<string, string | number>;
-}
-
-interface JsonResult {
-  file: string;
-  channel: Channel | null;
-  campaign?: string;
-  diagnostics: JsonDiagnostic[];
-  output?: string;
-}
-
-interface JsonReport {
-  version: number;
-  results: JsonResult[];
-  notices?: LintNotice[];
-  campaigns?: CampaignMatrix[];
-}
-
 export async function runMerge(reports: readonly string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
   const c = colorsFor(io, options.color);
   const outputs = await resolveOutputs(options.format, options.outputFile);
@@ -70,14 +40,15 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
   const seenNotices = new Set<string>();
   // Each campaign sits whole in one shard, so its matrix comes from exactly one report.
   const campaigns = new Map<string, CampaignMatrix>();
+  const sources = new SourceReader(io.cwd);
   for (const report of reports) {
     const parsed = await readReport(io.cwd, report);
     for (const entry of parsed.results) {
       if (byFile.has(entry.file)) {
-        io.stderr(`${c.yellow('warning')} ${entry.file} is in more than one report (were the shards of different runs?); kept the first\n`);
+        io.stderr(`${c.yellow('warning')} ${terminalText(entry.file)} is in more than one report (were the shards of different runs?); kept the first\n`);
         continue;
       }
-      byFile.set(entry.file, await toResult(entry, io.cwd));
+      byFile.set(entry.file, await toResult(entry, io.cwd, sources));
     }
     for (const matrix of parsed.campaigns ?? []) if (!campaigns.has(matrix.campaign)) campaigns.set(matrix.campaign, matrix);
     for (const notice of parsed.notices ?? []) {
@@ -86,6 +57,11 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
       seenNotices.add(key);
       notices.push(notice);
     }
+  }
+  if (sources.outside.length > 0) {
+    const [first] = sources.outside;
+    const more = sources.outside.length > 1 ? ` and ${sources.outside.length - 1} more` : '';
+    io.stderr(`${c.yellow('warning')} ${terminalText(first!)}${more}: outside the working folder, so not read (no code frames); merge reads only files inside ${terminalText(io.cwd)}\n`);
   }
   const results = [...byFile.values()].sort((a, b) => compareStrings(a.file, b.file));
   const summary = summarize(results);
@@ -115,44 +91,83 @@ async function readReport(cwd: string, file: string): Promise<JsonReport> {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  let data: Partial<JsonReport>;
+  let data: unknown;
   try {
-    data = JSON.parse(text) as Partial<JsonReport>;
+    data = JSON.parse(text);
   } catch {
     throw new UsageError(`${file} is not JSON (write shard reports with --format json)`);
   }
-  if (data.version !== 1 || !Array.isArray(data.results)) throw new UsageError(`${file} is not a brandlint JSON report (version 1)`);
-  const broken = data.results.findIndex((entry) => !isJsonResult(entry));
-  if (broken >= 0) throw new UsageError(`${file}: results[${broken}] is not a file's result of a brandlint JSON report (file, diagnostics with start and end)`);
-  return data as JsonReport;
+  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1 || !Array.isArray((data as { results?: unknown }).results)) {
+    throw new UsageError(`${file} is not a brandlint JSON report (version 1)`);
+  }
+  const parsed = jsonReportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`${file} is not a valid brandlint JSON report: ${describeReportIssue(issue, data)}`);
+  }
+  return parsed.data;
 }
 
-/** Enough of a result's shape for toResult to read it without tripping (an edited or truncated report). */
-function isJsonResult(entry: unknown): entry is JsonResult {
-  if (typeof entry !== 'object' || entry === null) return false;
-  const { file, diagnostics } = entry as Partial<JsonResult>;
-  const isPlace = (place: unknown) =>
-    typeof place === 'object' && place !== null && Number.isInteger((place as Place).line) && Number.isInteger((place as Place).column);
-  return (
-    typeof file === 'string' &&
-    Array.isArray(diagnostics) &&
-    diagnostics.every((d: unknown) => typeof d === 'object' && d !== null && typeof (d as JsonDiagnostic).ruleId === 'string' && isPlace((d as JsonDiagnostic).start) && isPlace((d as JsonDiagnostic).end))
-  );
+/**
+ * Reads the files a report names, only inside the working folder: a relative path that stays
+ * inside once `..` and symbolic links are resolved, a regular file within the lint size limit.
+ * Everything else is left unread and remembered in `outside` (said once).
+ */
+class SourceReader {
+  readonly outside: string[] = [];
+  private realCwd: Promise<string> | undefined;
+
+  constructor(private readonly cwd: string) {}
+
+  async read(file: string): Promise<string | undefined> {
+    const absolute = path.resolve(this.cwd, file);
+    if (path.isAbsolute(file) || !isInside(this.cwd, absolute)) {
+      this.outside.push(file);
+      return undefined;
+    }
+    let real: string;
+    try {
+      real = await realpath(absolute);
+    } catch {
+      return undefined; // not there (any more): no text, as before
+    }
+    this.realCwd ??= realpath(this.cwd).catch(() => this.cwd);
+    if (!isInside(await this.realCwd, real)) {
+      this.outside.push(file);
+      return undefined;
+    }
+    const read = await readContentFile(real, file);
+    return read.kind === 'text' ? read.text : undefined;
+  }
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** A report entry as a result again; with the file's text when it is there and unchanged enough to point into. */
-async function toResult(entry: JsonResult, cwd: string): Promise<LintResult> {
+async function toResult(entry: JsonResult, cwd: string, sources: SourceReader): Promise<LintResult> {
   const absolutePath = path.resolve(cwd, entry.file);
-  const source = await readFile(absolutePath, 'utf8').catch(() => undefined);
+  const source = await sources.read(entry.file);
   const lines = source !== undefined ? new LineIndex(source) : undefined;
-  const position = (place: Place) => ({ line: place.line, column: place.column, offset: lines ? lines.offsetAt(place.line, place.column) : 0 });
+  const position = (place: { line: number; column: number }) => ({ line: place.line, column: place.column, offset: lines ? lines.offsetAt(place.line, place.column) : 0 });
   const diagnostics: Diagnostic[] = entry.diagnostics.map((d) => {
-    const { start, end, related, ...rest } = d;
+    const { start, end, related, tokenPath, actual, expected, fix, docsUrl, data, ruleId, severity, message, file } = d;
     return {
-      ...rest,
+      ruleId,
+      severity,
+      message,
+      file,
       // Whole-file problems come back as the empty range at 1:1 the JSON report shows for them.
       range: { start: position(start), end: position(end) },
+      ...(tokenPath !== undefined ? { tokenPath } : {}),
+      ...(actual !== undefined ? { actual } : {}),
+      ...(expected !== undefined ? { expected } : {}),
+      ...(fix !== undefined ? { fix } : {}),
       ...(related ? { related: related.map((r) => ({ file: r.file, range: r.range, message: r.message })) } : {}),
+      ...(docsUrl !== undefined ? { docsUrl } : {}),
+      ...(data !== undefined ? { data } : {}),
     };
   });
   return createResult(

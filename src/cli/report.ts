@@ -6,6 +6,7 @@ import { ruleDocsUrl } from '../engine/runner.js';
 import { plural, type ReportData } from '../report/findings.js';
 import { loadFormatter } from '../report/formatters/index.js';
 import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
+import { terminalText } from '../core/terminal-text.js';
 import { writeReportFile } from './outputs.js';
 
 export interface ReportCommandOptions {
@@ -47,7 +48,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
   if (!first.ok) {
     if (first.stage === 'paths') throw new UsageError(first.message);
     printDiagnostics(io, c, first.diagnostics);
-    io.stderr(c.red(`brandlint: ${first.message}; nothing was linted\n`));
+    io.stderr(c.red(`brandlint: ${terminalText(first.message)}; nothing was linted\n`));
     return 2;
   }
   for (const notice of first.notices) printNotice(io, c, notice);

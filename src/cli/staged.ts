@@ -1,9 +1,11 @@
 /**
  * `brandlint lint --staged`: what is about to be committed, not what is in the working tree.
- * The staged files come from `git diff --cached --name-only -z --diff-filter=ACMR`; their text
- * from the index blobs (`git cat-file --batch`, one process for all of them). Campaign siblings
- * the engine loads for reference are read from the index too (the state being committed), and
- * from disk only when git does not track them.
+ * The staged files and their blob ids come from `git diff --cached --raw -z --diff-filter=ACMR`;
+ * their text from the index blobs, asked for by id (`git cat-file --batch`, one process for all
+ * of them). `cat-file --batch` reads one request per line, so a path is never sent to it: a file
+ * name holding a line break would otherwise be read as two requests and answered with another
+ * file's text. Campaign siblings the engine loads for reference are read from the index too (the
+ * state being committed), and from disk only when git does not track them.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -36,12 +38,11 @@ export async function stagedSnapshot(cwd: string): Promise<StagedSnapshot> {
   if (probe.error) throw new UsageError(`--staged needs git: ${probe.error.message}`);
   if (probe.status !== 0) throw new UsageError('--staged: not inside a git repository');
   const root = probe.stdout.trim();
-  const names = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], root)
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean)
-    .sort();
-  const blobs = await catFileBatch(root, names);
+  const staged = parseRawDiff(git(['diff', '--cached', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR'], root)).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  const names = staged.map((entry) => entry.name);
+  const blobs = await catFileBatch(root, staged.map((entry) => entry.oid));
   const lookups = new Map<string, Promise<Uint8Array | null>>();
   names.forEach((name, index) => lookups.set(path.join(root, name), Promise.resolve(blobs[index] ?? null)));
   // Campaign siblings are read one by one as the engine asks: one long-lived process answers them all.
@@ -76,7 +77,7 @@ export class BlobReader {
   private buffer: Buffer = Buffer.alloc(0);
   private failed = false;
 
-  constructor(root: string) {
+  constructor(private readonly root: string) {
     this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
     this.child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -93,10 +94,13 @@ export class BlobReader {
   }
 
   read(name: string): Promise<Uint8Array | null> {
-    if (this.failed || /[\r\n]/.test(name)) return Promise.resolve(null);
+    if (this.failed) return Promise.resolve(null);
+    // A request is one line: a name with a line break is looked up in the index first and asked for by id.
+    const request = /[\r\n]/.test(name) ? indexBlobId(this.root, name) : `:${name}`;
+    if (request === null) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.pending.push(resolve);
-      this.child.stdin.write(`:${name}\n`);
+      this.child.stdin.write(`${request}\n`);
     });
   }
 
@@ -124,12 +128,45 @@ export class BlobReader {
   }
 }
 
+/** A staged file: its path relative to the top folder and the id of its blob in the index. */
+export interface StagedEntry {
+  name: string;
+  oid: string;
+}
+
 /**
- * The index blobs of `names` (paths relative to the top folder), in order; null for a path the
- * index does not have. One `git cat-file --batch` process answers all of them.
+ * Parses `git diff --raw -z` output: `:<mode> <mode> <oid> <oid> <status>` NUL `<path>` NUL, with
+ * a second path (the new name) for renames and copies. Paths are taken as they are: no quoting,
+ * newlines and all.
  */
-export function catFileBatch(root: string, names: readonly string[]): Promise<Array<Uint8Array | null>> {
-  if (names.length === 0) return Promise.resolve([]);
+export function parseRawDiff(output: Buffer): StagedEntry[] {
+  const fields = output.toString('utf8').split('\0');
+  const entries: StagedEntry[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const header = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i] ?? '');
+    if (!header) continue;
+    const twoPaths = header[2] === 'R' || header[2] === 'C';
+    const name = fields[twoPaths ? i + 2 : i + 1];
+    i += twoPaths ? 2 : 1;
+    if (name) entries.push({ name, oid: header[1]! });
+  }
+  return entries;
+}
+
+/** The blob id of a path in the index (stage 0), or null; the path is passed literally, as data. */
+function indexBlobId(root: string, name: string): string | null {
+  const result = spawnSync('git', ['ls-files', '--stage', '-z', '--', `:(literal)${name}`], { cwd: root });
+  if (result.status !== 0) return null;
+  const entry = /^\d+ ([0-9a-f]+) 0\t/.exec(result.stdout.toString('utf8'));
+  return entry ? entry[1]! : null;
+}
+
+/**
+ * The blobs of `ids` (object ids, one line each however odd the file names), in order; null for
+ * an id git does not have. One `git cat-file --batch` process answers all of them.
+ */
+export function catFileBatch(root: string, ids: readonly string[]): Promise<Array<Uint8Array | null>> {
+  if (ids.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
@@ -139,10 +176,9 @@ export function catFileBatch(root: string, names: readonly string[]): Promise<Ar
     child.on('error', (error) => reject(new UsageError(`--staged needs git: ${error.message}`)));
     child.on('close', (code) => {
       if (code !== 0) return reject(new UsageError(`--staged: git cat-file failed: ${stderr.trim() || `exit ${code}`}`));
-      resolve(parseBatch(Buffer.concat(chunks), names.length));
+      resolve(parseBatch(Buffer.concat(chunks), ids.length));
     });
-    // `:path` names the index entry (stage 0) of a path relative to the top folder.
-    child.stdin.end(names.map((name) => `:${name}\n`).join(''));
+    child.stdin.end(ids.map((id) => `${id}\n`).join(''));
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { formatDiagnosticLine } from '../core/diagnostic.js';
+import { escapeJsonForTerminal, terminalText } from '../core/terminal-text.js';
 import { readTextFile } from '../core/text-file.js';
 import { isResolverFileName, isResolverNode, loadTokenSet, parseTokenText } from '../tokens/dtcg/index.js';
 import { resolveDocument } from '../tokens/dtcg/resolver-files.js';
@@ -110,7 +111,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const results = await validateFiles(files, io.cwd, { isolated: Boolean(options.isolated) });
   const allValid = results.every((result) => result.valid);
   if (options.format === 'json') {
-    io.stdout(`${JSON.stringify({ valid: allValid, files: results }, null, 2)}\n`);
+    io.stdout(`${escapeJsonForTerminal(JSON.stringify({ valid: allValid, files: results }, null, 2))}\n`);
     return allValid ? 0 : 1;
   }
   const c = colorsFor(io, options.color);
@@ -118,14 +119,14 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     const counts = [plural(result.errorCount, 'error'), plural(result.warningCount, 'warning')].filter(Boolean).join(', ');
     const status = result.valid ? c.green('valid') : c.red('invalid');
     if (result.checkedBy) {
-      io.stdout(`${c.bold(result.file)}: checked with the resolver document that reads it\n`);
+      io.stdout(`${c.bold(terminalText(result.file))}: checked with the resolver document that reads it\n`);
       continue;
     }
-    const contexts = result.contexts && result.contexts.length > 1 ? `; ${result.contexts.length} contexts: ${result.contexts.map((context) => context.name).join(', ')}` : '';
-    io.stdout(`${c.bold(result.file)}: ${status}, ${plural(result.tokenCount, 'token') || '0 tokens'}${counts ? ` (${counts})` : ''}${contexts}\n`);
+    const contexts = result.contexts && result.contexts.length > 1 ? `; ${result.contexts.length} contexts: ${result.contexts.map((context) => context.name).map((name) => terminalText(name)).join(', ')}` : '';
+    io.stdout(`${c.bold(terminalText(result.file))}: ${status}, ${plural(result.tokenCount, 'token') || '0 tokens'}${counts ? ` (${counts})` : ''}${contexts}\n`);
     for (const diagnostic of result.diagnostics) {
       const level = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      io.stdout(`  ${level} ${formatDiagnosticLine(diagnostic)}  ${c.dim(diagnostic.ruleId)}\n`);
+      io.stdout(`  ${level} ${terminalText(formatDiagnosticLine(diagnostic))}  ${c.dim(terminalText(diagnostic.ruleId))}\n`);
     }
   }
   const invalid = results.filter((result) => !result.valid).length;

@@ -98,9 +98,38 @@ export function parseDataFile(text: string, file: string, options: ParseDataFile
       ],
     };
   }
-  return format === 'yaml'
-    ? parseYamlText(source, file, lines, prefix)
-    : parseJsonText(source, file, lines, prefix, format);
+  const parsed = format === 'yaml' ? parseYamlText(source, file, lines, prefix) : parseJsonText(source, file, lines, prefix, format);
+  return withoutPrototypeKeys(parsed, file, prefix);
+}
+
+/**
+ * Drops every `__proto__` key, with a warning at it. The parsers keep such a key as data, but
+ * validation (zod) and any object spread would turn it into the object's prototype or lose it
+ * silently; a key nobody can use is said once, plainly, instead.
+ */
+function withoutPrototypeKeys(parsed: DataFile, file: string, prefix: string): DataFile {
+  const seen = new Set<object>();
+  const visit = (value: unknown, path: Array<string | number>): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index]));
+      return;
+    }
+    if (Object.hasOwn(value, '__proto__')) {
+      delete (value as Record<string, unknown>)['__proto__'];
+      parsed.diagnostics.push({
+        ruleId: `${prefix}/ignored-key`,
+        severity: 'warning',
+        message: 'key "__proto__" is ignored: it names the prototype of every JavaScript object, so it cannot be read as data',
+        file,
+        range: parsed.locate([...path, '__proto__'], { key: true }),
+      });
+    }
+    for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(parsed.data, []);
+  return parsed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +299,8 @@ function parseYamlText(text: string, file: string, lines: LineIndex, prefix: str
     uniqueKeys: true,
     merge: true,
     strict: true,
+    // The yaml library would print its own warnings (a collection used as a key) on the process's stderr.
+    logLevel: 'error',
   });
   const diagnostics: Diagnostic[] = [];
   for (const [severity, list] of [

@@ -37,6 +37,12 @@ export interface ContentDocument {
   templateRanges: Range[];
   /** Problems met while parsing (malformed markup, not UTF-8, ...): reported like findings. */
   parseProblems: Diagnostic[];
+  /**
+   * Parts of the file whose text the adapter decoded before reading it (a quoted-printable or
+   * base64 email body, an encoded subject): findings there point at the part only roughly, and
+   * no fix may edit inside it (the engine drops such fixes).
+   */
+  decodedRanges?: Range[];
 }
 
 export interface DocumentMetadata {
@@ -238,9 +244,9 @@ function anchorAtText(run: TextRun, textOffset: number): number {
 /** File offset of a text offset within a run. */
 export function sourceOffsetOf(run: TextRun, textOffset: number): number {
   const index = anchorAtText(run, textOffset);
-  if (index < 0) return run.range.start.offset + textOffset;
-  const anchor = run.sourceMap[index]!;
-  return anchor[1] + (textOffset - anchor[0]);
+  const mapped = index < 0 ? run.range.start.offset + textOffset : run.sourceMap[index]![1] + (textOffset - run.sourceMap[index]![0]);
+  // Never past the run: text decoded from a shorter source (an encoded email body) maps into its range, not beyond.
+  return Math.min(mapped, run.range.end.offset);
 }
 
 /** Text offset in a run of a file offset (the inverse of `sourceOffsetOf`), clamped to the run. */

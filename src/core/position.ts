@@ -11,6 +11,14 @@ export interface Range {
   end: Position;
 }
 
+/** Whether `offset` falls between the two halves of a surrogate pair of `text`. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
 /**
  * Maps UTF-16 offsets of one text to 1-based line/column positions.
  * Built once per file (O(n)); each lookup is a binary search over line starts.
@@ -48,8 +56,15 @@ export class LineIndex {
     return { line: low + 1, column: clamped - lineStart + 1, offset: clamped };
   }
 
+  /**
+   * The range `[startOffset, endOffset)`. Its ends never split a surrogate pair: a "one
+   * character" range a parser reports at an emoji (offset + 1) covers the whole emoji, so code
+   * frames, fixes and columns never cut a character in half.
+   */
   rangeAt(startOffset: number, endOffset: number): Range {
-    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+    const start = splitsSurrogatePair(this.text, startOffset) ? startOffset - 1 : startOffset;
+    const end = splitsSurrogatePair(this.text, endOffset) ? endOffset + 1 : endOffset;
+    return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
   offsetAt(line: number, column: number): number {

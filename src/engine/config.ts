@@ -3,7 +3,9 @@
  *
  * Searched from the working folder upward, first match per folder wins:
  * `brandlint.config.json`, `brandlint.config.yaml`, `brandlint.config.yml`, `brandlint.config.js`,
- * `brandlint.config.mjs`, then the `brandlint` key of `package.json`.
+ * `brandlint.config.mjs`, then the `brandlint` key of `package.json`. Inside a git repository the
+ * search stops at the repository's top folder (the one holding `.git`): a JS configuration runs
+ * code, and a file above the repository is not the project's to run.
  * Every path in the configuration is relative to the folder of the file that holds it.
  */
 import { access } from 'node:fs/promises';
@@ -280,7 +282,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigResu
   const cwd = path.resolve(options.cwd);
   const dataFiles = new Map<string, DataFile>();
   const loadErrors = new Map<string, unknown>();
+  const stopDir = await repositoryRoot(cwd);
   const explorer = lilconfig('brandlint', {
+    ...(stopDir !== null ? { stopDir } : {}),
     searchPlaces: [...CONFIG_SEARCH_PLACES],
     loaders: createLoaders(dataFiles, loadErrors),
     packageProp: 'brandlint',
@@ -438,6 +442,14 @@ async function failed(rootDir: string, file: string | null, diagnostics: Diagnos
 
 function loadError(file: string, message: string): Diagnostic {
   return { ruleId: 'config/load', severity: 'error', message, file, range: null };
+}
+
+/** The nearest folder at or above `folder` that holds `.git` (a folder, or a file in worktrees and submodules), or null. */
+export async function repositoryRoot(folder: string): Promise<string | null> {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    if (await access(path.join(current, '.git')).then(() => true, () => false)) return current;
+    if (path.dirname(current) === current) return null;
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { decodeUtf8 } from '../core/text-file.js';
+import { decodeText, utf16EncodingOf, type Utf16Encoding } from '../core/text-file.js';
 
 /** Files larger than this are skipped unless `--max-file-size` says otherwise (5 MB). */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -9,8 +9,11 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const BINARY_PROBE_BYTES = 8192;
 
 export type ContentFileRead =
-  /** `bom`: the file started with a UTF-8 byte-order mark (dropped from `text`, restored on write). */
-  | { kind: 'text'; text: string; bom: boolean }
+  /**
+   * `bom`: the file started with a byte-order mark (dropped from `text`, restored on write);
+   * `encoding`: present for UTF-16 files (written back in UTF-16), absent for UTF-8.
+   */
+  | { kind: 'text'; text: string; bom: boolean; encoding?: Utf16Encoding }
   /** Not content (binary, too large): a notice, not a finding. */
   | { kind: 'skipped'; reason: string }
   /** Unreadable or not UTF-8: a finding. */
@@ -54,9 +57,11 @@ export async function readContentFile(
 export function contentFromBytes(bytes: Uint8Array, file: string, options: { maxFileSize?: number } = {}): ContentFileRead {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (bytes.length > maxFileSize) return { kind: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` };
-  if (isBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
-  const decoded = decodeUtf8(bytes, file);
+  // UTF-16 text is full of NUL bytes: its byte-order mark is checked before the binary probe.
+  if (utf16EncodingOf(bytes) === null && isBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
+  const decoded = decodeText(bytes, file);
   if (!decoded.ok) return { kind: 'failed', diagnostic: decoded.diagnostic };
+  if (decoded.encoding) return { kind: 'text', text: decoded.text, bom: true, encoding: decoded.encoding };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { kind: 'text', text: decoded.text, bom };
 }

@@ -12,7 +12,7 @@ import type { BrandModel } from '../tokens/brand-model.js';
 import { brandForFile } from '../tokens/contexts.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
-import { fixUntilStable, writeFileAtomic, type LintOfText } from './fix.js';
+import { fixUntilStable, withoutFixesInDecodedText, writeFileAtomic, type LintOfText } from './fix.js';
 import { dropOverlappingVoiceFindings } from './overlap.js';
 import type { LintCache } from './cache.js';
 import { readContentFile, type ContentFileRead } from './read.js';
@@ -93,7 +93,9 @@ export function runRules(source: SourceCode, options: LintDocumentOptions): Docu
       break;
     }
   }
-  return { problems: [...document.parseProblems, ...internal], findings, directives: parseDirectives(document.comments, document.lines) };
+  // Text decoded from an encoded email part is not where a fix could edit it: findings there keep no fix.
+  const fixable = withoutFixesInDecodedText(findings, document.decodedRanges);
+  return { problems: [...document.parseProblems, ...internal], findings: fixable, directives: parseDirectives(document.comments, document.lines) };
 }
 
 /** Where findings are settled: the file, for rule levels of the directive problems. */
@@ -347,11 +349,12 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
     const fixed = await fixUntilStable(read.text, first, lintText);
     final = fixed.lint;
     if (fixed.blocked) notices.push({ kind: 'not-fixed', file: target.file, message: fixed.blocked });
+    if (fixed.notConverged) notices.push({ kind: 'not-fixed', file: target.file, message: fixed.notConverged.message });
     if (fixed.text !== read.text) {
       output = fixed.text;
       if (options.fix === 'write') {
         try {
-          await writeFileAtomic(target.absolutePath, fixed.text, { bom: read.bom });
+          await writeFileAtomic(target.absolutePath, fixed.text, { bom: read.bom, ...(read.encoding ? { encoding: read.encoding } : {}) });
         } catch (error) {
           output = undefined;
           final = first;

@@ -18,6 +18,6 @@ export async function applyFindingFix(finding: Finding): Promise<FixFindingOutco
   }
   const fixed = applyFixes(read.text, [diagnostic]);
   if (fixed.applied === 0 || fixed.text === read.text) return { ok: false, reason: 'the fix does not apply to the file as it is' };
-  await writeFileAtomic(result.absolutePath, fixed.text, { bom: read.bom });
+  await writeFileAtomic(result.absolutePath, fixed.text, { bom: read.bom, ...(read.encoding ? { encoding: read.encoding } : {}) });
   return { ok: true, description: diagnostic.fix.description };
 }

@@ -1,4 +1,5 @@
 import type { Range } from '../core/position.js';
+import { terminalCells } from '../core/terminal-text.js';
 
 export interface CodeFrameOptions {
   /** Widest source excerpt shown, in characters (long lines, e.g. minified CSS, are cut around the range). */
@@ -40,10 +41,9 @@ export function codeFrame(source: string, range: Range, options: CodeFrameOption
     from = Math.max(from, column - Math.floor(maxWidth / 3));
     to = Math.min(line.length, from + maxWidth);
   }
-  const clean = (text: string): string => text.replace(/[\t\x00-\x1f\x7f]/g, ' ');
   const head = from > 0 && from > line.length - line.trimStart().length ? '…' : '';
   const tail = to < line.length ? '…' : '';
-  const excerpt = head + clean(line.slice(from, to)) + tail;
+  const excerpt = head + terminalCells(line.slice(from, to)) + tail;
   const markerStart = head.length + column - from;
   const markerLength = Math.max(1, Math.min(endColumn, to) - column);
 

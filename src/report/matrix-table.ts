@@ -11,6 +11,7 @@
  * ```
  */
 import type { CampaignMatrix, FactKind } from '../core/campaign.js';
+import { terminalText } from '../core/terminal-text.js';
 
 export interface MatrixTablePaint {
   bad(text: string): string;
@@ -24,7 +25,7 @@ const plain: MatrixTablePaint = { bad: (t) => t, dim: (t) => t, bold: (t) => t }
 const MAX_CELL = 44;
 
 function shorten(value: string): string {
-  const bare = value.replace(/^https?:\/\//, '');
+  const bare = terminalText(value).replace(/^https?:\/\//, '');
   return bare.length > MAX_CELL ? `${bare.slice(0, MAX_CELL - 1)}…` : bare;
 }
 
@@ -46,7 +47,7 @@ export function matrixTable(matrix: CampaignMatrix, paint: MatrixTablePaint = pl
   ]);
   for (const { channel } of matrix.channels) {
     rows.push([
-      { text: channel, bad: false },
+      { text: terminalText(channel), bad: false },
       ...kinds.map((kind) => {
         const cell = matrix.cells.find((candidate) => candidate.channel === channel && candidate.fact === kind);
         const values = cell?.values.map(shorten).join(', ') || '—';
@@ -57,7 +58,7 @@ export function matrixTable(matrix: CampaignMatrix, paint: MatrixTablePaint = pl
   const widths = header.map((title, column) => Math.max(width(title), ...rows.map((row) => width(row[column]!.text))));
   const pad = (text: string, column: number) => text + ' '.repeat(widths[column]! - width(text));
   const lines = [
-    paint.bold(`campaign ${matrix.campaign}${matrix.brief ? ` (brief ${matrix.brief})` : ' (no brief: the majority is the reference)'}`),
+    paint.bold(`campaign ${terminalText(matrix.campaign)}${matrix.brief ? ` (brief ${terminalText(matrix.brief)})` : ' (no brief: the majority is the reference)'}`),
     `  ${header.map((title, column) => paint.dim(pad(title, column))).join('  ')}`.trimEnd(),
   ];
   for (const row of rows) {

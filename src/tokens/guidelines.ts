@@ -9,6 +9,7 @@
 import * as z from 'zod';
 import { noLocate, parseDataFile, validateData, type Locate } from '../core/data-file.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { describeHazard, findBacktrackingHazard } from '../core/regex-safety.js';
 import { readTextFile } from '../core/text-file.js';
 
 /** Channels a guideline can address: the linted channels plus SMS. */
@@ -425,9 +426,34 @@ export function parseGuidelines(source: string, file: string): GuidelinesResult 
   return { guidelines: value, diagnostics: [...parsed.diagnostics, ...diagnostics], locate: parsed.locate };
 }
 
-/** Reads and validates a guideline file. Never throws: an unreadable file is a `file/unreadable` diagnostic. */
+/**
+ * Reads and validates a guideline file, and checks its `voice.banned` patterns for catastrophic
+ * backtracking (`guidelines/unsafe-regex`, see src/core/regex-safety.ts). Never throws: an
+ * unreadable file is a `file/unreadable` diagnostic.
+ */
 export async function loadGuidelines(file: string): Promise<GuidelinesResult> {
   const read = await readTextFile(file);
   if (!read.ok) return { guidelines: null, diagnostics: [read.diagnostic], locate: noLocate };
-  return parseGuidelines(read.text, file);
+  const result = parseGuidelines(read.text, file);
+  const unsafe = await unsafePatternDiagnostics(result, file);
+  return unsafe.length > 0 ? { guidelines: null, diagnostics: [...result.diagnostics, ...unsafe], locate: result.locate } : result;
+}
+
+async function unsafePatternDiagnostics(result: GuidelinesResult, file: string): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const banned = result.guidelines?.voice?.banned ?? [];
+  for (const [index, entry] of banned.entries()) {
+    if (entry.pattern === undefined) continue;
+    const hazard = await findBacktrackingHazard(entry.pattern, entry.caseSensitive ? 'gu' : 'giu');
+    if (hazard) {
+      diagnostics.push({
+        ruleId: 'guidelines/unsafe-regex',
+        severity: 'error',
+        message: describeHazard(entry.pattern, hazard),
+        file,
+        range: result.locate(['voice', 'banned', index, 'pattern']),
+      });
+    }
+  }
+  return diagnostics;
 }

@@ -207,6 +207,21 @@ describe('.eml messages', () => {
     expect(document.parseProblems).toEqual([]);
   });
 
+  it('marks decoded parts, and no fix edits them: --fix never corrupts a quoted-printable body (found by the fuzzer, issue 11)', async () => {
+    const encoded = ['Subject: =?UTF-8?B?U3DDpHRzb21tZXI=?=', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', '<p style=3D"color: #ff0001">Shop at North Wind today</p>', ''].join('\n');
+    const document = await parse(encoded, { file: 'qp.eml' });
+    expect(document.decodedRanges?.map(loc)).toEqual(['1:10-1:38', '5:1-6:1']);
+    const { lintText } = await import('../../src/engine/lint-text.js');
+    const { loadExampleBrand } = await import('../rule-tester.js');
+    const { RULE_LOADERS } = await import('../../rules/index.js');
+    const { loadRulePacks } = await import('../../rules/packs/load.js');
+    const rules = { ...RULE_LOADERS, ...(await loadRulePacks()).catalogue };
+    const result = await lintText({ text: encoded, file: 'qp.eml', channel: 'email', rules, brand: await loadExampleBrand(), fix: true });
+    expect(result.output).toBe(encoded);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['brand/names', 'color-off-palette']));
+    expect(result.diagnostics.filter((d) => d.fix)).toEqual([]);
+  });
+
   it('reads a text-only message as body runs', async () => {
     const document = await parse('Subject: Hi\n\nFirst paragraph\nstill first.\n\nSecond.\n', { file: 'plain.eml' });
     expect(document.textRuns.map((run) => [run.scope, run.text, loc(run.range)])).toEqual([

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBatch, stagedSnapshot } from '../../src/cli/staged.js';
+import { parseBatch, parseRawDiff, stagedSnapshot } from '../../src/cli/staged.js';
 import { UsageError } from '../../src/cli/io.js';
 import { tempDir } from './helpers.js';
 
@@ -26,6 +26,18 @@ describe('parseBatch', () => {
     ['a tree is not text', 'eeee tree 10\n0123456789\n', 1, [null]],
   ])('%s', (_name, output, count, expected) => {
     expect(parseBatch(Buffer.from(output), count).map((blob) => (blob ? Buffer.from(blob).toString() : null))).toEqual(expected);
+  });
+});
+
+describe('parseRawDiff', () => {
+  it('reads ids and paths, renames by their new name, names with line breaks whole', () => {
+    const oid = (n: number) => String(n).repeat(40);
+    const output = [`:000000 100644 ${oid(0)} ${oid(1)} A`, 'a\nb.html', `:100644 100644 ${oid(2)} ${oid(3)} R087`, 'old.html', 'new.html', `:100644 100644 ${oid(4)} ${oid(5)} M`, 'c.html', ''].join('\0');
+    expect(parseRawDiff(Buffer.from(output))).toEqual([
+      { name: 'a\nb.html', oid: oid(1) },
+      { name: 'new.html', oid: oid(3) },
+      { name: 'c.html', oid: oid(5) },
+    ]);
   });
 });
 
@@ -78,6 +90,26 @@ describe('stagedSnapshot', () => {
     const snapshot = await stagedSnapshot(dir);
     expect(await snapshot.read(target('logo.html'), {})).toEqual({ kind: 'skipped', reason: 'binary file' });
     expect(await snapshot.read(target('big.html'), { maxFileSize: 1000 })).toMatchObject({ kind: 'skipped' });
+    snapshot.close();
+  });
+
+  it('a file name with a line break gets its own staged text, never another file\'s (issue 11, row 8)', async () => {
+    git('init', '-q');
+    write('ok.html', '<p>fine</p>\n');
+    write('x\nok.html', '<p>BAD staged</p>\n');
+    write('y\r\nz.html', '<p>committed sibling</p>\n');
+    git('add', '.');
+    git('commit', '-q', '--no-verify', '-m', 'base');
+    write('x\nok.html', '<p>BAD staged again</p>\n');
+    git('add', '.');
+    // The working tree now differs from what is staged: only the index text may be linted.
+    write('x\nok.html', '<p>fine in the working tree</p>\n');
+    write('y\r\nz.html', '<p>edited sibling</p>\n');
+    const snapshot = await stagedSnapshot(dir);
+    expect(snapshot.files.map((file) => path.relative(dir, file))).toEqual(['x\nok.html']);
+    expect(await snapshot.read(target('x\nok.html'), {})).toMatchObject({ text: '<p>BAD staged again</p>\n' });
+    expect(await snapshot.read(target('ok.html'), {})).toMatchObject({ text: '<p>fine</p>\n' });
+    expect(await snapshot.read(target('y\r\nz.html'), {})).toMatchObject({ text: '<p>committed sibling</p>\n' });
     snapshot.close();
   });
 

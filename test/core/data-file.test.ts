@@ -71,10 +71,29 @@ describe('parseDataFile: data', () => {
     expect(parsed.data).toEqual(data);
   });
 
-  it('keeps a "__proto__" key as data, like JSON.parse', () => {
-    const parsed = parseDataFile('{"__proto__": {"polluted": true}}', 'a.json');
-    expect(Object.getPrototypeOf(parsed.data)).toBe(Object.prototype);
-    expect(Object.keys(parsed.data as object)).toEqual(['__proto__']);
+  it('prints nothing of its own: a collection used as a key (a template tag) raises no process warning (found by the fuzzer)', async () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      parseDataFile('{{ first_name }}: x\n', 'a.yaml');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ['a.json', '{"ok": 1, "__proto__": {"polluted": true}}', '1:11-1:22'],
+    ['a.yaml', 'rules:\n  ok: warn\n  __proto__: error\n', '3:3-3:12'],
+  ])('%s: a "__proto__" key is never the prototype nor silently lost: dropped, with a warning at it (issue 11)', (file, text, at) => {
+    const parsed = parseDataFile(text, file);
+    expect(parsed.diagnostics.map((d) => `${span(d.range)} ${d.ruleId} ${d.severity} ${d.message}`)).toEqual([
+      `${at} config/ignored-key warning key "__proto__" is ignored: it names the prototype of every JavaScript object, so it cannot be read as data`,
+    ]);
+    expect(JSON.stringify(parsed.data)).not.toContain('__proto__');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
 

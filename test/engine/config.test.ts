@@ -56,6 +56,24 @@ describe('finding the configuration', () => {
     expect(result.config.build.outDir).toBe(path.join(path.dirname(dir), 'dist'));
   });
 
+  it('stops at the repository root: a JS config above the folder holding .git is never found, so never run (issue 11, row 9)', async () => {
+    await files({
+      'brandlint.config.mjs': 'globalThis.__brandlintParentConfigRan = true;\nexport default { build: { outDir: "parent" } };\n',
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/pages/index.html': '<p>hi</p>',
+    });
+    const result = await loadConfig({ cwd: path.join(dir, 'repo', 'pages') });
+    expect(result.file).toBeNull();
+    expect((globalThis as { __brandlintParentConfigRan?: boolean }).__brandlintParentConfigRan).toBeUndefined();
+    // A worktree or submodule has a .git file instead of a folder: the same stop.
+    await rm(path.join(dir, 'repo', '.git'), { recursive: true });
+    await files({ 'repo/.git': 'gitdir: /elsewhere\n' });
+    expect((await loadConfig({ cwd: path.join(dir, 'repo', 'pages') })).file).toBeNull();
+    // The repository's own root is still searched.
+    await files({ 'repo/brandlint.config.yaml': 'build: { outDir: out }\n' });
+    expect((await loadConfig({ cwd: path.join(dir, 'repo', 'pages') })).file).toBe(path.join(dir, 'repo', 'brandlint.config.yaml'));
+  });
+
   it('skips a package.json without a "brandlint" key', async () => {
     await files({ 'package.json': '{ "name": "site" }' });
     const result = await loadConfig({ cwd: dir });

@@ -295,6 +295,19 @@ describe('invalid guideline files', () => {
     expect(span(diagnostics[0]?.range)).toBe(at);
   });
 
+  it('rejects a voice.banned pattern that backtracks catastrophically, at the pattern (issue 11, row 2)', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'brandlint-guidelines-')), 'brand.guidelines.yaml');
+    await writeFile(file, doc("voice:\n  banned:\n    - pattern: '\\bclick here\\b'\n    - pattern: '(a|a)*$'\n"));
+    const { guidelines, diagnostics } = await loadGuidelines(file);
+    expect(guidelines).toBeNull();
+    expect(diagnostics.map((d) => `${span(d.range)} ${d.ruleId} ${d.message}`)).toEqual([
+      expect.stringMatching(/^8:16-8:25 guidelines\/unsafe-regex pattern "\(a\|a\)\*\$" can backtrack catastrophically .*the alternatives "a" and "a" can match the same text/),
+    ]);
+  });
+
   it('reports a missing file as a diagnostic', async () => {
     const { guidelines, diagnostics } = await loadGuidelines('/nonexistent/brand.guidelines.yaml');
     expect(guidelines).toBeNull();

@@ -5,6 +5,7 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FACT_KINDS, type CampaignMatrix, type MatrixCell } from '../../core/campaign.js';
+import { terminalText } from '../../core/terminal-text.js';
 import { codeFrame } from '../code-frame.js';
 import { docsLine, findingVisual, relatedText, textOn, type Swatch } from '../detail.js';
 import { collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
@@ -533,7 +534,7 @@ function Footer({ state, view, busy, width }: { state: ReportState; view: Report
   if (state.status) {
     return (
       <Text wrap="truncate-end" color={busy ? 'cyan' : 'green'}>
-        {state.status}
+        {terminalText(state.status)}
       </Text>
     );
   }

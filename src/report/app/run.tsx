@@ -10,6 +10,7 @@ import { editorCommand, runEditor } from '../editor.js';
 import type { Finding, ReportData } from '../findings.js';
 import { ReportApp, type ExitRequest } from './App.js';
 import { INITIAL_STATE, type ReportState } from './state.js';
+import { terminalReportData } from './terminal-data.js';
 
 export interface InteractiveReportOptions {
   /** Lints (again) and returns what to show. */
@@ -25,12 +26,14 @@ const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 export async function runInteractiveReport(options: InteractiveReportOptions): Promise<void> {
   const stdout = options.stdout ?? process.stdout;
   const stdin = options.stdin ?? process.stdin;
-  let data = await options.load();
+  // Everything the app shows comes through here: strings from files made safe for the terminal.
+  const load = async (): Promise<ReportData> => terminalReportData(await options.load());
+  let data = await load();
   let state: ReportState = INITIAL_STATE;
 
   const applyFix = async (finding: Finding): Promise<{ data: ReportData; status: string }> => {
     const outcome = await applyFindingFix(finding);
-    data = await options.load();
+    data = await load();
     return { data, status: outcome.ok ? `fixed: ${outcome.description} (${finding.result.file}); linted again` : outcome.reason };
   };
 
@@ -54,7 +57,7 @@ export async function runInteractiveReport(options: InteractiveReportOptions): P
     const { finding } = request;
     const start = finding.diagnostic.range?.start;
     const failure = runEditor(editorCommand(options.env, finding.result.absolutePath, start?.line ?? 1, start?.column ?? 1));
-    data = await options.load();
+    data = await load();
     state = { ...request.state, status: failure ?? `back from the editor; ${finding.result.file} linted again` };
   }
 }

@@ -1,3 +1,4 @@
+import { terminalText } from '../../core/terminal-text.js';
 import { chunkedFormatter, type Formatter } from '../formatter.js';
 
 /**
@@ -18,13 +19,9 @@ export const compact: Formatter = chunkedFormatter(function* (results) {
       const line = diagnostic.range?.start.line ?? 1;
       const column = diagnostic.range?.start.column ?? 1;
       const severity = diagnostic.severity === 'error' ? 'Error' : 'Warning';
-      yield `${result.file}: line ${line}, col ${column}, ${severity} - ${oneLine(diagnostic.message)} (${diagnostic.ruleId})\n`;
+      yield `${terminalText(result.file)}: line ${line}, col ${column}, ${severity} - ${terminalText(diagnostic.message)} (${terminalText(diagnostic.ruleId)})\n`;
       total++;
     }
   }
   if (total > 0) yield `\n${total} problem${total === 1 ? '' : 's'}\n`;
 });
-
-function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n]/g, ' ');
-}

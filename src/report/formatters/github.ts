@@ -1,3 +1,4 @@
+import { terminalText } from '../../core/terminal-text.js';
 import { chunkedFormatter, type Formatter } from '../formatter.js';
 
 /**
@@ -35,7 +36,8 @@ export const github: Formatter = chunkedFormatter(function* (results) {
 
 /** Escaping of a command's message (as `@actions/core` does). */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Control characters other than line breaks would reach the log raw (and a terminal, run locally).
+  return terminalText(text, { keepLineBreaks: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escaping of a command's property values: also `:` and `,`, which separate properties. */

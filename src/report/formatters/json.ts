@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Range } from '../../core/position.js';
+import { escapeJsonForTerminal } from '../../core/terminal-text.js';
 import { chunkedFormatter, type Formatter } from '../formatter.js';
 import { arrayHole, hole, stringifyWithHoles, valueHole } from '../json-stream.js';
 
@@ -65,7 +66,8 @@ export const json: Formatter = chunkedFormatter(function* (results, context) {
     summary: hole('summary'),
     ...(context.campaigns && context.campaigns.length > 0 ? { campaigns: context.campaigns } : {}),
   };
-  yield* stringifyWithHoles(template, { results: arrayHole(records), summary: valueHole(() => summary) });
+  // Characters a terminal would act on are written as \\u escapes: the same data, safe to print.
+  for (const chunk of stringifyWithHoles(template, { results: arrayHole(records), summary: valueHole(() => summary) })) yield escapeJsonForTerminal(chunk);
   yield '\n';
 });
 

@@ -65,5 +65,7 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;')
     .replace(/\n/g, '&#10;')
     .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
+    .replace(/\t/g, '&#9;')
+    // Allowed in XML but acted on by terminals (C1 controls, bidirectional formatting): as references, the same text.
+    .replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `&#x${character.charCodeAt(0).toString(16)};`);
 }

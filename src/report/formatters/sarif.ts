@@ -1,3 +1,4 @@
+import { escapeJsonForTerminal } from '../../core/terminal-text.js';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, RelatedLocation } from '../../core/diagnostic.js';
 import type { Range } from '../../core/position.js';
@@ -70,7 +71,8 @@ export const sarif: Formatter = chunkedFormatter(function* (results, context) {
       },
     ],
   };
-  yield* stringifyWithHoles(log, { results: arrayHole(sarifResults) });
+  // Characters a terminal would act on are written as \\u escapes: the same data, safe to print.
+  for (const chunk of stringifyWithHoles(log, { results: arrayHole(sarifResults) })) yield escapeJsonForTerminal(chunk);
   yield '\n';
 });
 

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { Diagnostic } from '../../core/diagnostic.js';
+import { terminalText } from '../../core/terminal-text.js';
 import { codeFrame } from '../code-frame.js';
 import { matrixTable } from '../matrix-table.js';
 import { chunkedFormatter, type Formatter } from '../formatter.js';
@@ -31,15 +32,15 @@ export const stylish: Formatter = chunkedFormatter(function* (results, context) 
     summary.errorCount += result.errorCount;
     summary.warningCount += result.warningCount;
     summary.fixableCount += result.fixableCount;
-    if (context.fixDryRun && result.output !== undefined) changed.push(result.file);
+    if (context.fixDryRun && result.output !== undefined) changed.push(terminalText(result.file));
     if (result.diagnostics.length === 0) continue;
     const out: string[] = [];
-    out.push(c.underline(result.file));
+    out.push(c.underline(terminalText(result.file)));
     const places = result.diagnostics.map(place);
     const width = Math.max(...places.map((p) => p.length));
     result.diagnostics.forEach((diagnostic, index) => {
       const severity = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      out.push(`  ${c.dim(places[index]!.padEnd(width))}  ${severity}  ${diagnostic.message}  ${c.dim(diagnostic.ruleId)}`);
+      out.push(`  ${c.dim(places[index]!.padEnd(width))}  ${severity}  ${terminalText(diagnostic.message)}  ${c.dim(terminalText(diagnostic.ruleId))}`);
       if (diagnostic.range && result.source !== undefined) {
         const marker = diagnostic.severity === 'error' ? c.red : c.yellow;
         const frame = codeFrame(result.source, diagnostic.range, { paint: { gutter: c.dim, marker } });

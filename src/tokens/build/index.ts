@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { importModule } from '../../core/dynamic-import.js';
 import path from 'node:path';
+import { JS_OBJECT_PROPERTY_NAMES } from '../dtcg/parse.js';
 import type { TokenSet } from '../types.js';
 import { preprocessDtcg2025 } from './preprocess.js';
 import { toStyleDictionaryTokens } from './sd-tokens.js';
@@ -50,6 +51,11 @@ const CSS_VALUE_TRANSFORMS = [
  * style-dictionary is imported lazily: only `brandlint build` pays for it.
  */
 export async function buildTokens(set: TokenSet, options: BuildOptions): Promise<BuiltFile[]> {
+  // style-dictionary silently drops these (see JS_OBJECT_PROPERTY_NAMES): never report them compiled.
+  const lost = [...set.tokens.values()].filter((token) => token.path.some((segment) => JS_OBJECT_PROPERTY_NAMES.has(segment)));
+  if (lost.length > 0) {
+    throw new Error(`cannot compile ${lost.map((token) => token.name).join(', ')}: style-dictionary drops tokens named like a property of every JavaScript object; rename them`);
+  }
   const { default: StyleDictionary } = await importModule<typeof import('style-dictionary')>('style-dictionary');
   const sdPlatforms = options.platforms.filter((platform) => platform !== 'brand');
   const prefix = options.prefix ? { prefix: options.prefix } : {};

@@ -72,9 +72,9 @@ function convertShadowLayer(layer: Json): Json {
 
 function convertFields(value: Json, fields: Record<string, TokenType>): Json {
   if (!isObject(value)) return value;
-  const out: JsonObject = {};
+  const out = Object.create(null) as JsonObject;
   for (const [key, sub] of Object.entries(value)) {
-    const subType = fields[key];
+    const subType = Object.hasOwn(fields, key) ? fields[key] : undefined;
     out[key] = subType ? convertValue(subType, sub) : sub;
   }
   return out;

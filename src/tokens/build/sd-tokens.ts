@@ -28,12 +28,16 @@ function sdValue(token: Token): unknown {
   return containsJsonPointer(token.rawValue) ? structuredClone(token.value) : structuredClone(token.rawValue);
 }
 
+/**
+ * Token and group names are data: the tree's objects have no prototype, so a name like
+ * `__proto__` or `constructor` is an own key and never reaches Object.prototype.
+ */
 export function toStyleDictionaryTokens(set: TokenSet): SdTokenTree {
-  const tree: SdTokenTree = {};
+  const tree = Object.create(null) as SdTokenTree;
   for (const token of set.tokens.values()) {
     let group = tree;
     for (const segment of token.path.slice(0, -1)) {
-      group = (group[segment] ??= {}) as SdTokenTree;
+      group = (group[segment] ??= Object.create(null) as SdTokenTree) as SdTokenTree;
     }
     const leaf: SdToken = { $type: token.type, $value: sdValue(token) };
     if (token.description !== undefined) leaf.$description = token.description;

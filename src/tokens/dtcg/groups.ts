@@ -16,6 +16,13 @@ export function expandExtends(root: GroupNode, sink: DiagnosticSink): void {
   new Expander(root, sink).expand(root);
 }
 
+/**
+ * Longest chain of groups each extending the next. Expansion follows a chain recursively; a
+ * chain longer than this is reported at the `$extends` where it goes too far, not left to
+ * overflow the stack.
+ */
+export const MAX_EXTENDS_DEPTH = 256;
+
 class Expander {
   private readonly stack: GroupNode[] = [];
 
@@ -64,6 +71,15 @@ class Expander {
     }
     if (found.expansion === 1) {
       this.reportCycle(found);
+      return undefined;
+    }
+    if (found.expansion === 0 && this.stack.length >= MAX_EXTENDS_DEPTH) {
+      group.extendsCycle = true;
+      report.error(
+        reference.span,
+        CODES.tooDeep,
+        `$extends chain longer than ${MAX_EXTENDS_DEPTH} groups (${group.name} extends ${found.name}, which extends another group, and so on); brandlint follows chains up to that length`,
+      );
       return undefined;
     }
     this.expand(found);

@@ -57,11 +57,23 @@ export interface JsonSyntaxError {
 
 export type JsonParseResult = { ok: true; root: JsonNode } | { ok: false; error: JsonSyntaxError };
 
+/**
+ * Deepest nesting of objects and arrays read. Token files nest a handful of levels; every step
+ * after parsing (groups, `$extends`, values, the build) walks the tree recursively, so a file
+ * nested thousands of levels deep is refused here, at the place it goes too deep, instead of
+ * overflowing the stack somewhere later.
+ */
+export const MAX_JSON_NESTING = 256;
+
 /** Parses JSON (or JSONC/JSON5) text into positioned nodes. Never throws on bad input. */
 export function parseJson(text: string, dialect: JsonDialect = 'json'): JsonParseResult {
   // A byte order mark is not JSON whitespace; blank it out so offsets stay those of the file.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   if (source.trim() === '') return { ok: false, error: { message: 'the file is empty; a token file contains a JSON object', offset: 0 } };
+  const tooDeep = firstTooDeep(source, dialect);
+  if (tooDeep >= 0) {
+    return { ok: false, error: { message: `objects and arrays nest more than ${MAX_JSON_NESTING} levels deep here; brandlint reads token files up to that depth`, offset: tooDeep } };
+  }
   let body: MomoaValue;
   try {
     body = parseMomoa(source, { mode: dialect, ranges: true, tokens: false }).body;
@@ -80,6 +92,33 @@ export function parseJson(text: string, dialect: JsonDialect = 'json'): JsonPars
     }
   }
   return { ok: true, root: convert(body) };
+}
+
+/**
+ * The offset of the first `{` or `[` nested deeper than {@link MAX_JSON_NESTING}, or -1. Skips
+ * strings (and, outside plain JSON, comments and single-quoted strings) without parsing more.
+ */
+function firstTooDeep(text: string, dialect: JsonDialect): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 /* " */ || (code === 0x27 /* ' */ && dialect === 'json5')) {
+      for (i++; i < text.length && text.charCodeAt(i) !== code; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (code === 0x2f /* / */ && dialect !== 'json') {
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x2f) {
+        while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+      } else if (next === 0x2a) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? text.length : end + 1;
+      }
+    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+      if (++depth > MAX_JSON_NESTING) return i;
+    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+      depth--;
+    }
+  }
+  return -1;
 }
 
 function syntaxErrorOf(error: unknown, text: string, dialect: JsonDialect): JsonSyntaxError {
@@ -170,17 +209,20 @@ function convert(node: MomoaValue): JsonNode {
   }
 }
 
-/** The first member named `key`, if any. */
+/** The last member named `key`, if any (of duplicate keys the last counts, as with `JSON.parse`). */
 export function memberOf(object: JsonObject, key: string): JsonMember | undefined {
-  for (const member of object.members) if (member.key === key) return member;
+  for (let i = object.members.length - 1; i >= 0; i--) if (object.members[i]!.key === key) return object.members[i];
   return undefined;
 }
 
-/** Plain JSON data for a node (later duplicate keys win, as with `JSON.parse`). */
+/**
+ * Plain JSON data for a node (later duplicate keys win, as with `JSON.parse`). Objects have no
+ * prototype: keys from the file (`__proto__`, `constructor`) are data, never inherited properties.
+ */
 export function toPlain(node: JsonNode): unknown {
   switch (node.kind) {
     case 'object': {
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const member of node.members) out[member.key] = toPlain(member.value);
       return out;
     }

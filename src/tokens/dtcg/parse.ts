@@ -65,11 +65,24 @@ export function isProperty(key: string): boolean {
 }
 
 /** Why a key cannot name a token or group (Format §5.1.1), if it cannot. */
+/**
+ * Names every JavaScript object already has (`constructor`, `toString`, `__proto__`, ...): valid
+ * DTCG, and data to brandlint, but style-dictionary drops tokens and groups of these names.
+ */
+export const JS_OBJECT_PROPERTY_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export function nameProblem(key: string): string | undefined {
   if (key === '') return 'token and group names must not be empty';
   if (key.startsWith('$')) return `name ${JSON.stringify(key)} must not start with "$" (reserved for format properties)`;
   if (/[{}.]/.test(key)) return `name ${JSON.stringify(key)} must not contain "{", "}" or "." (they are alias syntax)`;
   return undefined;
+}
+
+/** Each key's last member: of duplicate keys the last counts. */
+function lastMembers(object: JsonObject): Map<string, JsonMember> {
+  const last = new Map<string, JsonMember>();
+  for (const member of object.members) last.set(member.key, member);
+  return last;
 }
 
 /** An object is a token when it has `$value`, or a `$ref` and no children. */
@@ -120,15 +133,15 @@ class TreeBuilder {
       );
     }
     const seen = new Set<string>();
+    const last = lastMembers(object);
     for (const member of object.members) {
       const { key } = member;
       const repeated = seen.has(key);
       seen.add(key);
       if (isProperty(key)) {
-        if (repeated) {
-          report.warn(member.keySpan, CODES.duplicateKey, `duplicate property "${key}"; the first one is used`);
-          continue;
-        }
+        // Of duplicate properties the last counts, as with JSON.parse; it says so.
+        if (last.get(key) !== member) continue;
+        if (repeated) this.reportOverridden(object, member, report);
         this.groupProperty(group, decl, member, report, isFileRoot);
         continue;
       }
@@ -136,6 +149,14 @@ class TreeBuilder {
       if (problem) {
         report.error(member.keySpan, CODES.invalidName, problem);
         continue;
+      }
+      if (JS_OBJECT_PROPERTY_NAMES.has(key)) {
+        report.warn(
+          member.keySpan,
+          CODES.unportableName,
+          `name ${JSON.stringify(key)} is a property every JavaScript object has: style-dictionary and other JavaScript tools lose such tokens, so \`brandlint build\` refuses it; rename it`,
+          { tokenPath: [...group.path, key].join('.') },
+        );
       }
       if (member.value.kind !== 'object') {
         if (legacy) continue;
@@ -210,6 +231,17 @@ class TreeBuilder {
     }
   }
 
+  /** A duplicate property: this last one is used, the earlier ones are ignored (at the last, naming the first). */
+  private reportOverridden(object: JsonObject, member: JsonMember, report: Reporter): void {
+    const first = object.members.find((candidate) => candidate.key === member.key)!;
+    report.warn(
+      member.keySpan,
+      CODES.duplicateKey,
+      `duplicate property "${member.key}"; this last one is used, as JSON.parse does (the one at ${locationText(this.source, first.keySpan)} is ignored)`,
+      { related: [{ file: this.source.file, range: this.source.range(first.keySpan), message: 'ignored duplicate' }] },
+    );
+  }
+
   private child(group: GroupNode, key: string, member: JsonMember, object: JsonObject, report: Reporter, repeated: boolean): void {
     const path = [...group.path, key];
     const name = path.join('.');
@@ -257,12 +289,15 @@ class TreeBuilder {
     };
     let refMember: JsonMember | undefined;
     const seen = new Set<string>();
+    const last = lastMembers(object);
     for (const property of object.members) {
       const { key, value } = property;
-      if (seen.has(key)) {
-        report.warn(property.keySpan, CODES.duplicateKey, `duplicate property "${key}"; the first one is used`);
+      // Of duplicate properties the last counts, as with JSON.parse; it says so.
+      if (last.get(key) !== property) {
+        seen.add(key);
         continue;
       }
+      if (seen.has(key)) this.reportOverridden(object, property, report);
       seen.add(key);
       switch (key) {
         case '$value':
@@ -350,7 +385,7 @@ function suggestType(value: string): string | undefined {
     boxshadow: 'shadow',
     opacity: 'number',
   };
-  return legacy[lower];
+  return Object.hasOwn(legacy, lower) ? legacy[lower] : undefined;
 }
 
 export function readType(node: JsonNode, report: Reporter): TypeDecl {

@@ -225,36 +225,27 @@ export function childType(type: LocationType, segment: string, index: boolean): 
     case 'dashArray':
       return index ? 'dimension' : 'unknown';
     case 'border':
-      return ({ color: 'color', width: 'dimension', style: 'strokeStyle' } as Record<string, LocationType>)[segment] ?? 'unknown';
+      return fieldType({ color: 'color', width: 'dimension', style: 'strokeStyle' }, segment);
     case 'transition':
-      return ({ duration: 'duration', delay: 'duration', timingFunction: 'cubicBezier' } as Record<string, LocationType>)[segment] ?? 'unknown';
+      return fieldType({ duration: 'duration', delay: 'duration', timingFunction: 'cubicBezier' }, segment);
     case 'shadow':
       return index ? 'shadowLayer' : childType('shadowLayer', segment, false);
     case 'shadowLayer':
-      return (
-        ({ color: 'color', offsetX: 'dimension', offsetY: 'dimension', blur: 'dimension', spread: 'dimension', inset: 'boolean' } as Record<string, LocationType>)[
-          segment
-        ] ?? 'unknown'
-      );
+      return fieldType({ color: 'color', offsetX: 'dimension', offsetY: 'dimension', blur: 'dimension', spread: 'dimension', inset: 'boolean' }, segment);
     case 'gradient':
       return index ? 'gradientStop' : 'unknown';
     case 'gradientStop':
-      return ({ color: 'color', position: 'number' } as Record<string, LocationType>)[segment] ?? 'unknown';
+      return fieldType({ color: 'color', position: 'number' }, segment);
     case 'typography':
-      return (
-        (
-          {
-            fontFamily: 'fontFamily',
-            fontSize: 'dimension',
-            fontWeight: 'fontWeight',
-            letterSpacing: 'dimension',
-            lineHeight: 'number',
-          } as Record<string, LocationType>
-        )[segment] ?? 'unknown'
-      );
+      return fieldType({ fontFamily: 'fontFamily', fontSize: 'dimension', fontWeight: 'fontWeight', letterSpacing: 'dimension', lineHeight: 'number' }, segment);
     default:
       return 'unknown';
   }
+}
+
+/** The type of a composite value's field; a segment from a pointer is data, so only own fields count (`constructor` is no field). */
+function fieldType(fields: Readonly<Record<string, LocationType>>, segment: string): LocationType {
+  return Object.hasOwn(fields, segment) ? fields[segment]! : 'unknown';
 }
 
 export function compatible(slot: Slot, type: LocationType): boolean {

@@ -32,6 +32,8 @@ export const CODES = {
   invalidResolver: 'dtcg/invalid-resolver',
   resolverReference: 'dtcg/resolver-reference',
   resolverInput: 'dtcg/resolver-input',
+  unportableName: 'dtcg/unportable-name',
+  tooDeep: 'dtcg/too-deep',
 } as const;
 export type Code = (typeof CODES)[keyof typeof CODES];
 

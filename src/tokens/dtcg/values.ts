@@ -312,8 +312,10 @@ export class ValueChecker {
     const out = new Map<string, JsonNode>();
     let ok = true;
     for (const member of node.members) {
-      if (out.has(member.key)) continue;
-      if (!required.includes(member.key) && !optional.includes(member.key)) {
+      if (out.has(member.key)) {
+        // The last one counts, as with JSON.parse and every other JSON tool.
+        this.report.warn(member.keySpan, CODES.duplicateKey, `duplicate ${label} property ${quote(member.key)}; this last one is used, as JSON.parse does`);
+      } else if (!required.includes(member.key) && !optional.includes(member.key)) {
         this.fail(member.keySpan, `unknown ${label} property ${quote(member.key)}; expected ${[...required, ...optional].join(', ')}`);
         ok = false;
         continue;
@@ -740,8 +742,9 @@ export class ValueChecker {
   }
 }
 
+/** The value of the last member named `key` (JSON.parse keeps the last of duplicate keys). */
 function memberValue(node: JsonObject, key: string): JsonNode | undefined {
-  for (const member of node.members) if (member.key === key) return member.value;
+  for (let i = node.members.length - 1; i >= 0; i--) if (node.members[i]!.key === key) return node.members[i]!.value;
   return undefined;
 }
 
