@@ -35,7 +35,7 @@ await build({
   // dictionary-en, asciidoctor and en-pos (Vale styles, AsciiDoc) read files next to themselves;
   // they, remark-mdx (with a JavaScript parser) and postal-mime (.eml) are loaded only when such a
   // file or rule is met: every run would pay for reading them in the bundle.
-  external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'write-good', 'dictionary-en', '@asciidoctor/core', 'en-pos', 'remark-mdx', 'postal-mime'],
+  external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'write-good', 'dictionary-en', '@asciidoctor/core', 'en-pos', 'remark-mdx', 'postal-mime', 'pdfjs-dist', 'pdfjs-dist/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
