@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { formatDiagnosticLine, type Diagnostic } from '../core/diagnostic.js';
 import { terminalOutput, terminalText } from '../core/terminal-text.js';
+import { noticeLine } from '../engine/notices.js';
 import type { LintNotice } from '../engine/result.js';
 
 /** Where a command writes and what it knows of its surroundings; tests pass their own. */
@@ -47,7 +48,7 @@ export function printDiagnostics(io: Pick<CliIo, 'stderr'>, c: Colors, diagnosti
 
 /** A notice of a lint run (skipped file, no brand, ...) on stderr. */
 export function printNotice(io: Pick<CliIo, 'stderr'>, c: Colors, notice: LintNotice): void {
-  io.stderr(`${c.cyan('note')} ${terminalText(notice.file ? `${notice.file}: ${notice.message}` : notice.message)}\n`);
+  io.stderr(`${c.cyan('note')} ${terminalText(noticeLine(notice))}\n`);
 }
 
 /** A problem with how brandlint was called or configured: exit code 2. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Channel } from '../core/channels.js';
 import { displayPath } from '../core/paths.js';
-import { createChannelResolver, explicitChannelOf, globMatcher, isInside } from './channels.js';
+import { createChannelResolver, explicitChannelOf, globMatcher, isInside, notLintedReason } from './channels.js';
 import { resolvePattern, toPosix, type ResolvedConfig } from './config.js';
 import { compareStrings, type LintNotice } from './result.js';
 
@@ -43,6 +43,15 @@ export interface DiscoveredFile {
 export interface Discovery {
   files: DiscoveredFile[];
   notices: LintNotice[];
+  /** Files found in a folder walk that no channel claims, as (extension, reason, count): the run's closing "not linted" line. */
+  notLinted: NotLintedGroup[];
+}
+
+export interface NotLintedGroup {
+  /** `.json`, or empty for files without an extension. */
+  extension: string;
+  reason: string;
+  count: number;
 }
 
 /** Folder names never entered. */
@@ -68,7 +77,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 
   const found = new Map<string, DiscoveredFile>();
   const notices: LintNotice[] = [];
-  const add = (absolute: string, explicit: boolean): void => {
+  const unclaimed = new Map<string, NotLintedGroup>();
+  const add = (absolute: string, explicit: boolean, walked = false): void => {
     const file = toPosix(absolute);
     const known = found.get(file);
     if (known) {
@@ -84,6 +94,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           file: shown,
           message: 'belongs to no channel (set `channels.<name>` in the configuration to lint it); skipped',
         });
+      } else if (walked) {
+        const relative = path.posix.relative(toPosix(config.rootDir), file);
+        const extension = extensionOf(file);
+        const reason = notLintedReason(relative.startsWith('../') ? file : relative);
+        const key = `${extension}\u0000${reason}`;
+        const group = unclaimed.get(key);
+        if (group) group.count++;
+        else unclaimed.set(key, { extension, reason, count: 1 });
       }
       return;
     }
@@ -106,7 +124,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       if (isDirectory) {
         if (ALWAYS_SKIPPED.has(entry.name) || absolute === outDir || ignored.ignores(absolute, true, base)) continue;
         await walk(absolute, base);
-      } else if (isFile && !ignored.ignores(absolute, false, base)) add(absolute, false);
+      } else if (isFile && !ignored.ignores(absolute, false, base)) add(absolute, false, true);
     }
   };
 
@@ -149,7 +167,16 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   }
 
   const files = [...found.values()].sort((a, b) => compareStrings(toPosix(a.absolutePath), toPosix(b.absolutePath)));
-  return { files, notices };
+  // Most files first, then by extension: the same line on every machine.
+  const notLinted = [...unclaimed.values()].sort((a, b) => b.count - a.count || compareStrings(a.extension, b.extension) || compareStrings(a.reason, b.reason));
+  return { files, notices, notLinted };
+}
+
+/** `.json` of `a/b.JSON`; empty when the file name has no extension (a leading dot is not one). */
+function extensionOf(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
 }
 
 async function globFiles(patterns: string[], cwd: string): Promise<string[]> {

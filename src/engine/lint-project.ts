@@ -18,6 +18,7 @@ import { hasAdapter } from './channels.js';
 import { discoverFiles, DiscoveryError, type DiscoveredFile } from './discovery.js';
 import { lintInPool, workerCount, type Concurrency } from './pool.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
+import { collapseNotices, notLintedNotice } from './notices.js';
 import type { LintNotice, LintResult } from './result.js';
 import { ResultStore, type ResultStoreMode } from './result-store.js';
 import type { RuleSource } from './rules.js';
@@ -252,6 +253,9 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   });
   store.replace(consistency.results);
   for (const result of consistency.briefResults) store.addTrailing(result);
+  // The run ends with what it could not do: rules that could not apply, then the files not linted.
+  const notLinted = notLintedNotice(discovery.notLinted);
+  if (notLinted) notices.push(notLinted);
   return {
     ok: true,
     get results() {
@@ -259,7 +263,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     },
     store,
     campaigns: consistency.campaigns,
-    notices,
+    notices: collapseNotices(notices),
     configWarnings: setup.warnings,
     brand,
     config,

@@ -19,7 +19,7 @@ interface Place {
  * { version, results: [{ file, channel, campaign?, errorCount, warningCount, fixableCount,
  *     diagnostics: [{ ruleId, severity, message, file, start: {line, column}, end: {line, column},
  *       fix?, related?, actual?, expected?, docsUrl? }], output? }],
- *   notices: [{ kind, message, file? }], summary: { fileCount, errorCount, warningCount, fixableCount },
+ *   notices: [{ kind, message, file?, files? }], summary: { fileCount, errorCount, warningCount, fixableCount },
  *   campaigns?: [{ campaign, brief?, channels: [{ channel, files }], facts: [kind],
  *     reference: { <kind>: { values, source: brief|majority|tie } },
  *     cells: [{ channel, fact, values, agrees: true|false|null }] }] }
@@ -62,6 +62,7 @@ export const json: Formatter = chunkedFormatter(function* (results, context) {
       kind: notice.kind,
       message: notice.message,
       ...(notice.file !== undefined ? { file: notice.file } : {}),
+      ...(notice.files !== undefined ? { files: notice.files } : {}),
     })),
     summary: hole('summary'),
     ...(context.campaigns && context.campaigns.length > 0 ? { campaigns: context.campaigns } : {}),

@@ -1,0 +1,64 @@
+/**
+ * The run's notices as reports show them: the same notice given for many files is one notice
+ * listing the files, and the files a folder walk found but did not lint are one closing line,
+ * by extension and reason. Every report format (stylish on stderr, JSON `notices`, SARIF
+ * `toolExecutionNotifications`) shows these, so no format is noisier or quieter than another.
+ */
+import type { NotLintedGroup } from './discovery.js';
+import type { LintNotice } from './result.js';
+
+/**
+ * Notices with the same kind and message collapsed into one, in the order of their first
+ * occurrence: a notice of one file keeps `file`; of several, it lists them in `files`.
+ * Notices that concern no file are kept as they are (once each).
+ */
+export function collapseNotices(notices: readonly LintNotice[]): LintNotice[] {
+  const groups = new Map<string, { notice: LintNotice; files: string[] }>();
+  const order: Array<{ notice: LintNotice; files: string[] }> = [];
+  for (const notice of notices) {
+    const key = `${notice.kind}\u0000${notice.message}`;
+    const fileList = notice.files ?? (notice.file !== undefined ? [notice.file] : []);
+    const group = groups.get(key);
+    if (group) {
+      for (const file of fileList) if (!group.files.includes(file)) group.files.push(file);
+      continue;
+    }
+    const created = { notice, files: [...fileList] };
+    groups.set(key, created);
+    order.push(created);
+  }
+  return order.map(({ notice, files }) => {
+    const { file: _file, files: _files, ...rest } = notice;
+    if (files.length === 0) return rest;
+    if (files.length === 1) return { ...rest, file: files[0]! };
+    return { ...rest, files };
+  });
+}
+
+/** How a notice reads on one line: `a.md: reason`, or `reason (3 files: a.md, b.md, c.md)`; long lists are cut. */
+export function noticeLine(notice: LintNotice, shownFiles = 3): string {
+  if (notice.files && notice.files.length > 1) {
+    const shown = notice.files.slice(0, shownFiles).join(', ');
+    const more = notice.files.length > shownFiles ? ` and ${notice.files.length - shownFiles} more` : '';
+    return `${notice.message} (${notice.files.length} files: ${shown}${more})`;
+  }
+  const file = notice.file ?? notice.files?.[0];
+  return file !== undefined ? `${file}: ${notice.message}` : notice.message;
+}
+
+/**
+ * The closing line of a run that walked folders: what was found but not linted, by extension
+ * and count, grouped by reason (`not linted: 12 .json, 1 .yaml (chatbot scripts only in ...); 3 .lu (no channel reads .lu files)`).
+ * Null when every file found was linted.
+ */
+export function notLintedNotice(groups: readonly NotLintedGroup[]): LintNotice | null {
+  if (groups.length === 0) return null;
+  const byReason = new Map<string, NotLintedGroup[]>();
+  for (const group of groups) byReason.set(group.reason, [...(byReason.get(group.reason) ?? []), group]);
+  const total = (list: readonly NotLintedGroup[]): number => list.reduce((sum, group) => sum + group.count, 0);
+  const parts = [...byReason]
+    .sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([reason, list]) => `${list.map((group) => `${group.count} ${group.extension || '(no extension)'}`).join(', ')} (${reason})`);
+  const count = total(groups);
+  return { kind: 'not-linted', message: `not linted: ${count} file${count === 1 ? '' : 's'}: ${parts.join('; ')}` };
+}
