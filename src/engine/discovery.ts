@@ -29,6 +29,8 @@ export interface DiscoverOptions {
   ignorePatterns?: readonly string[];
   /** False with `--no-ignore`: `.gitignore` files and the configuration's `ignorePatterns` are not used. */
   useIgnoreFiles?: boolean;
+  /** brandlint's own inputs (configuration, tokens, guidelines, packs): not content, so not counted as "not linted". */
+  ownFiles?: readonly string[];
 }
 
 export interface DiscoveredFile {
@@ -78,6 +80,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const found = new Map<string, DiscoveredFile>();
   const notices: LintNotice[] = [];
   const unclaimed = new Map<string, NotLintedGroup>();
+  const own = new Set((options.ownFiles ?? []).map((file) => toPosix(path.resolve(cwd, file))));
   const add = (absolute: string, explicit: boolean, walked = false): void => {
     const file = toPosix(absolute);
     const known = found.get(file);
@@ -94,7 +97,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           file: shown,
           message: 'belongs to no channel (set `channels.<name>` in the configuration to lint it); skipped',
         });
-      } else if (walked) {
+      } else if (walked && !own.has(file) && !isHidden(path.posix.relative(toPosix(config.rootDir), file))) {
         const relative = path.posix.relative(toPosix(config.rootDir), file);
         const extension = extensionOf(file);
         const reason = notLintedReason(relative.startsWith('../') ? file : relative);
@@ -170,6 +173,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   // Most files first, then by extension: the same line on every machine.
   const notLinted = [...unclaimed.values()].sort((a, b) => b.count - a.count || compareStrings(a.extension, b.extension) || compareStrings(a.reason, b.reason));
   return { files, notices, notLinted };
+}
+
+/** A dot file or a file in a dot folder (`.brandlintcache/`, `.github/`): tool state, not content, and not counted as "not linted". */
+function isHidden(relative: string): boolean {
+  return relative.split('/').some((segment) => segment.startsWith('.') && segment !== '..' && segment !== '.');
 }
 
 /** `.json` of `a/b.JSON`; empty when the file name has no extension (a leading dot is not one). */

@@ -18,7 +18,7 @@ import { hasAdapter } from './channels.js';
 import { discoverFiles, DiscoveryError, type DiscoveredFile } from './discovery.js';
 import { lintInPool, workerCount, type Concurrency } from './pool.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
-import { collapseNotices, notLintedNotice } from './notices.js';
+import { cannotApplyNotices, collapseNotices, notLintedNotice } from './notices.js';
 import type { LintNotice, LintResult } from './result.js';
 import { ResultStore, type ResultStoreMode } from './result-store.js';
 import type { RuleSource } from './rules.js';
@@ -128,6 +128,12 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       ...(options.paths ? { paths: options.paths } : {}),
       ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
       ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
+      ownFiles: [
+        ...(setup.configFile ? [setup.configFile] : []),
+        ...(setup.brandInputFiles ?? setup.tokenFiles),
+        ...(config.guidelines ? [config.guidelines] : []),
+        ...(setup.packSources ?? []),
+      ],
     });
   } catch (error) {
     if (error instanceof DiscoveryError) return { ok: false, stage: 'paths', message: error.message, diagnostics: [] };
@@ -254,6 +260,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   store.replace(consistency.results);
   for (const result of consistency.briefResults) store.addTrailing(result);
   // The run ends with what it could not do: rules that could not apply, then the files not linted.
+  notices.push(...cannotApplyNotices(setup.rules.loaded.values(), brand, new Set(files.map((file) => file.channel))));
   const notLinted = notLintedNotice(discovery.notLinted);
   if (notLinted) notices.push(notLinted);
   return {

@@ -4,6 +4,9 @@
  * by extension and reason. Every report format (stylish on stderr, JSON `notices`, SARIF
  * `toolExecutionNotifications`) shows these, so no format is noisier or quieter than another.
  */
+import type { Channel } from '../core/channels.js';
+import type { RuleMeta } from '../core/rule.js';
+import type { BrandModel } from '../tokens/brand-model.js';
 import type { NotLintedGroup } from './discovery.js';
 import type { LintNotice } from './result.js';
 
@@ -61,4 +64,26 @@ export function notLintedNotice(groups: readonly NotLintedGroup[]): LintNotice |
     .map(([reason, list]) => `${list.map((group) => `${group.count} ${group.extension || '(no extension)'}`).join(', ')} (${reason})`);
   const count = total(groups);
   return { kind: 'not-linted', message: `not linted: ${count} file${count === 1 ? '' : 's'}: ${parts.join('; ')}` };
+}
+
+/**
+ * One `cannot-apply` notice per rule that is on, has files of its channels in the run, and cannot
+ * check anything against the brand (`meta.cannotApply`), in rule id order. Without a brand the
+ * `no-brand` notice already says it for every brand rule.
+ */
+export function cannotApplyNotices(
+  rules: Iterable<{ meta: Pick<RuleMeta<unknown>, 'id' | 'channels' | 'cannotApply'> }>,
+  brand: BrandModel | null,
+  channels: ReadonlySet<Channel>,
+): LintNotice[] {
+  if (!brand) return [];
+  const notices: LintNotice[] = [];
+  for (const { meta } of rules) {
+    if (!meta.cannotApply) continue;
+    if (meta.channels && !meta.channels.some((channel) => channels.has(channel))) continue;
+    if (!meta.channels && channels.size === 0) continue;
+    const reason = meta.cannotApply(brand);
+    if (reason !== null) notices.push({ kind: 'cannot-apply', message: `${meta.id} cannot apply to this run: ${reason}` });
+  }
+  return notices.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }

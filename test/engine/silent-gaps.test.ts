@@ -80,7 +80,7 @@ describe('a run with no configuration says what it did not lint', () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'brandlint-gaps-'));
     await cp(FIXTURE, folder, { recursive: true });
     outcome = await lintProject({ cwd: folder });
-  });
+  }, 60_000);
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true });
   });
