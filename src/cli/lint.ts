@@ -80,8 +80,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       throw new UsageError(`--interactive cannot be combined with ${clashes.join(', ')} (press f in the report to fix a finding)`);
     }
     const { runReport } = await import('./report.js');
-    const { config, ignorePattern, ignore, color } = options;
-    return runReport(paths, { ...(config !== undefined ? { config } : {}), ...(ignorePattern ? { ignorePattern } : {}), ...(ignore !== undefined ? { ignore } : {}), ...(color !== undefined ? { color } : {}) }, io, { exitLikeLint: true });
+    const { config, ignorePattern, ignore, color, baseline } = options;
+    return runReport(paths, { ...(config !== undefined ? { config } : {}), ...(baseline !== undefined ? { baseline } : {}), ...(ignorePattern ? { ignorePattern } : {}), ...(ignore !== undefined ? { ignore } : {}), ...(color !== undefined ? { color } : {}) }, io, { exitLikeLint: true });
   }
   const c = colorsFor(io, options.color);
   const outputs = await resolveOutputs(options.format, options.outputFile);
