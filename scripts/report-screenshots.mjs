@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates the README's screenshots from the fixtures as they are (npm run screenshots):
+// Regenerates the screenshots in docs/ from the fixtures as they are (npm run screenshots):
 //   docs/report-terminal.png  `brandlint report fixtures/` in tmux (120x40), a color finding
 //                             focused; the capture's ANSI colors rendered to HTML, then to PNG
 //   docs/report-terminal-campaigns.png  the campaign view (m) on a campaign whose channels disagree

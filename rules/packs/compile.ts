@@ -12,8 +12,8 @@ import type { PackRule, RulePack } from './schema.js';
 /** A rule whose options the engine does not know (pack rules take none). */
 export type PackDocumentRule = DocumentRule<unknown>;
 
-/** Where pack rules without their own `link` are documented: the README's "Rule packs" section. */
-export const PACKS_DOCS_URL = 'https://github.com/brandlint/brandlint/blob/main/README.md#rule-packs';
+/** Where pack rules without their own `link` are documented: docs/packs.md. */
+export const PACKS_DOCS_URL = 'https://github.com/brandlint/brandlint/blob/main/docs/packs.md';
 
 const TRADEMARK_MESSAGE = 'Add "{mark}" to the first "{expected}" in this message.';
 const SENTENCE_MESSAGE = 'This sentence has {words} words; keep sentences to {max} words or fewer.';

@@ -1,6 +1,6 @@
 /**
  * The brandlint bot script (`*.bot.yml`, `*.bot.yaml`, `*.bot.json`): a plain list of replies
- * for bots built without a framework. Documented in the README ("Chatbot scripts").
+ * for bots built without a framework. Documented in docs/channels.md ("Chatbot scripts").
  * Validated like every data file of brandlint: unknown keys and wrong types are reported at
  * their line and column.
  */

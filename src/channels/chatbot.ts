@@ -7,7 +7,7 @@
  *   `image` and payloads are not prose. Campaign, locale and platform come from a top-level
  *   `metadata:` mapping, and per variant from its `metadata:` (which Rasa passes to the channel).
  * - The brandlint bot script (`*.bot.yml`/`*.bot.json`, `format: bot-script`): see
- *   bot-script-schema.ts and the README.
+ *   bot-script-schema.ts and docs/channels.md.
  * - Bot Framework `.lg` files (`format: lg`): see lg.ts.
  *
  * Slot placeholders (`{name}`, `${user.name}`, `{{slot}}`) stay in the text and are listed in
@@ -91,7 +91,7 @@ async function readBotData(builder: DocumentBuilder, json: boolean, requested: s
 function unrecognized(builder: DocumentBuilder): void {
   builder.problem(
     'parse/unrecognized',
-    'no bot replies found: expected `responses:` (Rasa domain) or `replies:` (brandlint bot script, see the README)',
+    'no bot replies found: expected `responses:` (Rasa domain) or `replies:` (brandlint bot script, see docs/channels.md)',
     builder.range(0, Math.min(1, builder.text.length)),
     'warning',
   );

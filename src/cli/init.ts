@@ -15,7 +15,7 @@ const STARTER_TOKEN_FILES = [
 ];
 
 export const STARTER_CONFIG = `# brandlint configuration. Paths are relative to this file.
-# Docs: see "Configuration" in brandlint's README.
+# Docs: docs/configuration.md in brandlint's repository.
 
 # DTCG 2025.10 token files (palette, type, spacing, logo sizes): files or globs.
 tokens:

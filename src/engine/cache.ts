@@ -20,8 +20,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
 
-/** Version of the cache's layout and entries. */
-export const CACHE_FORMAT = 2;
+/** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md). */
+export const CACHE_FORMAT = 3;
 export const DEFAULT_CACHE_LOCATION = '.brandlintcache';
 
 /** Marks a folder as brandlint's cache (and says what it is to whoever finds it). */

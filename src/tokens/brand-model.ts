@@ -17,7 +17,7 @@ export interface BrandModel {
   palette: PaletteColor[];
   fonts: FontStack[];
   fontWeights: NamedNumber[];
-  /** Steps of the type scale in px, smallest first (see `typeScale` in the README). */
+  /** Steps of the type scale in px, smallest first (see `typeScale` in docs/tokens.md). */
   typeScale: NamedLength[];
   lineHeights: NamedNumber[];
   typography: TextStyle[];
