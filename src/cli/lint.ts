@@ -299,7 +299,7 @@ function builtinPackFiles(): string[] {
  * The compiled brand is kept between runs in the user's cache folder, for the brandlint that
  * compiled it (this module's file: the bundle, whose every build compiles again).
  */
-function brandCacheOption(): { brandCache?: { folder: string; build: string } } {
+export function brandCacheOption(): { brandCache?: { folder: string; build: string } } {
   if (process.env['BRANDLINT_NO_BRAND_CACHE']) return {};
   const folder = userCacheFolder();
   if (!folder) return {};

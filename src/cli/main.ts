@@ -145,6 +145,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('lsp')
+    .description('run the language server for editors (VS Code, Neovim, Helix, any LSP client): diagnostics as you type, quick fixes, "disable for this line", hover with rule docs and the nearest brand color; see docs/editor.md')
+    .option('--stdio', 'speak LSP over stdin and stdout (the default and only transport)')
+    .action(async () => {
+      const { runLsp } = await import('./lsp.js');
+      exitCode = await runLsp(io);
+    });
+
+  program
     .command('init')
     .description('scaffold brandlint.config.yaml and a starter brand (tokens and guideline file) in a folder')
     .argument('[dir]', 'target folder', '.')
