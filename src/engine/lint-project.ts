@@ -73,6 +73,11 @@ export interface LintProjectOptions {
   timeLimitMs?: number;
   /** Keep the compiled brand between runs (see brand-cache.ts and prepare.ts). */
   brandCache?: { folder: string; build: string };
+  /**
+   * What an earlier {@link prepareRun} of the same `cwd` and `configFile` gave (configuration, rules,
+   * brand): a long-lived caller (the language server) prepares once and lints many times.
+   */
+  prepared?: PreparedRun;
 }
 
 export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Run `brandlint init` to add one.';
@@ -107,7 +112,7 @@ export type LintProjectOutcome =
 
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
   const { cwd } = options;
-  const prepared = await prepareRun({
+  const prepared: Awaited<ReturnType<typeof prepareRun>> = options.prepared ? { ok: true, run: options.prepared } : await prepareRun({
     cwd,
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
