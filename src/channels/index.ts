@@ -10,6 +10,7 @@ import { parseArticle } from './article.js';
 import { parseChatbot } from './chatbot.js';
 import { parseEmail } from './email.js';
 import { parseLanding, type ReadFile } from './landing.js';
+import { parsePrint } from './print.js';
 import { parseSocial } from './social.js';
 
 export type { LinkedStylesheet, PageDocument, ReadFile } from './landing.js';
@@ -17,6 +18,7 @@ export { parseArticle } from './article.js';
 export { parseChatbot } from './chatbot.js';
 export { parseEmail } from './email.js';
 export { parseLanding } from './landing.js';
+export { parsePrint, parseSvg } from './print.js';
 export { parseSocial } from './social.js';
 export { parseStylesheet } from './stylesheet.js';
 
@@ -61,6 +63,8 @@ const FORMATS: Record<string, string> = {
   '.txt': 'text',
   '.tweet': 'text',
   '.csv': 'csv',
+  '.svg': 'svg',
+  '.pdf': 'pdf',
 };
 
 /** What {@link detectFormat} says of an extension no adapter reads (`tailwind.config.js`, `intents.lu`). */
@@ -69,7 +73,7 @@ export const UNKNOWN_FORMAT = 'unknown';
 /**
  * The format of a file from its extension: `html` (also Nunjucks, Jinja, Handlebars, Liquid and
  * Twig pages), `mjml`, `eml`, `css`, `scss`, `lg`, `yaml`, `json`, `markdown`, `mdx`, `asciidoc`,
- * `text` (`.txt`, `.tweet`), `csv`; {@link UNKNOWN_FORMAT} for anything else (never read as HTML:
+ * `text` (`.txt`, `.tweet`), `csv`, `svg`, `pdf`; {@link UNKNOWN_FORMAT} for anything else (never read as HTML:
  * `tailwind.config.js` is not a page). The chatbot adapter refines `yaml`/`json` to `rasa` or
  * `bot-script` from the content.
  */
@@ -87,6 +91,10 @@ export async function parseContent(input: ParseContentInput): Promise<ContentDoc
     // Long-form copy: every format the article adapter reads (a `.html` article is not one of them).
     if (input.channel === 'article' && format !== 'html') return await parseArticle({ ...base, format });
     switch (format) {
+      case 'svg':
+      case 'pdf':
+        if (input.channel === 'print') return await parsePrint({ ...base, format });
+        return unsupported(input, format);
       case 'mjml':
       case 'eml':
         return await parseEmail({ ...base, format });

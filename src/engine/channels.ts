@@ -12,9 +12,11 @@
  * | social  | `*.post.md`, `*.tweet`, and `*.md`/`*.markdown`/`*.csv`/`*.txt` under a folder named `social` or `posts` (not a README, LICENSE, ... file) |
  * | landing | every other `*.html`/`*.htm`, Nunjucks/Jinja page (`*.njk`, `*.jinja`, `*.jinja2`, `*.html.j2`), `*.css`, `*.scss` |
  * | article | `*.md`/`*.markdown`/`*.mdx`/`*.adoc`/`*.asciidoc`/`*.asc`/`*.txt` under a folder named `blog`, `articles`, `docs`, `help`, `kb`, `sales` or `scripts` |
+ * | print   | `*.print.svg`/`*.print.pdf`, and `*.svg`/`*.pdf` under a folder named `print`, `artwork`, `posters`, `flyers`, `banners` or `brochures` (an SVG icon of a web site is no print) |
  *
  * Every other file belongs to no channel and is not linted, except that a long-form file
- * ({@link ARTICLE_EXTENSIONS}) named on the command line is an article ({@link explicitChannelOf}).
+ * ({@link ARTICLE_EXTENSIONS}) named on the command line is an article, and an `.svg` or `.pdf`
+ * named there is print ({@link explicitChannelOf}).
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -31,6 +33,7 @@ export const CHANNEL_ADAPTERS: Readonly<Record<Channel, boolean>> = {
   chatbot: true,
   social: true,
   article: true,
+  print: true,
 };
 
 export function hasAdapter(channel: Channel): boolean {
@@ -45,6 +48,9 @@ const ARTICLE_FOLDERS = new Set(['blog', 'articles', 'docs', 'help', 'kb', 'sale
 const TEMPLATE_PAGE = /\.(?:njk|jinja2?|html?\.j2)$/;
 /** Files of a repository that are about it, not posts (`README.md`, `LICENSE.txt`, ...). */
 export const PROJECT_FILE = /^(?:readme|licen[cs]e|copying|notice|changelog|changes|contributing|code_of_conduct|authors|security)(?:[._-].*)?$/;
+const PRINT_FOLDERS = new Set(['print', 'artwork', 'posters', 'flyers', 'banners', 'brochures']);
+/** Extensions of print and artwork files (the print channel's formats). */
+export const PRINT_EXTENSIONS: ReadonlySet<string> = new Set(['.svg', '.pdf']);
 /** Extensions of long-form copy (the article channel's formats). */
 export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mdx', '.adoc', '.asciidoc', '.asc', '.txt']);
 
@@ -70,6 +76,7 @@ export function defaultChannelOf(file: string): Channel | null {
 
   if (html || extension === '.css' || extension === '.scss') return 'landing';
   if (ARTICLE_EXTENSIONS.has(extension) && inFolder(ARTICLE_FOLDERS)) return 'article';
+  if (/\.print\.(svg|pdf)$/.test(name) || (PRINT_EXTENSIONS.has(extension) && inFolder(PRINT_FOLDERS))) return 'print';
   return null;
 }
 
@@ -100,6 +107,9 @@ export function notLintedReason(file: string): string {
       return 'copy only in a social/, posts/, blog/, docs/, ... folder; set channels.article or channels.social to lint them';
     case '.csv':
       return 'post schedules only in a social/ or posts/ folder; set channels.social to lint them';
+    case '.svg':
+    case '.pdf':
+      return 'artwork only in a print/, artwork/, posters/, ... folder or named *.print.svg; set channels.print to lint them';
     case '':
       return 'no extension: no channel reads such files';
     default:
@@ -107,11 +117,13 @@ export function notLintedReason(file: string): string {
   }
 }
 
-const IMAGE_OR_FONT = /^\.(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|woff2?|ttf|otf|eot|mp4|webm|mov|mp3|wav|pdf|zip|gz)$/;
+const IMAGE_OR_FONT = /^\.(?:png|jpe?g|gif|webp|avif|ico|bmp|tiff?|woff2?|ttf|otf|eot|mp4|webm|mov|mp3|wav|zip|gz)$/;
 
-/** The channel of a file named on the command line that no glob or default claims: long-form copy is an article. */
+/** The channel of a file named on the command line that no glob or default claims: long-form copy is an article, artwork is print. */
 export function explicitChannelOf(file: string): Channel | null {
-  return ARTICLE_EXTENSIONS.has(path.extname(file).toLowerCase()) ? 'article' : null;
+  const extension = path.extname(file).toLowerCase();
+  if (PRINT_EXTENSIONS.has(extension)) return 'print';
+  return ARTICLE_EXTENSIONS.has(extension) ? 'article' : null;
 }
 
 /** Decides channels for absolute paths: configured globs first, then {@link defaultChannelOf}. */
