@@ -11,7 +11,7 @@ import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
-import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
 import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
@@ -142,7 +142,6 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const notices = stagedFiles
     ? outcome.notices.filter((notice) => !((notice.kind === 'skipped' || notice.kind === 'ignored') && notice.file !== undefined && stagedFiles.has(notice.file) && !/binary|larger/.test(notice.message)))
     : outcome.notices;
-  for (const notice of notices) printNotice(io, c, notice);
 
   // The results are read one at a time from the store, once per pass (summary, each report).
   const finished = outcome;
@@ -182,6 +181,15 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const tooManyWarnings = maxWarnings >= 0 && summary.warningCount > maxWarnings;
   const exitCode = summary.errorCount > 0 || tooManyWarnings ? 1 : 0;
   const shown = options.quiet ? mapResults(results, onlyErrors) : results;
+  // Notices follow the report (where the reader is), one line per reason.
+  let reportOnStdout = false;
+  const reportIo: CliIo = {
+    ...io,
+    stdout: (text) => {
+      if (text !== '') reportOnStdout = true;
+      io.stdout(text);
+    },
+  };
   await writeOutputs(
     outputs,
     shown,
@@ -195,8 +203,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       toolVersion: brandlintVersion(),
       exitCode,
     },
-    io,
+    reportIo,
   );
+  printNotices(io, c, notices, { afterReport: reportOnStdout });
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
   return exitCode;
   }

@@ -40,8 +40,8 @@ describe('matrix in the reports', () => {
       [
         'campaign spring-sale (brief campaigns/spring-sale.yaml)',
         '             offer      code                      link',
-        '  reference  20% off    tie: SPRING20 | SPRING25  www.northwind.example/spring-sale',
-        '  email      ✖ 15% off  ✖ SPRING20                www.northwind.example/spring-sale',
+        '  reference  20% off    tie: SPRING20 | SPRING25  northwind.example/spring-sale',
+        '  email      ✖ 15% off  ✖ SPRING20                northwind.example/spring-sale',
         '  social     20% off    ✖ SPRING25                ✖ —',
         '',
       ].join('\n'),
