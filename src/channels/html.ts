@@ -186,6 +186,8 @@ class HtmlWalker {
   private source: Source;
   private pendingRoundrect: Element | Root | null = null;
   private preheaderOpen = false;
+  /** The `<title>` element that is the document's title (the first outside body and SVG). */
+  private documentTitle: Element | Root | undefined;
   /** Scope of `<title>`: the subject of an email that has no `<meta name="subject">`. */
   private readonly titleScope: ProseScope;
 
@@ -350,7 +352,7 @@ class HtmlWalker {
 
     if (NO_PROSE.has(tagName) || tagName.startsWith('o:') || tagName.startsWith('w:')) next.scope = null;
     if (!context.mso) {
-      if (tagName === 'title' || tagName === 'mj-title') {
+      if ((tagName === 'title' && this.isDocumentTitle(next)) || tagName === 'mj-title') {
         next.scope = this.titleScope;
         next.ownerId = id;
       } else if (tagName === 'mj-preview') {
@@ -434,12 +436,26 @@ class HtmlWalker {
       this.flush();
       const located = this.contentOf(node, id);
       if (located) {
-        if (tagName === 'title' && this.facts.title === undefined) this.facts.title = located;
+        if (tagName === 'title' && this.facts.title === undefined && this.isDocumentTitle(next)) this.facts.title = located;
         if (tagName === 'mj-title' && this.facts.mjTitle === undefined) this.facts.mjTitle = located;
         if (tagName === 'mj-preview' && this.facts.mjPreview === undefined) this.facts.mjPreview = located;
       }
     }
     this.afterElement(node, inline);
+  }
+
+  /**
+   * Whether a `<title>` is the document's title: the first one outside `<body>` and outside SVG.
+   * An SVG `<title>` (the name of a drawing) or a second title is not the page title or subject.
+   */
+  private isDocumentTitle(context: Context): boolean {
+    if (context.inSvg) return false;
+    for (let up: Context | null = context.up; up; up = up.up) {
+      if (up.node.type === 'element' && up.node.tagName === 'body') return false;
+    }
+    const node = context.node;
+    if (this.documentTitle === undefined) this.documentTitle = node;
+    return this.documentTitle === node;
   }
 
   /** An element the parser implied (`<tbody>`, `<html>`): the span of its children, else empty at its parent. */

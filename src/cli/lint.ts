@@ -10,6 +10,7 @@ import type { Concurrency } from '../engine/pool.js';
 import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
+import { fileScore, parseMinScore, scoreResults, storedScores, type ScoreReport } from '../engine/score.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, printDiagnostics, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
@@ -50,6 +51,8 @@ export interface LintCommandOptions {
   interactive?: boolean;
   /** `--concurrency`: worker threads (a number), `auto` (the default) or `off`. */
   concurrency?: string;
+  /** `--min-score`, as typed: exit 1 when the run's brand score is below it. */
+  minScore?: string;
 }
 
 /** Test seams: the rule catalogue and adapters to use instead of the real ones. */
@@ -90,6 +93,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (typeof shard === 'string') throw new UsageError(shard);
   const baseline = options.baseline === undefined ? undefined : await readBaselineFile(io.cwd, options.baseline);
   const maxWarnings = options.maxWarnings === undefined ? -1 : parseMaxWarnings(options.maxWarnings);
+  const minScoreGiven = options.minScore === undefined ? undefined : parseMinScore(options.minScore);
+  if (typeof minScoreGiven === 'string') throw new UsageError(minScoreGiven);
+  const minScore: number | undefined = minScoreGiven;
   const maxFileSize = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
   const concurrency = parseConcurrency(options.concurrency ?? 'auto');
 
@@ -153,33 +159,42 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   }
 
   async function report(store: ResultStore): Promise<number> {
-  let results: Iterable<LintResult> = store;
+  // Each file's score is fixed from all its findings, before a baseline or --quiet hides some.
+  const scored = store.map((result) => (result.score ? result : { ...result, score: fileScore(result) }));
+  const runScores = scoreResults(scored);
+  let results: Iterable<LintResult> = scored;
   let summary;
   if (options.baselineWrite !== undefined) {
-    const written = await writeBaselineFile(io.cwd, options.baselineWrite, results);
+    const written = await writeBaselineFile(io.cwd, options.baselineWrite, results, storedScores(runScores));
     io.stderr(`${c.cyan('note')} wrote ${options.baselineWrite}: ${written.findings} known finding${written.findings === 1 ? '' : 's'} in ${written.files} file${written.files === 1 ? '' : 's'}\n`);
     // Recorded findings are known from now on: the report of this run shows none of them.
-    results = store.map((result) => ({ ...result, ...createResult(result, []) }));
+    results = mapResults(scored, (result) => ({ ...result, ...createResult(result, []) }));
     summary = summarize(results);
   } else if (baseline) {
     let suppressed = 0;
     let fixed = 0;
     summary = summarize(
-      store.map((result) => {
+      mapResults(scored, (result) => {
         const one = baseline.applyTo(result);
         suppressed += one.suppressed;
         fixed += one.fixed;
         return one.result;
       }),
     );
-    results = store.map((result) => baseline.applyTo(result).result);
+    results = mapResults(scored, (result) => baseline.applyTo(result).result);
     io.stderr(`${c.cyan('note')} baseline: ${suppressed} known finding${suppressed === 1 ? '' : 's'} not reported, ${fixed} fixed since\n`);
   } else {
     summary = summarize(results);
   }
 
   const tooManyWarnings = maxWarnings >= 0 && summary.warningCount > maxWarnings;
-  const exitCode = summary.errorCount > 0 || tooManyWarnings ? 1 : 0;
+  const belowMinScore = minScore !== undefined && runScores.run.score < minScore;
+  const exitCode = summary.errorCount > 0 || tooManyWarnings || belowMinScore ? 1 : 0;
+  const scores: ScoreReport = {
+    ...runScores,
+    ...(baseline?.score ? { baseline: baseline.score } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
+  };
   const shown = options.quiet ? mapResults(results, onlyErrors) : results;
   // Notices follow the report (where the reader is), one line per reason.
   let reportOnStdout = false;
@@ -202,11 +217,13 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       ...(finished.campaigns.length > 0 ? { campaigns: finished.campaigns } : {}),
       toolVersion: brandlintVersion(),
       exitCode,
+      scores,
     },
     reportIo,
   );
   printNotices(io, c, notices, { afterReport: reportOnStdout });
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
+  if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));
   return exitCode;
   }
 }

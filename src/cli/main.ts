@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--fix', 'apply fixes and write the files')
     .option('--fix-dry-run', 'compute fixes without writing (the json report holds the fixed output)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--min-score <n>', 'exit 1 when the brand score of the run (0-100, see docs/score.md) is below n')
     .option('--quiet', 'report errors only')
     .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
     .option('--no-ignore', 'do not use .gitignore files and the ignorePatterns of the config')
@@ -102,6 +103,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-f, --format <name[=file]>', 'report format (repeatable, name=file writes to a file)', collect)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--min-score <n>', 'exit 1 when the brand score of the merged run (0-100) is below n')
     .option('--quiet', 'report errors only')
     .option('--no-color', 'disable colors')
     .action(async (reports: string[], options: import('./merge.js').MergeCommandOptions & { color: boolean }) => {

@@ -20,8 +20,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
 
-/** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md). */
-export const CACHE_FORMAT = 3;
+/** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md; 4: results keep their content units, for the brand score). */
+export const CACHE_FORMAT = 4;
 export const DEFAULT_CACHE_LOCATION = '.brandlintcache';
 
 /** Marks a folder as brandlint's cache (and says what it is to whoever finds it). */
@@ -209,6 +209,8 @@ function isEntry(value: unknown): value is CacheEntry {
   if (result['fixableCount'] !== diagnostics.filter((d) => d.fix !== undefined).length) return false;
   const pending = result['pending'];
   if (pending !== undefined && !(isObject(pending) && Array.isArray(pending['findings']) && pending['findings'].every(isDiagnostic) && Array.isArray(pending['directives']))) return false;
+  const units = result['contentUnits'];
+  if (units !== undefined && !(Number.isInteger(units) && (units as number) >= 0)) return false;
   for (const key of ['facts', 'campaignData'] as const) if (result[key] !== undefined && !Array.isArray(result[key])) return false;
   return true;
 }
