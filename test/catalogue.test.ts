@@ -139,6 +139,14 @@ describe('the docs', () => {
     expect(readme).toContain('](docs/README.md)');
   });
 
+  it('docs/development.md names every value the package exports (src/index.ts)', () => {
+    const index = readFileSync(path.join(REPO_ROOT, 'src/index.ts'), 'utf8');
+    const exported = [...index.matchAll(/^export \{([^}]*)\} from/gm)].flatMap((match) => match[1]!.split(',').map((name) => name.trim()).filter(Boolean));
+    expect(exported).toContain('lintProject');
+    const api = readFileSync(path.join(REPO_ROOT, 'docs/development.md'), 'utf8');
+    expect(exported.filter((name) => !api.includes(`\`${name}`))).toEqual([]);
+  });
+
   it('docs/README.md links every page in docs/', () => {
     const index = readFileSync(path.join(REPO_ROOT, 'docs/README.md'), 'utf8');
     const unlisted = pages.filter((page) => page.startsWith('docs/') && page !== 'docs/README.md' && !index.includes(`](${page.slice(5)})`));

@@ -13,7 +13,7 @@ import { parseShard } from '../engine/shard.js';
 import { contentFromBytes } from '../engine/read.js';
 import { fileScore, parseMinScore, scoreResults, storedScores, type ScoreReport } from '../engine/score.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
-import { colorsFor, printDiagnostics, printNotices, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, printNotice, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
 import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
@@ -252,12 +252,12 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   };
   const shown = options.quiet ? mapResults(results, onlyErrors) : results;
   // Notices follow the report (where the reader is), one line per reason.
-  let reportOnStdout = false;
-  const reportIo: CliIo = {
-    ...io,
+  let reportPrinted = false;
+  const watchedIo: CliIo = {
+    ...reportIo,
     stdout: (text) => {
-      if (text !== '') reportOnStdout = true;
-      io.stdout(text);
+      if (text !== '') reportPrinted = true;
+      reportIo.stdout(text);
     },
   };
   await writeOutputs(
@@ -274,9 +274,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       exitCode,
       scores,
     },
-    reportIo,
+    watchedIo,
   );
-  printNotices(io, c, notices, { afterReport: reportOnStdout });
+  printNotices(io, c, notices, { afterReport: reportPrinted });
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
   if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));
   return exitCode;
