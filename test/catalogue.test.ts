@@ -37,7 +37,7 @@ beforeAll(async () => {
   const outcome = await lintProject({ cwd: REPO_ROOT, paths: ['fixtures/campaigns'] });
   if (!outcome.ok) throw new Error(outcome.message);
   campaignRuleIds = new Set(outcome.results.flatMap((result) => result.diagnostics.map((d) => d.ruleId)));
-});
+}, 120_000);
 
 const metas = () => [...rules.values()].map((rule) => rule.meta);
 

@@ -12,6 +12,7 @@ import { docsLine, findingVisual, relatedText, textOn, type Swatch } from '../de
 import { collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
 import { noticeLine, type NoticeGroup } from '../notices.js';
 import { commandFor, deriveView, focusedFinding, INITIAL_STATE, reduce, type KeyPress, type ReportState, type ReportView } from './state.js';
+import { scoreResults, scoreTrend } from '../../engine/score.js';
 
 /** How the app ended: the caller quits, or opens the editor and starts the app again with `state`. */
 export type ExitRequest =
@@ -169,6 +170,8 @@ function Header({ data, view, state, width }: { data: ReportData; view: ReportVi
   const { filters } = state;
   const text = state.prompt.kind === 'filter' ? state.prompt.draft : filters.text;
   const filtered = view.shown.length !== view.findings.length;
+  const score = scoreResults(data.results).run.score;
+  const trend = scoreTrend(score, data.baselineScores?.run);
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
@@ -179,7 +182,8 @@ function Header({ data, view, state, width }: { data: ReportData; view: ReportVi
             <Text color={errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green'}>
               {plural(view.findings.length, 'problem')} ({countLabel(errors, warnings)})
             </Text>
-            <Text dimColor> in {plural(files, 'file')}</Text>
+            <Text dimColor> in {plural(files, 'file')} · </Text>
+            <Text>brand score {score}/100{trend ? ` (${trend} since the baseline)` : ''}</Text>
             {notes > 0 ? <Text color="cyan"> · {plural(notes, 'note')} (n)</Text> : null}
           </Text>
         </Box>
