@@ -66,6 +66,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--baseline-write <file>', "record today's findings as the baseline")
     .option('--shard <i/n>', 'lint only shard i of n (campaigns stay whole); join the JSON reports with `brandlint merge`')
     .option('--staged', 'lint the staged content of staged files (pre-commit)')
+    .option('--project-files-only', 'of the paths given, lint only files a run without paths would lint; count the others in one note (pre-commit framework, lint-staged)')
     .option('--fix', 'apply fixes and write the files')
     .option('--fix-dry-run', 'compute fixes without writing (the json report holds the fixed output)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')

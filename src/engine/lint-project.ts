@@ -34,6 +34,8 @@ export interface LintProjectOptions {
   configFile?: string;
   /** Files, folders or globs; none: the configured channel globs. */
   paths?: readonly string[];
+  /** The paths only pick among the files a run without paths would lint (`DiscoverOptions.projectFilesOnly`). */
+  projectFilesOnly?: boolean;
   /** `--ignore-pattern` globs, relative to `cwd`. */
   ignorePatterns?: readonly string[];
   /** False with `--no-ignore`. */
@@ -125,6 +127,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       cwd,
       config,
       ...(options.paths ? { paths: options.paths } : {}),
+      ...(options.projectFilesOnly ? { projectFilesOnly: true } : {}),
       ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
       ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
     });
