@@ -45,6 +45,7 @@ describe('fixtures/', () => {
     expect(fixtureFiles.some((file) => file.startsWith('fixtures/landing/'))).toBe(true);
     expect(fixtureFiles.some((file) => file.startsWith('fixtures/chatbot/'))).toBe(true);
     expect(fixtureFiles.some((file) => file.startsWith('fixtures/social/'))).toBe(true);
+    expect(fixtureFiles.some((file) => file.startsWith('fixtures/print/'))).toBe(true);
   });
 
   it.each(fixtureFiles.filter((file) => /^fixtures\/(chatbot|social)\//.test(file)))('%s parses with exact positions', async (file) => {

@@ -169,6 +169,19 @@ function paletteOf(palette: readonly PaletteColor[]): Palette {
   return cached;
 }
 
+/**
+ * The brand color nearest to `color` (any CSS color) as this rule judges it: CIEDE2000 on opaque
+ * colors, among tokens of the same alpha when there are any, a token that suits `property` first
+ * among equals. Null when the palette is empty. For editors (hover) and reports.
+ */
+export function nearestBrandColor(palette: readonly PaletteColor[], color: Color, property = 'color'): { token: PaletteColor; delta: number } | null {
+  const { entries } = paletteOf(palette);
+  const alphaByte = Math.round(alphaOf(color) * 255);
+  const sameAlpha = entries.filter((entry) => entry.alphaByte === alphaByte);
+  const nearest = nearestEntry(sameAlpha.length > 0 ? sameAlpha : entries, opaque(color), property, differenceCiede2000());
+  return nearest ? { token: nearest.entry.token, delta: nearest.delta } : null;
+}
+
 /** The palette entry closest to `color` by CIEDE2000; among tokens of the same color, the one that suits the property. */
 function nearestEntry(
   entries: readonly PaletteEntry[],

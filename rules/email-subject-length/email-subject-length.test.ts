@@ -16,6 +16,10 @@ testRule(rule, {
     { name: 'template tags count as 0 by default', code: email(`{{ first_name }}, ${'a'.repeat(58)}`) },
     { name: 'an exclamation mark inside a template tag is not one', code: email('{{ "Hi!" }} Trail season') },
     { name: 'a subject from <meta name="subject">', code: email('A very long page title that is not the subject of the email at all, no', '<meta name="subject" content="New boots">') },
+    {
+      name: 'trap: an SVG <title> in the body is not part of the subject',
+      code: `<html lang="en"><head><title>${'x'.repeat(58)}</title></head><body><svg><title>An icon of a boot!</title></svg><p>Hi</p></body></html>`,
+    },
     { name: 'options raise the limit', code: email('x'.repeat(70)), options: { maxLength: 70 } },
     { name: 'options allow exclamation marks', code: email('Hello!'), options: { maxExclamations: 1 } },
     { name: 'no brand and no options: no limit', code: email(`${'x'.repeat(100)}!!`), noBrand: true },

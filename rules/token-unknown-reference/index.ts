@@ -10,6 +10,12 @@ const options = z.strictObject({
    * (defined by a linked stylesheet or a framework): exact names, or prefixes ending in `*`
    * (`'--tw-*'`).
    */
+  /**
+   * Accept a reference that carries a fallback (`var(--bs-scroll-height, 75vh)`): the author
+   * planned for the name to be missing. A name one or two edits from exactly one brand token is
+   * still reported (a typo of the token, which the fallback would hide).
+   */
+  allowFallback: z.boolean().default(true),
   allow: z.array(z.string().regex(/^--[\w-]*\*?$/, 'a custom property name such as --tw-shadow or a prefix such as --tw-*')).default([]),
 });
 
@@ -55,6 +61,10 @@ export default defineRule<TokenUnknownReferenceOptions>({
       for (const reference of findVarReferences(value)) {
         const { name } = reference;
         if (known.has(name) || exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix))) continue;
+        if (options.allowFallback && reference.hasFallback) {
+          const token = closestToken(name);
+          if (!(token.names.length === 1 && token.distance <= FIX_DISTANCE)) continue;
+        }
         const range = source.valueRange(declaration, reference.nameStart, reference.nameEnd);
         let closest = suggestions.get(name);
         if (!closest) suggestions.set(name, (closest = nearer(closestToken(name), closestNames(name, ownNames, suggestionLimit(name)))));

@@ -17,6 +17,9 @@ testRule(rule, {
     { name: 'allow with a prefix', code: '<style>.a { box-shadow: var(--tw-ring-shadow); }</style>', options: { allow: ['--tw-*'] } },
     { name: 'allow exact', code: '<style>.a { box-shadow: var(--shadow-card); }</style>', options: { allow: ['--shadow-card'] } },
     { name: 'no brand', code: '<style>.a { color: var(--nope); }</style>', noBrand: true },
+    { name: 'allowFallback (default): a reference with a fallback', code: '<style>.navbar-nav-scroll { max-height: var(--bs-scroll-height, 75vh); }</style>' },
+    { name: 'allowFallback: an empty fallback is a fallback', code: '<style>.a { --tw-ring-inset: var(--tw-empty,/*!*/ /*!*/); --b: var(--nope,); }</style>' },
+    { name: 'allowFallback: the outer name of a nested fallback', code: '<style>.a { color: var(--nope, var(--color-link)); }</style>' },
     { file: 'site.scss', code: '$color-link: #1e5aa8;\n.a { color: $color-link; background: var(--color-background-subtle); }' },
     { file: 'site.css', code: ':root { --gutter: var(--space-6, 24px); }\n.a { margin: calc(var(--gutter) * -1); }' },
     { file: 'emails/x.html', channel: 'email', code: '<p style="color:var(--color-text-default, #1c1c19)">Hi</p>' },
@@ -64,7 +67,26 @@ testRule(rule, {
       errors: [{ line: 1, column: 24, endLine: 1, endColumn: 35, message: '--colr-lnkk is neither a brand token nor defined here; did you mean --color-link?' }],
     },
     {
+      name: 'allowFallback: the fallback itself must be known',
+      code: '<style>.a { color: var(--nope, var(--color-lnik)); }</style>',
+      errors: [{ line: 1, column: 36, endLine: 1, endColumn: 48, message: '--color-lnik is neither a brand token nor defined here; did you mean --color-link?' }],
+      output: '<style>.a { color: var(--nope, var(--color-link)); }</style>',
+    },
+    {
+      name: 'trap: allowFallback does not hide a typo of a brand token',
+      code: '<style>.a { color: var(--color-brand-primay, #c2501d); }</style>',
+      errors: [{ line: 1, column: 24, endLine: 1, endColumn: 44, message: '--color-brand-primay is neither a brand token nor defined here; did you mean --color-brand-primary?' }],
+      output: '<style>.a { color: var(--color-brand-primary, #c2501d); }</style>',
+    },
+    {
+      name: 'allowFallback off: a fallback does not make a name known',
+      code: '<style>.a { max-height: var(--bs-scroll-height, 75vh); }</style>',
+      options: { allowFallback: false },
+      errors: [{ line: 1, column: 29, endLine: 1, endColumn: 47, message: '--bs-scroll-height is neither a brand token nor defined here' }],
+    },
+    {
       name: 'nested in a fallback',
+      options: { allowFallback: false },
       code: '<style>.a { color: var(--nope, var(--color-lnik)); }</style>',
       errors: [
         { line: 1, column: 24, endLine: 1, endColumn: 30, message: '--nope is neither a brand token nor defined here' },

@@ -16,6 +16,7 @@ import { webFontFamilies } from './fonts.js';
 import { tailwindDeclarations } from './tailwind.js';
 import { findTemplateSpans } from './template.js';
 import { TextBuffer } from './text-buffer.js';
+import { horizontalScale, IDENTITY, lengthPx, multiply, parseTransform, viewBoxScale, type Matrix } from './svg-geometry.js';
 
 export interface HtmlWalkOptions {
   /** The markup to parse (the file, or the HTML part of an email message). */
@@ -29,6 +30,11 @@ export interface HtmlWalkOptions {
   messageId: string;
   /** Whether rehype parse errors are reported (false when positions are not the file's). */
   reportProblems?: boolean;
+  /**
+   * A standalone SVG file (print channel): the root `<svg>` gives the locale (`lang`,
+   * `xml:lang`) and the campaign (`data-campaign`).
+   */
+  svg?: boolean;
 }
 
 /** A value read from an attribute: decoded, with its raw range. */
@@ -138,7 +144,8 @@ const MJML_STYLE_ATTRIBUTES: Record<string, string> = {
   'border-color': 'border-color',
 };
 
-const SVG_STYLE_ATTRIBUTES = new Set(['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color', 'color']);
+/** SVG presentation attributes read as declarations of the property of the same name. */
+const SVG_STYLE_ATTRIBUTES = new Set(['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color', 'color', 'font-family', 'font-size', 'font-weight']);
 
 const NOT_A_BACKGROUND = /^\s*(transparent|none|inherit|initial|unset|revert|0)?\s*(!important)?\s*$/i;
 const INLINE_BACKGROUND = /(?:^|;)\s*background(?:-color)?\s*:\s*([^;]*)/i;
@@ -186,6 +193,8 @@ class HtmlWalker {
   private source: Source;
   private pendingRoundrect: Element | Root | null = null;
   private preheaderOpen = false;
+  /** The `<title>` element that is the document's title (the first outside body and SVG). */
+  private documentTitle: Element | Root | undefined;
   /** Scope of `<title>`: the subject of an email that has no `<meta name="subject">`. */
   private readonly titleScope: ProseScope;
 
@@ -307,6 +316,11 @@ class HtmlWalker {
 
     const lang = attributes.get('lang')?.text.trim() || attributes.get('xml:lang')?.text.trim();
     if ((tagName === 'html' || tagName === 'mjml') && lang && this.facts.lang === undefined) this.facts.lang = lang;
+    if (this.options.svg && tagName === 'svg' && !context.inSvg) {
+      if (lang && this.facts.lang === undefined) this.facts.lang = lang;
+      const campaign = attributes.get('data-campaign');
+      if (campaign && !this.facts.metas.has('campaign')) this.facts.metas.set('campaign', campaign);
+    }
 
     const inline = INLINE.has(tagName) || (inSvg && tagName !== 'svg' && tagName !== 'text');
     if (!inline) this.flush();
@@ -350,7 +364,11 @@ class HtmlWalker {
 
     if (NO_PROSE.has(tagName) || tagName.startsWith('o:') || tagName.startsWith('w:')) next.scope = null;
     if (!context.mso) {
-      if (tagName === 'title' || tagName === 'mj-title') {
+      if (tagName === 'title' && inSvg && isSvgImage(context.node)) {
+        // An SVG `<image>`'s `<title>` is its alt text.
+        next.scope = context.scope === null ? null : 'alt';
+        next.ownerId = id;
+      } else if ((tagName === 'title' && this.isDocumentTitle(next)) || tagName === 'mj-title') {
         next.scope = this.titleScope;
         next.ownerId = id;
       } else if (tagName === 'mj-preview') {
@@ -384,6 +402,10 @@ class HtmlWalker {
       if (tagName === 'img' || tagName === 'mj-image') {
         const tagRange = tag && start !== undefined ? this.builder.range(start, tag.end, map) : element.range;
         this.image(id, attributes, own, classes, tagRange, context);
+      }
+      if (tagName === 'image' && inSvg) {
+        const tagRange = tag && start !== undefined ? this.builder.range(start, tag.end, map) : element.range;
+        this.svgImage(node, id, attributes, classes, tagRange, context);
       }
       if (tagName === 'input') this.inputButton(id, attributes, context);
       if (tagName === 'a' || tagName === 'button' || tagName === 'mj-button' || tagName === 'mj-navbar-link' || tagName === 'mj-social-element') {
@@ -434,12 +456,31 @@ class HtmlWalker {
       this.flush();
       const located = this.contentOf(node, id);
       if (located) {
-        if (tagName === 'title' && this.facts.title === undefined) this.facts.title = located;
+        if (tagName === 'title' && this.facts.title === undefined && this.isDocumentTitle(next)) this.facts.title = located;
         if (tagName === 'mj-title' && this.facts.mjTitle === undefined) this.facts.mjTitle = located;
         if (tagName === 'mj-preview' && this.facts.mjPreview === undefined) this.facts.mjPreview = located;
       }
     }
     this.afterElement(node, inline);
+  }
+
+  /**
+   * Whether a `<title>` is the document's title: the first one outside `<body>` and outside SVG.
+   * An SVG `<title>` (the name of a drawing) or a second title is not the page title or subject.
+   */
+  private isDocumentTitle(context: Context): boolean {
+    if (context.inSvg) {
+      // A standalone SVG's title is a <title> child of its root <svg>.
+      const parent = context.up;
+      const root = this.options.svg === true && parent?.node.type === 'element' && parent.node.tagName.toLowerCase() === 'svg' && parent.up?.inSvg === false;
+      if (!root) return false;
+    }
+    for (let up: Context | null = context.up; up; up = up.up) {
+      if (up.node.type === 'element' && up.node.tagName === 'body') return false;
+    }
+    const node = context.node;
+    if (this.documentTitle === undefined) this.documentTitle = node;
+    return this.documentTitle === node;
   }
 
   /** An element the parser implied (`<tbody>`, `<html>`): the span of its children, else empty at its parent. */
@@ -735,6 +776,59 @@ class HtmlWalker {
     }
     this.document.images.push(image);
     if (alt && context.scope !== null) this.attributeRun(alt, 'alt', elementId, context);
+  }
+
+  /**
+   * An SVG `<image>`: `href` (or `xlink:href`), alt text from `aria-label` or its `<title>`, and
+   * the width it is drawn at: its `width` under the transforms of it and its ancestors and the
+   * viewBox scale of every enclosing `<svg>`. A `data:` image is recorded like any other, but the
+   * colors inside it are never read (they are pixels, not declarations).
+   */
+  private svgImage(node: Element, elementId: number, attributes: Map<string, AttributeValue>, classes: string[], range: ReturnType<DocumentBuilder['range']>, context: Context): void {
+    const href = attributes.get('href') ?? attributes.get('xlink:href');
+    const label = attributes.get('aria-label');
+    const image: (typeof this.document.images)[number] = {
+      src: href?.text.trim() ?? '',
+      srcRange: href ? this.valueRange(href) : { start: range.start, end: range.start },
+      alt: label ? label.text : null,
+      classes,
+      elementId,
+      range,
+    };
+    if (label) image.altRange = this.valueRange(label);
+    else {
+      const title = node.children.find((child): child is Element => child.type === 'element' && child.tagName.toLowerCase() === 'title');
+      const located = title ? this.contentOf(title, -1) : undefined;
+      if (located) {
+        image.alt = located.text;
+        image.altRange = located.range;
+      } else if (title) image.alt = '';
+    }
+    const width = attributes.get('width');
+    const own = width ? lengthPx(width.text) : null;
+    const scale = own !== null ? this.svgScale(elementId) : null;
+    if (width && own !== null && scale !== null) {
+      image.widthPx = Math.round(own * scale * 100) / 100;
+      image.widthRange = this.valueRange(width);
+    }
+    this.document.images.push(image);
+    if (label && context.scope !== null) this.attributeRun(label, 'alt', elementId, context);
+  }
+
+  /** The horizontal scale from an SVG element's user units to px; null when a transform cannot be read. */
+  private svgScale(elementId: number): number | null {
+    let matrix: Matrix = IDENTITY;
+    for (let element = this.document.elements[elementId]; element; element = element.parentId === null ? undefined : this.document.elements[element.parentId]) {
+      const transform = element.attributes['transform'];
+      const own = transform === undefined ? IDENTITY : parseTransform(transform);
+      if (!own) return null;
+      matrix = multiply(own, matrix);
+      if (element.tag.toLowerCase() === 'svg') {
+        const scale = viewBoxScale(element.attributes);
+        matrix = multiply([scale, 0, 0, scale, 0, 0], matrix);
+      }
+    }
+    return horizontalScale(matrix);
   }
 
   private inputButton(elementId: number, attributes: Map<string, AttributeValue>, context: Context): void {
@@ -1033,4 +1127,8 @@ function widthOf(
     if (value !== null) return { px: value, attribute };
   }
   return inline('max-width');
+}
+
+function isSvgImage(node: Element | Root): boolean {
+  return node.type === 'element' && node.tagName.toLowerCase() === 'image';
 }

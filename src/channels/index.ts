@@ -10,6 +10,7 @@ import { parseArticle } from './article.js';
 import { parseChatbot } from './chatbot.js';
 import { parseEmail } from './email.js';
 import { parseLanding, type ReadFile } from './landing.js';
+import { parsePrint } from './print.js';
 import { parseSocial } from './social.js';
 
 export type { LinkedStylesheet, PageDocument, ReadFile } from './landing.js';
@@ -17,6 +18,7 @@ export { parseArticle } from './article.js';
 export { parseChatbot } from './chatbot.js';
 export { parseEmail } from './email.js';
 export { parseLanding } from './landing.js';
+export { parsePrint, parseSvg } from './print.js';
 export { parseSocial } from './social.js';
 export { parseStylesheet } from './stylesheet.js';
 
@@ -59,11 +61,13 @@ const FORMATS: Record<string, string> = {
   '.asc': 'asciidoc',
   '.txt': 'text',
   '.csv': 'csv',
+  '.svg': 'svg',
+  '.pdf': 'pdf',
 };
 
 /**
  * The format of a file from its extension: `html`, `mjml`, `eml`, `css`, `scss`, `lg`, `yaml`,
- * `json`, `markdown`, `mdx`, `asciidoc`, `text`, `csv`; `html` for anything else. The chatbot adapter refines `yaml`/`json`
+ * `json`, `markdown`, `mdx`, `asciidoc`, `text`, `csv`, `svg`, `pdf`; `html` for anything else. The chatbot adapter refines `yaml`/`json`
  * to `rasa` or `bot-script` from the content.
  */
 export function detectFormat(file: string): string {
@@ -80,6 +84,10 @@ export async function parseContent(input: ParseContentInput): Promise<ContentDoc
     // Long-form copy: every format the article adapter reads (a `.html` article is not one of them).
     if (input.channel === 'article' && format !== 'html') return await parseArticle({ ...base, format });
     switch (format) {
+      case 'svg':
+      case 'pdf':
+        if (input.channel === 'print') return await parsePrint({ ...base, format });
+        return unsupported(input, format);
       case 'mjml':
       case 'eml':
         return await parseEmail({ ...base, format });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyBaseline, applyBaselineTo, BaselineError, createBaseline, parseBaseline, serializeBaseline, type BaselineOutcome } from '../engine/baseline.js';
 import type { LintResult } from '../engine/result.js';
+import type { StoredScores } from '../engine/score.js';
 import { UsageError } from './io.js';
 import { writeReportFile } from './outputs.js';
 
@@ -10,6 +11,8 @@ export interface BaselineFile {
   apply(results: readonly LintResult[]): BaselineOutcome;
   /** One result at a time: the result without its known findings, and the counts for it. */
   applyTo(result: LintResult): { result: LintResult; suppressed: number; fixed: number };
+  /** The brand scores the baseline was written with (absent in baselines written before scores existed). */
+  score?: StoredScores;
 }
 
 export async function readBaselineFile(cwd: string, file: string): Promise<BaselineFile> {
@@ -24,7 +27,11 @@ export async function readBaselineFile(cwd: string, file: string): Promise<Basel
   try {
     const baseline = parseBaseline(text);
     const dir = path.dirname(absolute);
-    return { apply: (results) => applyBaseline(results, baseline, dir), applyTo: (result) => applyBaselineTo(result, baseline, dir) };
+    return {
+      apply: (results) => applyBaseline(results, baseline, dir),
+      applyTo: (result) => applyBaselineTo(result, baseline, dir),
+      ...(baseline.score ? { score: baseline.score } : {}),
+    };
   } catch (error) {
     if (error instanceof BaselineError) throw new UsageError(`--baseline ${file}: ${error.message}`);
     throw error;
@@ -32,9 +39,9 @@ export async function readBaselineFile(cwd: string, file: string): Promise<Basel
 }
 
 /** `--baseline-write FILE`: records today's findings; returns how many, in how many files. */
-export async function writeBaselineFile(cwd: string, file: string, results: Iterable<LintResult>): Promise<{ findings: number; files: number }> {
+export async function writeBaselineFile(cwd: string, file: string, results: Iterable<LintResult>, score?: StoredScores): Promise<{ findings: number; files: number }> {
   const absolute = path.resolve(cwd, file);
-  const baseline = createBaseline(results, path.dirname(absolute));
+  const baseline = createBaseline(results, path.dirname(absolute), score);
   await writeReportFile(cwd, file, serializeBaseline(baseline));
   const entries = Object.values(baseline.files);
   return { findings: entries.flat().reduce((sum, entry) => sum + entry.count, 0), files: entries.length };

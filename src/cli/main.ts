@@ -61,18 +61,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-f, --format <name[=file]>', 'report format: stylish, compact, json, sarif, github, junit; repeatable, name=file writes to a file', collect)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--cache', 'only lint files that changed since the last run')
-    .option('--cache-location <path>', 'cache file or folder (default .brandlintcache)')
+    .option('--no-cache', 'do not use the cache (overrides an earlier --cache)')
+    .option('--cache-location <path>', 'cache folder; a trailing slash or an existing folder holds it as .brandlintcache (default .brandlintcache)')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--baseline-write <file>', "record today's findings as the baseline")
     .option('--shard <i/n>', 'lint only shard i of n (campaigns stay whole); join the JSON reports with `brandlint merge`')
     .option('--staged', 'lint the staged content of staged files (pre-commit)')
     .option('--project-files-only', 'of the paths given, lint only files a run without paths would lint; count the others in one note (pre-commit framework, lint-staged)')
+    .option('--stdin', 'lint standard input (needs --stdin-filename); with --fix, print the fixed text to stdout and the report to stderr')
+    .option('--stdin-filename <path>', 'the path standard input stands for: it decides the channel, brand context, campaign and overrides')
+    .option('--print-config <file>', 'print the configuration in effect for a file as JSON (rules with levels and options, channel, brand context, campaign, packs) and lint nothing')
     .option('--fix', 'apply fixes and write the files')
     .option('--fix-dry-run', 'compute fixes without writing (the json report holds the fixed output)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--min-score <n>', 'exit 1 when the brand score of the run (0-100, see docs/score.md) is below n')
     .option('--quiet', 'report errors only')
     .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
-    .option('--no-ignore', 'do not use .gitignore files and the ignorePatterns of the config')
+    .option('--ignore-path <file>', 'ignore file to use instead of .brandlintignore (gitignore syntax, patterns relative to its folder)')
+    .option('--no-ignore', 'do not use .gitignore, .brandlintignore and the ignorePatterns of the config')
     .option('--max-file-size <bytes>', 'skip larger files (default 5mb; units kb, mb allowed)')
     .option('--concurrency <n>', 'worker threads: a number, auto (default: by the size of the run and the cores) or off')
     .option('-i, --interactive', 'browse the findings in the interactive terminal report (as `brandlint report`)')
@@ -89,7 +95,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-c, --config <file>', 'configuration file (default: searched from the current folder up)')
     .option('--html <file>', 'write one self-contained HTML report to this file instead')
     .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
-    .option('--no-ignore', 'do not use .gitignore files and the ignorePatterns of the config')
+    .option('--ignore-path <file>', 'ignore file to use instead of .brandlintignore (gitignore syntax, patterns relative to its folder)')
+    .option('--no-ignore', 'do not use .gitignore, .brandlintignore and the ignorePatterns of the config')
     .option('--no-color', 'disable colors')
     .action(async (paths: string[], options: import('./report.js').ReportCommandOptions & { color: boolean }) => {
       const { runReport } = await import('./report.js');
@@ -103,6 +110,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-f, --format <name[=file]>', 'report format (repeatable, name=file writes to a file)', collect)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--min-score <n>', 'exit 1 when the brand score of the merged run (0-100) is below n')
     .option('--quiet', 'report errors only')
     .option('--no-color', 'disable colors')
     .action(async (reports: string[], options: import('./merge.js').MergeCommandOptions & { color: boolean }) => {
@@ -135,6 +143,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (options: { force?: boolean; chain?: boolean }) => {
       const { runHookInstall } = await import('./hook.js');
       exitCode = await runHookInstall({ force: Boolean(options.force), chain: Boolean(options.chain) }, io);
+    });
+
+  program
+    .command('lsp')
+    .description('run the language server for editors (VS Code, Neovim, Helix, any LSP client): diagnostics as you type, quick fixes, "disable for this line", hover with rule docs and the nearest brand color; see docs/editor.md')
+    .option('--stdio', 'speak LSP over stdin and stdout (the default and only transport)')
+    .action(async () => {
+      const { runLsp } = await import('./lsp.js');
+      exitCode = await runLsp(io);
     });
 
   program

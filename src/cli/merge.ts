@@ -16,6 +16,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { LineIndex } from '../core/position.js';
 import { readContentFile } from '../engine/read.js';
 import { compareStrings, createResult, onlyErrors, summarize, type LintNotice, type LintResult } from '../engine/result.js';
+import { parseMinScore, scoreOf, scoreResults } from '../engine/score.js';
 import { describeReportIssue, jsonReportSchema, type JsonReport, type JsonResult } from './report-schema.js';
 import { terminalText } from '../core/terminal-text.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
@@ -26,6 +27,8 @@ export interface MergeCommandOptions {
   format?: string | string[];
   outputFile?: string;
   maxWarnings?: string;
+  /** `--min-score`, as typed. */
+  minScore?: string;
   quiet?: boolean;
   color?: boolean;
 }
@@ -34,6 +37,8 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
   const c = colorsFor(io, options.color);
   const outputs = await resolveOutputs(options.format, options.outputFile);
   const maxWarnings = options.maxWarnings === undefined ? -1 : parseMaxWarnings(options.maxWarnings);
+  const minScore = options.minScore === undefined ? undefined : parseMinScore(options.minScore);
+  if (typeof minScore === 'string') throw new UsageError(minScore);
 
   const byFile = new Map<string, LintResult>();
   const notices: LintNotice[] = [];
@@ -65,8 +70,12 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
   }
   const results = [...byFile.values()].sort((a, b) => compareStrings(a.file, b.file));
   const summary = summarize(results);
+  // Each file's score comes from its shard (before that shard's --quiet or baseline hid findings);
+  // the groups add the files' units and penalties up again, as an unsharded run does.
+  const runScores = scoreResults(results);
   const tooManyWarnings = maxWarnings >= 0 && summary.warningCount > maxWarnings;
-  const exitCode = summary.errorCount > 0 || tooManyWarnings ? 1 : 0;
+  const belowMinScore = minScore !== undefined && runScores.run.score < minScore;
+  const exitCode = summary.errorCount > 0 || tooManyWarnings || belowMinScore ? 1 : 0;
   await writeOutputs(
     outputs,
     options.quiet ? results.map(onlyErrors) : results,
@@ -76,11 +85,13 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
       notices,
       toolVersion: brandlintVersion(),
       exitCode,
+      scores: { ...runScores, ...(minScore !== undefined ? { minScore } : {}) },
       ...(campaigns.size > 0 ? { campaigns: [...campaigns.values()].sort((a, b) => compareStrings(a.campaign, b.campaign)) } : {}),
     },
     io,
   );
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
+  if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));
   return exitCode;
 }
 
@@ -178,6 +189,7 @@ async function toResult(entry: JsonResult, cwd: string, sources: SourceReader): 
       ...(entry.campaign !== undefined ? { campaign: entry.campaign } : {}),
       ...(source !== undefined ? { source } : {}),
       ...(entry.output !== undefined ? { output: entry.output } : {}),
+      ...(entry.score !== undefined ? { contentUnits: entry.score.units, score: { units: entry.score.units, penalty: entry.score.penalty, score: scoreOf(entry.score) } } : {}),
     },
     diagnostics,
   );

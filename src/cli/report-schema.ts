@@ -46,6 +46,8 @@ const result = z.object({
   campaign: z.string().optional(),
   diagnostics: z.array(diagnostic),
   output: z.string().optional(),
+  /** The file's brand score and what it came from (src/engine/score.ts); merge adds the units and penalties up again. */
+  score: z.object({ score: z.number().min(0).max(100), units: count, penalty: count }).optional(),
 });
 
 const notice = z.object({

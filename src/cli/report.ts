@@ -16,6 +16,8 @@ export interface ReportCommandOptions {
   ignorePattern?: string[];
   /** False with `--no-ignore`. */
   ignore?: boolean;
+  /** `--ignore-path`: the ignore file instead of `.brandlintignore`. */
+  ignorePath?: string;
   /** False with `--no-color`; undefined: the terminal decides. */
   color?: boolean;
 }
@@ -42,6 +44,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       paths,
       ignorePatterns: options.ignorePattern ?? [],
       useIgnoreFiles: options.ignore !== false,
+      ...(options.ignorePath !== undefined ? { ignorePath: options.ignorePath } : {}),
     });
 
   const first = await lint();

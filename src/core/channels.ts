@@ -1,5 +1,5 @@
 /** The content channels brandlint lints. A new channel is one adapter in src/channels/. */
-export const CHANNELS = ['email', 'landing', 'chatbot', 'social', 'article'] as const;
+export const CHANNELS = ['email', 'landing', 'chatbot', 'social', 'article', 'print'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels the guideline file can set limits and voice targets for (SMS has limits but no adapter yet). */

@@ -179,6 +179,8 @@ export interface VarReference {
   nameEnd: number;
   /** The fallback after the first comma, trimmed, when there is one. */
   fallback?: { text: string; start: number; end: number };
+  /** Whether a comma follows the name: `var(--x, 4px)` and `var(--x,)` (an empty fallback) both have one. */
+  hasFallback?: boolean;
 }
 
 /**
@@ -211,6 +213,7 @@ export function findVarReferences(value: string, offset = 0): VarReference[] {
             nameEnd: first.sourceIndex + first.value.length + offset,
           };
           const comma = node.nodes.findIndex((child) => child.type === 'div' && child.value === ',');
+          if (comma !== -1) reference.hasFallback = true;
           const rest = comma === -1 ? [] : node.nodes.slice(comma + 1);
           const firstRest = rest[0];
           const lastRest = rest.at(-1);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createResult, compareStrings, type LintResult } from './result.js';
 import { toPosix } from './config.js';
+import { readStoredScores, type StoredScores } from './score.js';
 
 /** Version of the baseline file's shape. */
 export const BASELINE_VERSION = 1;
@@ -26,6 +27,8 @@ export interface Baseline {
   version: typeof BASELINE_VERSION;
   /** File (relative to the baseline file's folder, forward slashes) -> its known findings. */
   files: Record<string, BaselineEntry[]>;
+  /** The brand scores of the run that wrote it (src/engine/score.ts), for a trend on later runs. */
+  score?: StoredScores;
 }
 
 /**
@@ -64,7 +67,7 @@ function baselinePath(result: Pick<LintResult, 'absolutePath'>, baselineDir: str
 }
 
 /** Today's findings as a baseline; `baselineDir` is the folder of the baseline file. */
-export function createBaseline(results: Iterable<LintResult>, baselineDir: string): Baseline {
+export function createBaseline(results: Iterable<LintResult>, baselineDir: string, score?: StoredScores): Baseline {
   const byPath = new Map<string, BaselineEntry[]>();
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
@@ -83,7 +86,7 @@ export function createBaseline(results: Iterable<LintResult>, baselineDir: strin
   }
   const files: Record<string, BaselineEntry[]> = {};
   for (const file of [...byPath.keys()].sort(compareStrings)) files[file] = byPath.get(file)!;
-  return { version: BASELINE_VERSION, files };
+  return { version: BASELINE_VERSION, files, ...(score ? { score } : {}) };
 }
 
 export function serializeBaseline(baseline: Baseline): string {
@@ -115,7 +118,9 @@ export function parseBaseline(text: string): Baseline {
       );
     if (!valid) throw new BaselineError(`the entries of "${file}" are not a list of { ruleId, message, hash, count }`);
   }
-  return data as Baseline;
+  const { score: _score, ...rest } = data as Baseline & { score?: unknown };
+  const score = readStoredScores((data as { score?: unknown }).score);
+  return { ...rest, ...(score ? { score } : {}) };
 }
 
 export interface BaselineOutcome {

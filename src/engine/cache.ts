@@ -20,8 +20,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
 
-/** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md). */
-export const CACHE_FORMAT = 3;
+/** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md; 4: results keep their content units, for the brand score). */
+export const CACHE_FORMAT = 4;
 export const DEFAULT_CACHE_LOCATION = '.brandlintcache';
 
 /** Marks a folder as brandlint's cache (and says what it is to whoever finds it). */
@@ -60,6 +60,28 @@ export function contentHash(text: string): string {
 export interface CacheHandle {
   folder: string;
   key: string;
+}
+
+/**
+ * The cache folder that `--cache-location` names, as ESLint reads it: a location ending in a slash,
+ * or an existing folder that is not already a brandlint cache (a project folder, `tmp/`), holds the
+ * cache as `.brandlintcache` inside it; anything else is the cache folder itself. (An existing
+ * folder is never taken over: opening a cache deletes the stale entries in it.)
+ */
+export function cacheFolderFor(location: string, cwd: string): string {
+  const absolute = path.resolve(cwd, location);
+  if (/[\\/]$/.test(location)) return path.join(absolute, DEFAULT_CACHE_LOCATION);
+  if (statOrNull(absolute)?.isDirectory() && !isCacheFolder(absolute)) return path.join(absolute, DEFAULT_CACHE_LOCATION);
+  return absolute;
+}
+
+/** A folder brandlint made its cache (its CACHEDIR.TAG says so). */
+function isCacheFolder(folder: string): boolean {
+  try {
+    return readFileSync(path.join(folder, MARKER), 'utf8').includes('brandlint --cache');
+  } catch {
+    return false;
+  }
 }
 
 export class FolderLintCache implements LintCache {
@@ -209,6 +231,8 @@ function isEntry(value: unknown): value is CacheEntry {
   if (result['fixableCount'] !== diagnostics.filter((d) => d.fix !== undefined).length) return false;
   const pending = result['pending'];
   if (pending !== undefined && !(isObject(pending) && Array.isArray(pending['findings']) && pending['findings'].every(isDiagnostic) && Array.isArray(pending['directives']))) return false;
+  const units = result['contentUnits'];
+  if (units !== undefined && !(Number.isInteger(units) && (units as number) >= 0)) return false;
   for (const key of ['facts', 'campaignData'] as const) if (result[key] !== undefined && !Array.isArray(result[key])) return false;
   return true;
 }

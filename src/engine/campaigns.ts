@@ -89,10 +89,31 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
  */
 export function settleResult(result: LintResult, campaignFindings: readonly Diagnostic[], rules: RuleSet): LintResult {
   const { pending, ...settled } = result;
-  if (!pending) return campaignFindings.length === 0 ? result : { ...settled, ...createResult(settled, [...settled.diagnostics, ...campaignFindings]) };
+  if (!pending) return campaignFindings.length === 0 ? result : { ...settled, ...createResult(settled, withoutRepeats([...settled.diagnostics, ...campaignFindings])) };
   const target = { file: result.file, absolutePath: result.absolutePath, channel: result.channel ?? 'landing' };
   const findings = settleFindings([...pending.findings, ...campaignFindings], pending.directives, target, rules);
-  return { ...settled, ...createResult(settled, [...settled.diagnostics, ...findings]) };
+  return { ...settled, ...createResult(settled, withoutRepeats([...settled.diagnostics, ...findings])) };
+}
+
+/**
+ * Campaign findings that only repeat a file rule's finding on the same range: a drifting color
+ * is always off the palette too (`channel-visual-drift` reports only colors and fonts the brand
+ * lacks), so where `color-off-palette` or `font-family-off-brand` already marks the value, the
+ * drift finding says nothing more at that place and is dropped.
+ */
+const REPEATS: Readonly<Record<string, readonly string[]>> = {
+  'channel-visual-drift': ['color-off-palette', 'font-family-off-brand'],
+};
+
+function withoutRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => (d.range ? `${d.range.start.offset}:${d.range.end.offset}` : '');
+  const marked = new Map<string, Set<string>>();
+  for (const d of diagnostics) {
+    if (!d.range) continue;
+    if (!marked.has(d.ruleId)) marked.set(d.ruleId, new Set());
+    marked.get(d.ruleId)!.add(key(d));
+  }
+  return diagnostics.filter((d) => !d.range || !(REPEATS[d.ruleId] ?? []).some((other) => marked.get(other)?.has(key(d))));
 }
 
 function severityOf(level: ReturnType<RuleSet['levelFor']>): Severity | null {

@@ -12,9 +12,11 @@
  * | social  | `*.post.md`, and `*.md`/`*.markdown`/`*.csv` under a folder named `social` or `posts` |
  * | landing | every other `*.html`/`*.htm`, `*.css`, `*.scss` |
  * | article | `*.md`/`*.markdown`/`*.mdx`/`*.adoc`/`*.asciidoc`/`*.asc`/`*.txt` under a folder named `blog`, `articles`, `docs`, `help`, `kb`, `sales` or `scripts` |
+ * | print   | `*.print.svg`/`*.print.pdf`, and `*.svg`/`*.pdf` under a folder named `print`, `artwork`, `posters`, `flyers`, `banners` or `brochures` (an SVG icon of a web site is no print) |
  *
  * Every other file belongs to no channel and is not linted, except that a long-form file
- * ({@link ARTICLE_EXTENSIONS}) named on the command line is an article ({@link explicitChannelOf}).
+ * ({@link ARTICLE_EXTENSIONS}) named on the command line is an article, and an `.svg` or `.pdf`
+ * named there is print ({@link explicitChannelOf}).
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -31,6 +33,7 @@ export const CHANNEL_ADAPTERS: Readonly<Record<Channel, boolean>> = {
   chatbot: true,
   social: true,
   article: true,
+  print: true,
 };
 
 export function hasAdapter(channel: Channel): boolean {
@@ -41,6 +44,9 @@ const EMAIL_FOLDERS = new Set(['email', 'emails', 'mail', 'newsletter', 'newslet
 const BOT_FOLDERS = new Set(['bot', 'bots', 'chatbot', 'chatbots']);
 const SOCIAL_FOLDERS = new Set(['social', 'posts']);
 const ARTICLE_FOLDERS = new Set(['blog', 'articles', 'docs', 'help', 'kb', 'sales', 'scripts']);
+const PRINT_FOLDERS = new Set(['print', 'artwork', 'posters', 'flyers', 'banners', 'brochures']);
+/** Extensions of print and artwork files (the print channel's formats). */
+export const PRINT_EXTENSIONS: ReadonlySet<string> = new Set(['.svg', '.pdf']);
 /** Extensions of long-form copy (the article channel's formats). */
 export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mdx', '.adoc', '.asciidoc', '.asc', '.txt']);
 
@@ -66,12 +72,15 @@ export function defaultChannelOf(file: string): Channel | null {
 
   if (html || extension === '.css' || extension === '.scss') return 'landing';
   if (ARTICLE_EXTENSIONS.has(extension) && inFolder(ARTICLE_FOLDERS)) return 'article';
+  if (/\.print\.(svg|pdf)$/.test(name) || (PRINT_EXTENSIONS.has(extension) && inFolder(PRINT_FOLDERS))) return 'print';
   return null;
 }
 
-/** The channel of a file named on the command line that no glob or default claims: long-form copy is an article. */
+/** The channel of a file named on the command line that no glob or default claims: long-form copy is an article, artwork is print. */
 export function explicitChannelOf(file: string): Channel | null {
-  return ARTICLE_EXTENSIONS.has(path.extname(file).toLowerCase()) ? 'article' : null;
+  const extension = path.extname(file).toLowerCase();
+  if (PRINT_EXTENSIONS.has(extension)) return 'print';
+  return ARTICLE_EXTENSIONS.has(extension) ? 'article' : null;
 }
 
 /** Decides channels for absolute paths: configured globs first, then {@link defaultChannelOf}. */

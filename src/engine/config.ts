@@ -135,6 +135,8 @@ export const configSchema = z.strictObject({
       social: globList.optional(),
       /** Long-form copy: blog posts, help articles, sales scripts (Markdown, MDX, AsciiDoc, text). */
       article: globList.optional(),
+      /** Print and artwork: SVG posters and banners, PDF flyers and brochures. */
+      print: globList.optional(),
     })
     .prefault({}),
   /**

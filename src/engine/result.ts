@@ -2,6 +2,7 @@ import type { CampaignFileData, Fact } from '../core/campaign.js';
 import type { Channel } from '../core/channels.js';
 import type { Directive } from './directives.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { FileScore } from './score.js';
 
 /** What linting one file gave. Formatters read these; nothing here is formatting. */
 export interface LintResult {
@@ -30,6 +31,13 @@ export interface LintResult {
    * then moves the survivors into `diagnostics`. Absent on a settled result.
    */
   pending?: { findings: Diagnostic[]; directives: Directive[] };
+  /** How much content the file holds (words of prose, style declarations, images, links, web fonts): the score's denominator. Absent: none read. */
+  contentUnits?: number;
+  /**
+   * The file's brand score, fixed by the CLI from all its findings before a baseline or `--quiet`
+   * hides some (src/engine/score.ts); absent: computed from `diagnostics` and `contentUnits`.
+   */
+  score?: FileScore;
 }
 
 /** Something the user should know that is not a finding: a skipped file, no brand, a file not fixed. */
@@ -64,7 +72,7 @@ export function compareStrings(a: string, b: string): number {
 
 /** Builds a result with sorted diagnostics and counts. */
 export function createResult(
-  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output' | 'facts' | 'campaignData' | 'pending'>>,
+  base: Pick<LintResult, 'file' | 'absolutePath' | 'channel'> & Partial<Pick<LintResult, 'campaign' | 'source' | 'output' | 'facts' | 'campaignData' | 'pending' | 'contentUnits' | 'score'>>,
   diagnostics: readonly Diagnostic[],
 ): LintResult {
   const sorted = [...diagnostics].sort(compareDiagnostics);
@@ -83,6 +91,8 @@ export function createResult(
     ...(base.facts !== undefined ? { facts: base.facts } : {}),
     ...(base.campaignData !== undefined ? { campaignData: base.campaignData } : {}),
     ...(base.pending !== undefined ? { pending: base.pending } : {}),
+    ...(base.contentUnits !== undefined ? { contentUnits: base.contentUnits } : {}),
+    ...(base.score !== undefined ? { score: base.score } : {}),
   };
 }
 

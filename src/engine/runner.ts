@@ -16,6 +16,7 @@ import { fixUntilStable, withoutFixesInDecodedText, writeFileAtomic, type LintOf
 import { dropOverlappingVoiceFindings } from './overlap.js';
 import type { LintCache } from './cache.js';
 import { readContentFile, type ContentFileRead } from './read.js';
+import { contentUnits } from './score.js';
 import { createResult, hasFixes, type LintNotice, type LintResult } from './result.js';
 import type { ActiveRule, RuleSet } from './rules.js';
 
@@ -377,6 +378,7 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       ...(output !== undefined ? { output } : {}),
       ...(campaignFacts ? { facts: campaignFacts.facts, campaignData: campaignFacts.campaigns } : {}),
       ...(pending ? { pending } : {}),
+      ...(final.document ? { contentUnits: contentUnits(final.document) } : {}),
     },
     pending ? final.found!.problems : final.diagnostics,
   );

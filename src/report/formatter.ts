@@ -1,5 +1,6 @@
 import type { CampaignMatrix } from '../core/campaign.js';
 import type { LintNotice, LintResult } from '../engine/result.js';
+import type { ScoreReport } from '../engine/score.js';
 
 /** What a formatter knows besides the results. */
 export interface FormatterContext {
@@ -19,6 +20,11 @@ export interface FormatterContext {
   exitCode?: number;
   /** The consistency matrix of each campaign of the run (json: `campaigns`; stylish: a table at the end). */
   campaigns?: readonly CampaignMatrix[];
+  /**
+   * The brand scores of the run (src/engine/score.ts), with the baseline's and the `--min-score`
+   * gate when given. Absent: formats that show scores compute them from the results.
+   */
+  scores?: ScoreReport;
 }
 
 /** A rule as reports describe it. */

@@ -55,6 +55,7 @@ function perChannel<T extends z.ZodType>(value: T) {
     chatbot: value.optional(),
     social: value.optional(),
     article: value.optional(),
+    print: value.optional(),
     sms: value.optional(),
   });
 }

@@ -93,11 +93,14 @@ describe('baseline', () => {
     const baseline = JSON.parse(read('brandlint-baseline.json'));
     expect(Object.keys(baseline.files)).toEqual(['emails/welcome.html']);
     expect(JSON.stringify(baseline)).not.toMatch(/"line"/);
+    // The brand score of the run is kept for a trend (docs/score.md).
+    expect(baseline.score).toEqual({ run: 83.9, channels: { email: 70.5, landing: 100 }, campaigns: {} });
 
     // Lines move, the lines are re-indented, and other content changes around them.
     await project.write({ 'emails/welcome.html': '<h1>Welcome</h1>\n<p>intro</p>\n\n    <p>TODO</p>\n<div>\n  <p>red</p>\n</div>\n' });
     const moved = await lint([], { baseline: 'brandlint-baseline.json' });
-    expect(moved).toMatchObject({ code: 0, stdout: '' });
+    // No finding is reported; the score (from all findings, known ones included) is unchanged.
+    expect(moved).toMatchObject({ code: 0, stdout: 'brand score 83.9/100 (±0 since the baseline) · channels: email 70.5 (±0), landing 100 (±0)\n' });
     expect(moved.stderr).toContain('baseline: 2 known findings not reported, 0 fixed since');
 
     // A second "red" on another line is new; the first stays known.
@@ -113,6 +116,7 @@ describe('baseline', () => {
     const fixed = await lint([], { baseline: 'brandlint-baseline.json' });
     expect(fixed.code).toBe(0);
     expect(fixed.stderr).toContain('baseline: 1 known finding not reported, 1 fixed since');
+    expect(fixed.stdout).toMatch(/^brand score [\d.]+\/100 \(\+[\d.]+ since the baseline\)/);
   });
 
   it('keys findings by the flagged text: the same rule on a changed line is new', async () => {

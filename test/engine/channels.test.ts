@@ -44,6 +44,13 @@ describe('default channels', () => {
     ['docs/site/index.html', 'landing'],
     ['docs/data.csv', null],
     ['social/blog/post.md', 'social'],
+    ['print/summer-poster.svg', 'print'],
+    ['artwork/banners/trade-show.SVG', 'print'],
+    ['flyers/spring.pdf', 'print'],
+    ['campaigns/spring/poster.print.svg', 'print'],
+    ['campaigns/spring/flyer.print.pdf', 'print'],
+    ['site/icons/cart.svg', null],
+    ['invoices/2024-05.pdf', null],
   ])('%s -> %s', (file, channel) => {
     expect(defaultChannelOf(file)).toBe(channel);
   });

@@ -62,6 +62,7 @@ describe('stylish', () => {
         '',
         '✖ 3 problems (2 errors, 1 warning)',
         '  1 fixable with --fix',
+        'brand score 81.9/100 · channels: email 70.5, landing 88.2 · campaigns: spring 70.5',
         '',
       ].join('\n'),
     );
@@ -121,8 +122,10 @@ describe('json', () => {
               docsUrl: 'https://example.test/rules/img-alt-missing/README.md',
             },
           ],
+          // An error (5) and a warning (2) in a file of less than 200 content units: 100 × e^(−35/100).
+          score: { score: 70.5, units: 200, penalty: 7 },
         },
-        { file: 'index.html', channel: 'landing', errorCount: 0, warningCount: 0, fixableCount: 0, diagnostics: [] },
+        { file: 'index.html', channel: 'landing', errorCount: 0, warningCount: 0, fixableCount: 0, diagnostics: [], score: { score: 100, units: 200, penalty: 0 } },
         {
           file: 'bad.html',
           channel: 'landing',
@@ -132,10 +135,16 @@ describe('json', () => {
           diagnostics: [
             { ruleId: 'file/not-utf8', severity: 'error', message: 'file is not valid UTF-8', file: 'bad.html', start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
           ],
+          score: { score: 77.9, units: 200, penalty: 5 },
         },
       ],
       notices: [{ kind: 'skipped', file: 'logo.png', message: 'binary file; skipped' }],
       summary: { fileCount: 3, errorCount: 2, warningCount: 1, fixableCount: 1 },
+      score: {
+        run: { score: 81.9, units: 600, penalty: 12, files: 3 },
+        channels: { email: { score: 70.5, units: 200, penalty: 7, files: 1 }, landing: { score: 88.2, units: 400, penalty: 5, files: 2 } },
+        campaigns: { spring: { score: 70.5, units: 200, penalty: 7, files: 1 } },
+      },
     });
   });
 

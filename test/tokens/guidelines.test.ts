@@ -220,7 +220,7 @@ describe('invalid guideline files', () => {
       doc('voice:\n  emoji: { allowed: [social, fax] }\n'),
       'guidelines/invalid-value',
       '6:30-6:33',
-      'voice.emoji.allowed[1]: expected one of "email", "landing", "chatbot", "social", "article", "sms", got string "fax"',
+      'voice.emoji.allowed[1]: expected one of "email", "landing", "chatbot", "social", "article", "print", "sms", got string "fax"',
     ],
     [
       'emoji.allowed of the wrong type',
@@ -241,7 +241,7 @@ describe('invalid guideline files', () => {
       doc('voice:\n  readingGrade: { emial: 8 }\n'),
       'guidelines/unknown-key',
       '6:19-6:24',
-      'unknown key "emial" in voice.readingGrade (did you mean "email"?); expected one of: email, landing, chatbot, social, article, sms',
+      'unknown key "emial" in voice.readingGrade (did you mean "email"?); expected one of: email, landing, chatbot, social, article, print, sms',
     ],
     [
       'acronym not in capitals',

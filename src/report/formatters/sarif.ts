@@ -5,6 +5,7 @@ import type { Range } from '../../core/position.js';
 import { findingFingerprint } from '../../engine/baseline.js';
 import { compareStrings, type LintResult } from '../../engine/result.js';
 import { chunkedFormatter, type Formatter, type FormatterContext } from '../formatter.js';
+import { fileScore, ScoreTally, type FileScore } from '../../engine/score.js';
 import { arrayHole, hole, stringifyWithHoles } from '../json-stream.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -19,17 +20,25 @@ export const SRCROOT = '%SRCROOT%';
  * with its rule index, level, message, exact region (1-based lines and UTF-16 columns; the end
  * column is exclusive, as brandlint's ranges are), a `fixes` entry for fixable findings,
  * `relatedLocations` (where a campaign's reference value appears) and a fingerprint that
- * survives line moves. Artifact URIs are relative to `%SRCROOT%` (the working folder).
+ * survives line moves. The brand score (docs/score.md) is in the run's `properties.brandScore`
+ * and each artifact's `properties.brandScore`. Artifact URIs are relative to `%SRCROOT%` (the working folder).
  */
 export const sarif: Formatter = chunkedFormatter(function* (results, context) {
   // The rules and artifacts come before the results: a first pass collects them (the results are
   // read again, one at a time, for the second).
   const docs = new Map<string, string | undefined>();
-  const artifacts: Array<{ location: ReturnType<typeof artifactLocation>; properties?: { channel: string } }> = [];
+  const artifacts: Array<{ location: ReturnType<typeof artifactLocation>; properties: { channel?: string; brandScore: FileScore } }> = [];
+  const tally = new ScoreTally();
   for (const result of results) {
     for (const d of result.diagnostics) if (!docs.has(d.ruleId) || d.docsUrl) docs.set(d.ruleId, d.docsUrl);
-    artifacts.push({ location: artifactLocation(result.file), ...(result.channel ? { properties: { channel: result.channel } } : {}) });
+    const score = result.score ?? fileScore(result);
+    tally.add(result, score);
+    artifacts.push({
+      location: artifactLocation(result.file),
+      properties: { ...(result.channel ? { channel: result.channel } : {}), brandScore: { score: score.score, units: score.units, penalty: score.penalty } },
+    });
   }
+  const scores = context.scores ?? tally.scores();
   const rules = ruleDescriptors(docs, context);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sarifResults = (function* () {
@@ -68,6 +77,8 @@ export const sarif: Formatter = chunkedFormatter(function* (results, context) {
         artifacts,
         columnKind: 'utf16CodeUnits',
         results: hole('results'),
+        // The brand score of the run, its channels and campaigns (docs/score.md).
+        properties: { brandScore: scores },
       },
     ],
   };

@@ -3,6 +3,8 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { terminalText } from '../../core/terminal-text.js';
 import { codeFrame } from '../code-frame.js';
 import { matrixTable } from '../matrix-table.js';
+import { fileScore, ScoreTally, type ScoreReport } from '../../engine/score.js';
+import { scoreLine } from '../score-text.js';
 import { chunkedFormatter, type Formatter } from '../formatter.js';
 
 /**
@@ -16,10 +18,12 @@ import { chunkedFormatter, type Formatter } from '../formatter.js';
  *
  * ✖ 1 problem (1 error, 0 warnings)
  *   1 fixable with --fix
+ * brand score 60.7/100
  * ```
  *
  * Files without findings are not listed; no findings (and no campaign), no output. Whole-file
- * problems show `1:1` and no frame. The consistency matrix of each campaign follows the summary
+ * problems show `1:1` and no frame. The brand score line (score-text.ts) follows the
+ * counts when there are problems, a campaign, a baseline or a `--min-score` gate. The consistency matrix of each campaign follows the summary
  * as a compact table (see matrix-table.ts), disagreeing cells marked with `✖`.
  */
 export const stylish: Formatter = chunkedFormatter(function* (results, context) {
@@ -28,7 +32,9 @@ export const stylish: Formatter = chunkedFormatter(function* (results, context) 
   let written = false;
   const summary = { errorCount: 0, warningCount: 0, fixableCount: 0 };
   const changed: string[] = [];
+  const tally = new ScoreTally();
   for (const result of results) {
+    tally.add(result, result.score ?? fileScore(result));
     summary.errorCount += result.errorCount;
     summary.warningCount += result.warningCount;
     summary.fixableCount += result.fixableCount;
@@ -64,6 +70,11 @@ export const stylish: Formatter = chunkedFormatter(function* (results, context) 
       ),
     );
     if (summary.fixableCount > 0) out.push(paint(`  ${summary.fixableCount} fixable with --fix`));
+  }
+  // The score is shown with problems, and whenever it was asked about (a gate or a baseline).
+  const scores: ScoreReport = context.scores ?? tally.scores();
+  if (problems > 0 || scores.minScore !== undefined || scores.baseline !== undefined || (context.campaigns?.length ?? 0) > 0) {
+    out.push(scoreLine(scores, { bad: c.red, good: c.green, bold: c.bold }));
   }
   if (context.fixDryRun) {
     if (changed.length > 0) out.push(`--fix would change ${plural(changed.length, 'file')}: ${changed.join(', ')}`);
