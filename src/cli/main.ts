@@ -144,6 +144,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const { runHookInstall } = await import('./hook.js');
       exitCode = await runHookInstall({ force: Boolean(options.force), chain: Boolean(options.chain) }, io);
     });
+  hook
+    .command('uninstall')
+    .description('remove the pre-commit hook `brandlint hook install` wrote (a hook it did not write is left alone)')
+    .action(async () => {
+      const { runHookUninstall } = await import('./hook.js');
+      exitCode = await runHookUninstall(io);
+    });
 
   program
     .command('lsp')

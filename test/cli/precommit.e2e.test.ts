@@ -62,7 +62,7 @@ describe.skipIf(skipReason !== '')('the pre-commit framework hook (.pre-commit-h
     writeFileSync(path.join(project, 'email', 'welcome.html'), BAD);
     expect(run('git', ['add', '-A'], project).code).toBe(0);
   });
-  afterAll(() => temp.cleanup());
+  afterAll(() => temp.cleanup(), 300_000);
 
   it('installs from a clean cache and fails on a bad file with the finding', () => {
     const started = Date.now();
