@@ -104,10 +104,17 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       throw new UsageError(`--interactive cannot be combined with ${clashes.join(', ')} (press f in the report to fix a finding)`);
     }
     const { runReport } = await import('./report.js');
-    const { config, ignorePattern, ignore, ignorePath, color } = options;
+    const { config, ignorePattern, ignore, ignorePath, color, baseline } = options;
     return runReport(
       paths,
-      { ...(config !== undefined ? { config } : {}), ...(ignorePattern ? { ignorePattern } : {}), ...(ignore !== undefined ? { ignore } : {}), ...(ignorePath !== undefined ? { ignorePath } : {}), ...(color !== undefined ? { color } : {}) },
+      {
+        ...(config !== undefined ? { config } : {}),
+        ...(baseline !== undefined ? { baseline } : {}),
+        ...(ignorePattern ? { ignorePattern } : {}),
+        ...(ignore !== undefined ? { ignore } : {}),
+        ...(ignorePath !== undefined ? { ignorePath } : {}),
+        ...(color !== undefined ? { color } : {}),
+      },
       io,
       { exitLikeLint: true },
     );

@@ -94,6 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('[paths...]', 'files, folders or quoted globs; none: the configured channel globs')
     .option('-c, --config <file>', 'configuration file (default: searched from the current folder up)')
     .option('--html <file>', 'write one self-contained HTML report to this file instead')
+    .option('--baseline <file>', 'show the brand scores against those this baseline was written with (a trend)')
     .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
     .option('--ignore-path <file>', 'ignore file to use instead of .brandlintignore (gitignore syntax, patterns relative to its folder)')
     .option('--no-ignore', 'do not use .gitignore, .brandlintignore and the ignorePatterns of the config')

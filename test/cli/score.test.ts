@@ -115,3 +115,17 @@ describe('--min-score', () => {
     expect((await run(['merge', 'all.json', '--min-score', 'x'])).code).toBe(2);
   }, 60_000);
 });
+
+describe('report --baseline', () => {
+  it('shows the score against the baseline in the stylish fallback and the HTML report', async () => {
+    expect((await run(['lint', 'email/prose-style.fail.html', '--baseline-write', 'scores.json'])).code).toBe(0);
+    const stored = JSON.parse(await readFile(path.join(project.dir, 'scores.json'), 'utf8'));
+    expect(stored.score.run).toBe(74.1);
+    // A clean file now: the score went up by 25.9.
+    const fallback = await run(['report', 'email/voice.pass.html', '--baseline', 'scores.json']);
+    expect(fallback.stdout).toContain('brand score 100/100 (+25.9 since the baseline)');
+    await run(['report', 'email/voice.pass.html', '--baseline', 'scores.json', '--html', 'r.html']);
+    expect(await readFile(path.join(project.dir, 'r.html'), 'utf8')).toContain('Brand score 100/100 <span class="muted">(+25.9 since the baseline)</span>');
+    expect((await run(['report', '--baseline', 'missing.json'])).code).toBe(2);
+  }, 60_000);
+});
