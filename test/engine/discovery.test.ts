@@ -89,10 +89,10 @@ describe('discovery', () => {
   });
 
   it('a file named explicitly but of no channel, or ignored, is skipped with a notice', async () => {
-    const { files, notices } = await discover({ paths: ['logo.svg', 'vendor/skip.html', 'index.html'] });
+    const { files, notices } = await discover({ paths: ['emails/logo.png', 'vendor/skip.html', 'index.html'] });
     expect(files).toEqual(['index.html landing (explicit)']);
     expect(notices).toMatchObject([
-      { kind: 'skipped', file: 'logo.svg', message: expect.stringMatching(/no channel/) },
+      { kind: 'skipped', file: 'emails/logo.png', message: expect.stringMatching(/no channel/) },
       { kind: 'ignored', file: 'vendor/skip.html', message: expect.stringMatching(/--no-ignore/) },
     ]);
   });
