@@ -36,6 +36,8 @@ export interface LintCommandOptions {
   shard?: string;
   /** `--staged`: lint the staged (index) content of staged channel files. */
   staged?: boolean;
+  /** `--project-files-only`: of the paths given, lint only the project's own content files. */
+  projectFilesOnly?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   /** As typed: a whole number, or -1 for no limit. */
@@ -174,6 +176,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     cwd: io.cwd,
     ...(options.config !== undefined ? { configFile: options.config } : {}),
     paths: lintPaths,
+    ...(options.projectFilesOnly ? { projectFilesOnly: true } : {}),
     ...(read ? { read } : {}),
     ...(shard ? { shard } : {}),
     ...(progress ? { onProgress: progress } : {}),
