@@ -38,17 +38,6 @@ export function collapseNotices(notices: readonly LintNotice[]): LintNotice[] {
   });
 }
 
-/** How a notice reads on one line: `a.md: reason`, or `reason (3 files: a.md, b.md, c.md)`; long lists are cut. */
-export function noticeLine(notice: LintNotice, shownFiles = 3): string {
-  if (notice.files && notice.files.length > 1) {
-    const shown = notice.files.slice(0, shownFiles).join(', ');
-    const more = notice.files.length > shownFiles ? ` and ${notice.files.length - shownFiles} more` : '';
-    return `${notice.message} (${notice.files.length} files: ${shown}${more})`;
-  }
-  const file = notice.file ?? notice.files?.[0];
-  return file !== undefined ? `${file}: ${notice.message}` : notice.message;
-}
-
 /**
  * The closing line of a run that walked folders: what was found but not linted, by extension
  * and count, grouped by reason (`not linted: 12 .json, 1 .yaml (chatbot scripts only in ...); 3 .lu (no channel reads .lu files)`).

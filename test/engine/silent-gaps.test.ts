@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notLintedReason } from '../../src/engine/channels.js';
 import { lintProject } from '../../src/engine/lint-project.js';
-import { collapseNotices, noticeLine, notLintedNotice } from '../../src/engine/notices.js';
+import { collapseNotices, notLintedNotice } from '../../src/engine/notices.js';
+import { groupNotices, noticeLine } from '../../src/report/notices.js';
 import type { LintNotice } from '../../src/engine/result.js';
 import { json } from '../../src/report/formatters/json.js';
 import { sarif } from '../../src/report/formatters/sarif.js';
@@ -36,11 +37,12 @@ describe('collapseNotices', () => {
     ];
     expect(collapseNotices(notices)).toEqual(notices);
   });
+});
 
-  it('reads as one line, the file list cut', () => {
-    expect(noticeLine({ kind: 'not-applied', message: 'r', files: ['a', 'b', 'c', 'd', 'e'] })).toBe('r (5 files: a, b, c and 2 more)');
-    expect(noticeLine({ kind: 'skipped', file: 'a', message: 'r' })).toBe('a: r');
-    expect(noticeLine({ kind: 'no-brand', message: 'r' })).toBe('r');
+describe('stderr lines of collapsed notices', () => {
+  it('a notice the engine collapsed reads as one line with its files', () => {
+    const [group] = groupNotices([{ kind: 'not-applied', message: 'r', files: ['a', 'b', 'c', 'd', 'e'] }]);
+    expect(noticeLine(group!)).toBe('r (5 files: a, b, c and 2 more)');
   });
 });
 
