@@ -17,6 +17,7 @@ beforeEach(async () => {
     'social/launch.md': '# launch',
     'notes.txt': 'not content',
     'logo.svg': '<svg/>',
+    'photo.png': 'not an image',
     'node_modules/pkg/index.html': '<p>dep</p>',
     'build/css/variables.css': ':root{}',
     'dist/index.html': '<p>built</p>',
@@ -89,10 +90,10 @@ describe('discovery', () => {
   });
 
   it('a file named explicitly but of no channel, or ignored, is skipped with a notice', async () => {
-    const { files, notices } = await discover({ paths: ['logo.svg', 'vendor/skip.html', 'index.html'] });
+    const { files, notices } = await discover({ paths: ['photo.png', 'vendor/skip.html', 'index.html'] });
     expect(files).toEqual(['index.html landing (explicit)']);
     expect(notices).toMatchObject([
-      { kind: 'skipped', file: 'logo.svg', message: expect.stringMatching(/no channel/) },
+      { kind: 'skipped', file: 'photo.png', message: expect.stringMatching(/no channel/) },
       { kind: 'ignored', file: 'vendor/skip.html', message: expect.stringMatching(/--no-ignore/) },
     ]);
   });
