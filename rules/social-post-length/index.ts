@@ -107,7 +107,7 @@ function measureAgainst(
   if (length <= limits.maxLength) return null;
 
   const linkCount = attached.length + markdownLinks.length + (linkLength === undefined ? 0 : findLinks(post.text).length);
-  const how = platform === 'x' ? ' as X counts them (links 23, emoji and CJK 2)' : linkCount > 0 ? ` (every link counts as ${linkLength})` : '';
+  const how = platform === 'x' ? ' as X counts them (links 23, emoji and CJK 2)' : linkCount > 0 && linkLength !== undefined ? ` (every link counts as ${linkLength})` : '';
   const start = overflowStart(measure, limits.maxLength - attachedLength) ?? post.text.length;
   const range =
     start < post.text.length

@@ -72,6 +72,17 @@ testRule(rule, {
       errors: [{ line: 1, column: 301, message: 'Bluesky post is 301 characters; the limit is 300' }],
     },
     {
+      name: 'trap: `media:` listing attached images is no platform list; the .tweet file is an X post',
+      file: 'tweets/hello.tweet',
+      code: `---\nmedia:\n  - file: forest.png\n    alt: A pine forest\n---\n${a(281)}\n`,
+      errors: [{ line: 6, column: 281, message: /^X post is 281 characters/ }],
+    },
+    {
+      name: 'a Markdown link on a platform without a fixed link length: no "every link counts as" note',
+      code: `---\nplatform: bluesky\n---\n${a(300)} [guide](https://n.example)\n`,
+      errors: [{ line: 4, column: 301, message: 'Bluesky post is 324 characters; the limit is 300' }],
+    },
+    {
       name: 'X: 281 characters, the overflow is the range',
       code: post('x', a(281)),
       errors: [{ line: 4, column: 281, endLine: 4, endColumn: 282, message: 'X post is 281 characters as X counts them (links 23, emoji and CJK 2); the limit is 280' }],

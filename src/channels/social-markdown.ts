@@ -156,6 +156,9 @@ export async function readFrontMatter(builder: DocumentBuilder, node: RootConten
     // A cross-posted post: every platform it targets (an account named after its platform counts as it).
     const platforms: string[] = [];
     for (const item of platformEntry.node.items) {
+      // `media:` also lists attached images (twitter-together: `- file: a.png`): those are no platforms.
+      const attachment = platformEntry.key === 'media' && (yaml.isMap(item) || (yaml.isScalar(item) && /\.[a-z0-9]{2,5}$|\//i.test(String(item.value))));
+      if (attachment) continue;
       if (!yaml.isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number')) {
         const [from, to] = (yaml.isNode(item) ? item.range : undefined) ?? [0, 0];
         builder.problem('parse/front-matter', `\`${platformEntry.key}\` entries must be platform names`, builder.range(from, to), 'warning');

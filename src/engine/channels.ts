@@ -47,7 +47,8 @@ const ARTICLE_FOLDERS = new Set(['blog', 'articles', 'docs', 'help', 'kb', 'sale
 /** Nunjucks and Jinja pages: HTML with template syntax (masked by the HTML walker). */
 const TEMPLATE_PAGE = /\.(?:njk|jinja2?|html?\.j2)$/;
 /** Files of a repository that are about it, not posts (`README.md`, `LICENSE.txt`, ...). */
-export const PROJECT_FILE = /^(?:readme|licen[cs]e|copying|notice|changelog|changes|contributing|code_of_conduct|authors|security)(?:[._-].*)?$/;
+export const PROJECT_FILE =
+  /^(?:readme|licen[cs]e|copying|notice|changelog|changes|contributing|code_of_conduct|authors|security)(?:[._-](?:[a-z]{2}(?:[-_][a-z]{2})?|mit|apache[\w-]*|bsd[\w-]*|gpl[\w-]*))?(?:\.[a-z0-9]+)?$|[._-](?:readme|licen[cs]e|copying)\.[a-z0-9]+$/;
 const PRINT_FOLDERS = new Set(['print', 'artwork', 'posters', 'flyers', 'banners', 'brochures']);
 /** Extensions of print and artwork files (the print channel's formats). */
 export const PRINT_EXTENSIONS: ReadonlySet<string> = new Set(['.svg', '.pdf']);

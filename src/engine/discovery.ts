@@ -130,10 +130,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           file: shown,
           message: 'belongs to no channel (set `channels.<name>` in the configuration to lint it); skipped',
         });
-      } else if (walked && !own.has(file) && !isHidden(path.posix.relative(toPosix(config.rootDir), file))) {
+      } else if (walked && !own.has(file) && !isCache(path.posix.relative(toPosix(config.rootDir), file))) {
         const relative = path.posix.relative(toPosix(config.rootDir), file);
         const extension = extensionOf(file);
-        const reason = notLintedReason(relative.startsWith('../') ? file : relative);
+        const reason = isHidden(relative) ? 'dot files and folders: tool settings, not copy' : notLintedReason(relative.startsWith('../') ? file : relative);
         const key = `${extension}\u0000${reason}`;
         const group = unclaimed.get(key);
         if (group) group.count++;
@@ -211,9 +211,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   return { files, notices, notLinted };
 }
 
-/** A dot file or a file in a dot folder (`.brandlintcache/`, `.github/`): tool state, not content, and not counted as "not linted". */
+/** A dot file or a file in a dot folder (`.github/`, `.vale/`): tool settings, listed apart in the "not linted" line. */
 function isHidden(relative: string): boolean {
   return relative.split('/').some((segment) => segment.startsWith('.') && segment !== '..' && segment !== '.');
+}
+
+/** brandlint's own cache (`.brandlintcache/`, the default `--cache-location`): not counted at all. */
+function isCache(relative: string): boolean {
+  return relative.split('/').some((segment) => segment.startsWith('.brandlintcache'));
 }
 
 /** `.json` of `a/b.JSON`; empty when the file name has no extension (a leading dot is not one). */

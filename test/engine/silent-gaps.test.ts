@@ -109,7 +109,7 @@ describe('a run with no configuration says what it did not lint', () => {
     expect(outcome.notices.at(-1)).toEqual({
       kind: 'not-linted',
       message:
-        'not linted: 6 files: 2 .lu (no channel reads .lu files); 1 .json (chatbot scripts only in a bot/ folder or named *.bot.*; set channels.chatbot to lint them); 1 .md (copy only in a social/, posts/, blog/, docs/, ... folder; set channels.article or channels.social to lint them); 1 .js (no channel reads .js files); 1 .txt (project files such as README and LICENSE, not copy)',
+        'not linted: 7 files: 2 .lu (no channel reads .lu files); 1 .json (chatbot scripts only in a bot/ folder or named *.bot.*; set channels.chatbot to lint them); 1 .md (copy only in a social/, posts/, blog/, docs/, ... folder; set channels.article or channels.social to lint them); 1 .yml (dot files and folders: tool settings, not copy); 1 .js (no channel reads .js files); 1 .txt (project files such as README and LICENSE, not copy)',
     });
   });
 
@@ -120,6 +120,6 @@ describe('a run with no configuration says what it did not lint', () => {
     expect(report.notices.map((notice) => notice.kind)).toContain('not-linted');
     const log = JSON.parse(sarif(outcome.results, context)) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ descriptor: { id: string }; message: { text: string } }> }> }> };
     const notes = log.runs[0]!.invocations[0]!.toolExecutionNotifications;
-    expect(notes.find((note) => note.descriptor.id === 'brandlint/not-linted')?.message.text).toMatch(/^not linted: 6 files: 2 \.lu/);
+    expect(notes.find((note) => note.descriptor.id === 'brandlint/not-linted')?.message.text).toMatch(/^not linted: 7 files: 2 \.lu/);
   });
 });
