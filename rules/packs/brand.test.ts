@@ -97,5 +97,17 @@ testRule(await shippedRule('brand/reading-grade'), {
     { code: p('Your boots ship today. They are light and warm. Wear them on the trail and tell us how they feel. We hope you like them.') },
     { name: 'not English', code: `<p lang="pl">${hard} ${hard}</p>` },
   ],
-  invalid: [{ code: p(`Hi there, good friends. ${hard} We hope you like it a lot.`), errors: [{ line: 1, column: 28, message: /^This message reads at grade \d+(\.\d)?; the brand aims for 8 or lower\./ }] }],
+  invalid: [
+    { code: p(`Hi there, good friends. ${hard} We hope you like it a lot.`), errors: [{ line: 1, column: 28, message: /^This message reads at grade \d+(\.\d)?; the brand aims for 8 or lower\./ }] },
+    {
+      name: 'trap: a one-word fragment is not the hardest sentence (nor a sentence for the grade)',
+      code: `${p(`${'Our organization provides comprehensive documentation for every product. '.repeat(3).trim()}`)}<p>Unsubscribe</p><p>Operations Manager</p>`,
+      errors: [{ line: 1, column: 4, endColumn: 76, message: /^This message reads at grade \d+(\.\d)?; the brand aims for 8 or lower\./ }],
+    },
+    {
+      name: 'the sentence that raises the grade most, not the one with the highest grade alone',
+      code: p('We walk in the park. We rest by the lake. We eat our lunch there. Considerable organizational complexity facilitates comprehensive interdependencies across our operations today. Unquestionably, indubitably.'),
+      errors: [{ line: 1, column: 70, message: /^This message reads at grade/ }],
+    },
+  ],
 });

@@ -631,6 +631,15 @@ function syllablesOf(word: string): number {
   return count;
 }
 
+/**
+ * A sentence that is no sentence for a reading grade: one word, or at most three words without
+ * a sentence's closing punctuation (a label, a link, a signature line).
+ */
+function isFragment(s: SentenceStats): boolean {
+  if (s.words <= 1) return true;
+  return s.words <= 3 && !/[.!?…。！？]["'”’)\]]*\s*$/u.test(s.sentence.text);
+}
+
 /** Flesch-Kincaid grade level of words, sentences and syllables. */
 export function fleschKincaidGrade(words: number, sentences: number, syllables: number): number {
   if (words === 0 || sentences === 0) return 0;
@@ -640,9 +649,9 @@ export function fleschKincaidGrade(words: number, sentences: number, syllables: 
 export function checkReadability(context: KindContext, spec: ReadabilitySpec, sentenceMessage: boolean): void {
   const maxGrade = spec.maxGrade?.(context.document.channel);
   for (const message of scopedProse(context, { englishOnly: true, defaultScopes: READABILITY_SCOPES })) {
-    const stats = message.runs.flatMap(sentenceStats).filter((s) => s.words > 0);
+    const all = message.runs.flatMap(sentenceStats).filter((s) => s.words > 0);
     if (spec.maxSentenceWords !== undefined && sentenceMessage) {
-      for (const s of stats) {
+      for (const s of all) {
         if (s.words <= spec.maxSentenceWords) continue;
         context.report({
           messageId: 'sentence',
@@ -654,13 +663,17 @@ export function checkReadability(context: KindContext, spec: ReadabilitySpec, se
       }
     }
     if (maxGrade === undefined) continue;
+    // Fragments ("Unsubscribe", a signature's "Operations Manager") are no sentences for the grade.
+    const stats = all.filter((s) => !isFragment(s));
     const words = stats.reduce((sum, s) => sum + s.words, 0);
     if (words < spec.minWords) continue;
     const syllables = stats.reduce((sum, s) => sum + s.syllables, 0);
     const grade = fleschKincaidGrade(words, stats.length, syllables);
     if (grade <= maxGrade) continue;
-    // Point at the hardest sentence: the one that pulls the grade up most.
-    const hardest = stats.reduce((a, b) => (fleschKincaidGrade(b.words, 1, b.syllables) > fleschKincaidGrade(a.words, 1, a.syllables) ? b : a));
+    // Point at the hardest sentence: the one that pulls the grade up most (the message's grade
+    // without it is lowest), not the one with the highest grade of its own.
+    const without = (s: SentenceStats) => (stats.length === 1 ? -Infinity : fleschKincaidGrade(words - s.words, stats.length - 1, syllables - s.syllables));
+    const hardest = stats.reduce((a, b) => (without(b) < without(a) ? b : a));
     const shown = Math.round(grade * 10) / 10;
     context.report({
       messageId: 'default',

@@ -24,13 +24,25 @@ const EXPLANATIONS: Readonly<Record<Check, string>> = {
   eprime: 'is a form of "to be"',
 };
 
+/**
+ * The defaults keep write-good's checks that were right on real content (measured with
+ * `npm run sample-review`, see docs/precision.md): passive voice ("A name is required") and a
+ * sentence-opening "So" ("So far", "So many") were mostly wrong and are off; adverbs are the
+ * intensifiers and hedges below, not every -ly word ("safely", "correctly") nor the temporal
+ * "just" ("just released"); weasel words leave out plain quantities ("a few", "many"); wordy
+ * phrases leave out write-good's single words ("purchase", "amazing", "multiple") and "it is".
+ */
+const INTENSIFIERS = new Set(['absolutely', 'completely', 'definitely', 'exceedingly', 'extremely', 'frankly', 'honestly', 'literally', 'maybe', 'really', 'remarkably', 'seriously', 'simply', 'very']);
+const QUANTITIES = new Set(['few', 'many', 'several', 'various', 'tiny', 'vast', 'huge']);
+const PLAIN_PHRASES = new Set(['it is', 'it was', 'all of']);
+
 const options = z.strictObject({
-  /** Passive voice ("was stolen"). */
-  passive: z.boolean().default(true),
+  /** Passive voice ("was stolen"): off by default, most hits are idiomatic ("is required"). */
+  passive: z.boolean().default(false),
   /** A word repeated by accident ("the the"). */
   illusion: z.boolean().default(true),
-  /** "So" at the start of a sentence. */
-  so: z.boolean().default(true),
+  /** "So" at the start of a sentence: off by default ("So far", "So many" are no filler). */
+  so: z.boolean().default(false),
   /** "There is" / "There are" at the start of a sentence. */
   thereIs: z.boolean().default(true),
   /** Weasel words ("many", "various", "very"). */
@@ -41,6 +53,12 @@ const options = z.strictObject({
   tooWordy: z.boolean().default(true),
   /** Clichés ("at the end of the day"). */
   cliches: z.boolean().default(true),
+  /** With `adverb`: every adverb write-good lists (-ly words, "just", "things", "stuff"), not only intensifiers and hedges. */
+  allAdverbs: z.boolean().default(false),
+  /** With `weasel`: also plain quantities ("few", "many", "several", "various", "huge"). */
+  weaselQuantities: z.boolean().default(false),
+  /** With `tooWordy`: also write-good's single words ("purchase", "amazing", "modify") and "it is", "it was", "all of". */
+  wordyWords: z.boolean().default(false),
   /** Every form of "to be" (E-Prime): strict, off by default. */
   eprime: z.boolean().default(false),
   /** Phrases never flagged (`read-only`, `very light`), matched as whole words, any case. */
@@ -122,7 +140,7 @@ export default defineRule<ProseStyleOptions>({
           skipped.add(prose.locale);
           continue;
         }
-        for (const finding of findingsOf(prose, enabled, allowed)) {
+        for (const finding of findingsOf(prose, enabled, allowed, options)) {
           const [first, ...rest] = finding.checks;
           report({
             messageId: first!,
@@ -141,7 +159,7 @@ export default defineRule<ProseStyleOptions>({
 });
 
 /** write-good's suggestions for one run, each check run alone so that every suggestion is known by its check. */
-function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[]): Finding[] {
+function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[], tuning: Pick<ProseStyleOptions, 'allAdverbs' | 'weaselQuantities' | 'wordyWords'>): Finding[] {
   const lint = loadWriteGood();
   const off = Object.fromEntries(CHECKS.map((check) => [check, false])) as Record<Check, boolean>;
   const onlyWriteGood = enabled.filter((check) => !isOwnMatcher(check));
@@ -165,6 +183,7 @@ function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonl
       if (allowedSpans.some(([from, to]) => from < end && start < to)) continue;
       // "see {{ link }} see" reads "see        see" once masked: not a repeated word.
       if (check === 'illusion' && maskedBefore(prose, start)) continue;
+      if (!kept(check, prose.text.slice(start, end).toLowerCase().replace(/\s+/g, ' '), tuning)) continue;
       const key = `${start}:${end}`;
       const finding = byRange.get(key);
       if (finding) finding.checks.push(check);
@@ -172,6 +191,20 @@ function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonl
     }
   }
   return [...byRange.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Whether a suggestion of a check is kept under the tuning options (see INTENSIFIERS). */
+function kept(check: Check, text: string, tuning: Pick<ProseStyleOptions, 'allAdverbs' | 'weaselQuantities' | 'wordyWords'>): boolean {
+  switch (check) {
+    case 'adverb':
+      return tuning.allAdverbs || INTENSIFIERS.has(text);
+    case 'weasel':
+      return tuning.weaselQuantities || !QUANTITIES.has(text);
+    case 'tooWordy':
+      return tuning.wordyWords || (text.includes(' ') && !PLAIN_PHRASES.has(text));
+    default:
+      return true;
+  }
 }
 
 /** Whether a masked span sits between the word at `start` and the word before it. */

@@ -27,12 +27,19 @@ testRule(rule, {
     { name: 'allowed phrases', code: p('Never buy read-only maps.'), options: { allow: ['read-only'] } },
     { name: 'scopes: only the body', code: '<h1>So it begins</h1><p>Find your trail.</p>', options: { scopes: ['body'] } },
     { name: 'no brand needed', code: p('Find light boots.'), noBrand: true },
+    { name: 'trap: the temporal "just" is no weak adverb', code: p('Our new range just arrived. The poll was just released.') },
+    { name: 'trap: a manner adverb carries meaning', code: p('You can safely delete this email if the poll was reported correctly.') },
+    { name: 'trap: "purchase", "amazing" and "things" are plain words', code: p('Thanks for your purchase. The view is amazing and the things you need are here.') },
+    { name: 'trap: quantities are no weasel words', code: p('A few white papers and many maps are ready.') },
+    { name: 'trap: passive voice is off by default', code: p('A name is required.') },
+    { name: 'trap: a sentence-opening "So" is off by default', code: p('So far this year we mapped 40 trails.') },
     { name: 'CSS is not prose', code: '<style>.very { color: #1c1c19 }</style><p>Find your trail.</p>' },
   ],
   invalid: [
     {
-      name: 'passive voice',
+      name: 'passive voice, when asked',
       code: p('The order was shipped by our team.'),
+      options: { passive: true },
       errors: [{ line: 1, column: 14, endLine: 1, endColumn: 25, message: '"was shipped" may be passive voice; say who acts', severity: 'error' }],
     },
     {
@@ -46,7 +53,8 @@ testRule(rule, {
       errors: [{ line: 1, column: 21, endLine: 1, endColumn: 25, message: '"very" is a weasel word and can weaken meaning' }],
     },
     {
-      name: 'so, there is, wordy, cliché, repeated word',
+      name: 'so (when asked), there is, wordy, cliché, repeated word',
+      options: { so: true },
       code: [p('So pack light.'), p('There are three trails.'), p('We did this in order to help.'), p('Maps are a dime a dozen.'), p('Pack the the map.')].join('\n'),
       errors: [
         { line: 1, column: 4, endLine: 1, endColumn: 6, message: '"So" adds no meaning at the start of a sentence' },
@@ -65,23 +73,52 @@ testRule(rule, {
     {
       name: 'subject, heading and call to action are prose too',
       code: '<html lang="en-GB"><head><title>Boots were restocked</title></head><body><h1>Many new trails</h1><a class="button" href="https://www.northwind.example">Really go</a></body></html>',
+      options: { passive: true, weaselQuantities: true },
       errors: [
         { line: 1, column: 39, endLine: 1, endColumn: 53, message: '"were restocked" may be passive voice; say who acts' },
-        { line: 1, column: 78, endLine: 1, endColumn: 82, message: '"Many" is a weasel word and can weaken meaning' },
+        { line: 1, column: 78, endLine: 1, endColumn: 82, message: '"Many" is a weasel word' },
         { line: 1, column: 153, endLine: 1, endColumn: 159, message: '"Really" can weaken meaning' },
       ],
     },
     {
       name: 'English inside a German page',
       code: '<html lang="de"><body><p>Sehr gut.</p><p lang="en">The map was lost.</p></body></html>',
+      options: { passive: true },
       errors: [{ line: 1, column: 60, endLine: 1, endColumn: 68, message: '"was lost" may be passive voice; say who acts' }],
     },
     {
       name: 'landing pages',
       channel: 'landing',
       file: 'site/index.html',
-      code: '<main><p>Various trails wait.</p></main>',
-      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 17, message: '"Various" is a weasel word' }],
+      code: '<main><p>Extremely long trails wait.</p></main>',
+      errors: [{ line: 1, column: 10, endLine: 1, endColumn: 19, message: '"Extremely" is a weasel word and can weaken meaning' }],
+    },
+    {
+      name: 'intensifiers and hedges are weak adverbs by default',
+      code: p('We really think maybe you will simply love it.'),
+      errors: [
+        { line: 1, column: 7, endLine: 1, endColumn: 13, message: '"really" can weaken meaning' },
+        { line: 1, column: 20, endLine: 1, endColumn: 25, message: '"maybe" can weaken meaning' },
+        { line: 1, column: 35, endLine: 1, endColumn: 41, message: '"simply" can weaken meaning' },
+      ],
+    },
+    {
+      name: 'allAdverbs: every adverb write-good lists, the temporal "just" too',
+      code: p('The poll was just released and read carefully.'),
+      options: { allAdverbs: true },
+      errors: [
+        { line: 1, column: 17, endLine: 1, endColumn: 21, message: '"just" can weaken meaning' },
+        { line: 1, column: 40, endLine: 1, endColumn: 49, message: '"carefully" can weaken meaning' },
+      ],
+    },
+    {
+      name: 'weaselQuantities and wordyWords when asked',
+      code: p('Many hikers purchase maps.'),
+      options: { weaselQuantities: true, wordyWords: true },
+      errors: [
+        { line: 1, column: 4, endLine: 1, endColumn: 8, message: '"Many" is a weasel word' },
+        { line: 1, column: 16, endLine: 1, endColumn: 24, message: '"purchase" is wordy or unneeded' },
+      ],
     },
   ],
 });

@@ -13,6 +13,13 @@ export interface CliIo {
   isTTY: boolean;
   /** Whether stderr is an interactive terminal (progress bars); false when absent. */
   stderrIsTTY?: boolean;
+  /**
+   * Writes a file's text to stdout as it is (`lint --stdin --fix`): unchanged into a pipe, guarded
+   * like every other write on a terminal. Absent: `stdout`.
+   */
+  writeSource?: (text: string) => void;
+  /** The whole of standard input (`lint --stdin`); absent: there is none to read. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 export function processIo(): CliIo {
@@ -24,17 +31,32 @@ export function processIo(): CliIo {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    writeSource: (text) => process.stdout.write(process.stdout.isTTY ? terminalOutput(text) : text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      return Buffer.concat(chunks);
+    },
   };
 }
 
 export type Colors = ReturnType<typeof createColors>;
 
-/** Colors only for a terminal, never in CI or when NO_COLOR is set; FORCE_COLOR forces them. */
+/** Colors only for a terminal, never in CI or when NO_COLOR is set; FORCE_COLOR decides first. */
 export function colorsFor(io: CliIo, option?: boolean): Colors {
-  if (option !== undefined) return createColors(option);
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return createColors(true);
-  const enabled = io.isTTY && !io.env.NO_COLOR && !io.env.CI && io.env.TERM !== 'dumb';
-  return createColors(enabled);
+  return createColors(option ?? colorWanted(io.env, io.isTTY));
+}
+
+/**
+ * Whether to color output by the environment, as chalk and Node read it: `FORCE_COLOR=0` (or
+ * `false`) turns colors off even on a terminal, any other `FORCE_COLOR` value turns them on even
+ * when piped; otherwise a terminal gets colors unless `NO_COLOR` (any non-empty value), `CI` or
+ * `TERM=dumb` is set.
+ */
+export function colorWanted(env: Record<string, string | undefined>, isTTY: boolean): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
+  return isTTY && !env['NO_COLOR'] && !env['CI'] && env['TERM'] !== 'dumb';
 }
 
 /** Configuration problems (not findings in content) on stderr, one line each: level, place, message, rule id. */

@@ -10,6 +10,7 @@ import type { Concurrency } from '../engine/pool.js';
 import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
+import { contentFromBytes } from '../engine/read.js';
 import { fileScore, parseMinScore, scoreResults, storedScores, type ScoreReport } from '../engine/score.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
@@ -43,6 +44,8 @@ export interface LintCommandOptions {
   ignorePattern?: string[];
   /** False with `--no-ignore`. */
   ignore?: boolean;
+  /** `--ignore-path`: the ignore file instead of `.brandlintignore`. */
+  ignorePath?: string;
   /** As typed: bytes, or with a unit (`500kb`, `10mb`). */
   maxFileSize?: string;
   /** False with `--no-color`; undefined: the terminal decides. */
@@ -51,6 +54,12 @@ export interface LintCommandOptions {
   interactive?: boolean;
   /** `--concurrency`: worker threads (a number), `auto` (the default) or `off`. */
   concurrency?: string;
+  /** `--stdin`: lint standard input (as the file `--stdin-filename` names). */
+  stdin?: boolean;
+  /** `--stdin-filename`: the path standard input stands for (channel, brand context, campaign, overrides). */
+  stdinFilename?: string;
+  /** `--print-config FILE`: print the configuration in effect for that file as JSON and lint nothing. */
+  printConfig?: string;
   /** `--min-score`, as typed: exit 1 when the run's brand score is below it. */
   minScore?: string;
 }
@@ -67,8 +76,21 @@ export interface LintDependencies {
  * The report goes to stdout (or --output-file); notices and configuration problems to stderr.
  */
 export async function runLint(paths: readonly string[], options: LintCommandOptions, io: CliIo, dependencies: LintDependencies = {}): Promise<number> {
+  if (options.printConfig !== undefined) {
+    if (paths.length > 0 || options.stdin) throw new UsageError('--print-config takes one file and lints nothing; give no other paths or --stdin');
+    const { runPrintConfig } = await import('./print-config.js');
+    return runPrintConfig(options.printConfig, options, io, dependencies.rules);
+  }
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename names what --stdin reads; add --stdin');
+  if (options.stdin) {
+    if (options.stdinFilename === undefined) {
+      throw new UsageError('--stdin needs --stdin-filename <path>: the path decides the channel, brand context and campaign (for example --stdin-filename email/x.html)');
+    }
+    if (paths.length > 0) throw new UsageError('--stdin lints standard input and takes no paths');
+  }
   if (options.interactive) {
     const clashes = [
+      options.stdin && '--stdin',
       options.fix && '--fix',
       options.fixDryRun && '--fix-dry-run',
       options.outputFile !== undefined && '--output-file',
@@ -80,14 +102,27 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       throw new UsageError(`--interactive cannot be combined with ${clashes.join(', ')} (press f in the report to fix a finding)`);
     }
     const { runReport } = await import('./report.js');
-    const { config, ignorePattern, ignore, color } = options;
-    return runReport(paths, { ...(config !== undefined ? { config } : {}), ...(ignorePattern ? { ignorePattern } : {}), ...(ignore !== undefined ? { ignore } : {}), ...(color !== undefined ? { color } : {}) }, io, { exitLikeLint: true });
+    const { config, ignorePattern, ignore, ignorePath, color, baseline } = options;
+    return runReport(
+      paths,
+      {
+        ...(config !== undefined ? { config } : {}),
+        ...(baseline !== undefined ? { baseline } : {}),
+        ...(ignorePattern ? { ignorePattern } : {}),
+        ...(ignore !== undefined ? { ignore } : {}),
+        ...(ignorePath !== undefined ? { ignorePath } : {}),
+        ...(color !== undefined ? { color } : {}),
+      },
+      io,
+      { exitLikeLint: true },
+    );
   }
   const c = colorsFor(io, options.color);
   const outputs = await resolveOutputs(options.format, options.outputFile);
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (options.staged && (options.fix || options.fixDryRun)) throw new UsageError('--staged lints what is staged and cannot fix it; run --fix on the files, then stage them');
   if (options.staged && paths.length > 0) throw new UsageError('--staged takes no paths: it lints the staged files');
+  if (options.stdin && (options.staged || options.shard !== undefined)) throw new UsageError(`--stdin cannot be combined with ${options.staged ? '--staged' : '--shard'}`);
   if (options.baseline !== undefined && options.baselineWrite !== undefined) throw new UsageError('--baseline and --baseline-write cannot be used together');
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
@@ -114,7 +149,26 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     read = snapshot.read;
     closeStaged = snapshot.close;
   }
-  const progress = createProgress(io);
+  let stdinText: { file: string; text: string } | undefined;
+  if (options.stdin) {
+    const file = options.stdinFilename!;
+    if (!io.readStdin) throw new UsageError('--stdin: there is no standard input to read');
+    const read = contentFromBytes(await io.readStdin(), file, maxFileSize !== undefined ? { maxFileSize } : {});
+    if (read.kind === 'skipped') {
+      printNotice(io, c, { kind: 'skipped', file, message: `standard input: ${read.reason}; skipped` });
+      return 0;
+    }
+    if (read.kind === 'failed') {
+      printDiagnostics(io, c, [read.diagnostic]);
+      return 1;
+    }
+    stdinText = { file, text: read.text };
+    if (options.cache) printNotice(io, c, { kind: 'skipped', message: '--cache is not used with --stdin (the text is linted every time)' });
+  }
+  // `--fix` with `--stdin` prints the fixed text (as stylelint and Prettier do): the report goes to stderr.
+  const fixStdin = Boolean(stdinText && options.fix);
+  const reportIo: CliIo = fixStdin ? { ...io, stdout: (text) => io.stderr(text), isTTY: io.stderrIsTTY ?? false } : io;
+  const progress = stdinText ? undefined : createProgress(io);
 
   const outcome = await lintProject({
     cwd: io.cwd,
@@ -123,8 +177,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     ...(read ? { read } : {}),
     ...(shard ? { shard } : {}),
     ...(progress ? { onProgress: progress } : {}),
-    ...(options.cache
-      ? { cache: { location: path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), version: brandlintVersion(), extraFiles: builtinPackFiles() } }
+    ...(stdinText ? { text: stdinText } : {}),
+    ...(options.cache && !stdinText
+      ? { cache: { location: options.cacheLocation ?? DEFAULT_CACHE_LOCATION, version: brandlintVersion(), extraFiles: builtinPackFiles() } }
       : {}),
     // Finished results wait for the report on disk, not in memory, and large runs use every core.
     store: 'spill',
@@ -132,7 +187,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     ...brandCacheOption(),
     ignorePatterns: options.ignorePattern ?? [],
     useIgnoreFiles: options.ignore !== false,
-    ...(options.fix ? { fix: 'write' as const } : options.fixDryRun ? { fix: 'dry-run' as const } : {}),
+    ...(options.ignorePath !== undefined ? { ignorePath: options.ignorePath } : {}),
+    ...(options.fix ? { fix: stdinText ? ('dry-run' as const) : ('write' as const) } : options.fixDryRun ? { fix: 'dry-run' as const } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(dependencies.rules ? { rules: dependencies.rules } : {}),
     ...(dependencies.parse !== undefined ? { parse: dependencies.parse } : {}),
@@ -188,6 +244,12 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     summary = summarize(results);
   }
 
+  if (fixStdin && stdinText) {
+    // Always the whole text, fixed or not (an ignored file too): a pipe through `--fix` never loses content.
+    let fixed = stdinText.text;
+    for (const result of store) if (result.output !== undefined) fixed = result.output;
+    (io.writeSource ?? io.stdout)(fixed);
+  }
   const tooManyWarnings = maxWarnings >= 0 && summary.warningCount > maxWarnings;
   const belowMinScore = minScore !== undefined && runScores.run.score < minScore;
   const exitCode = summary.errorCount > 0 || tooManyWarnings || belowMinScore ? 1 : 0;
@@ -202,7 +264,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     shown,
     {
       cwd: io.cwd,
-      color: c.isColorSupported,
+      color: fixStdin ? colorsFor(reportIo, options.color).isColorSupported : c.isColorSupported,
       notices,
       ...(options.fixDryRun ? { fixDryRun: true } : {}),
       rules: describeRules(finished.ruleInfo, ruleDocsUrl),
@@ -211,7 +273,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       exitCode,
       scores,
     },
-    io,
+    reportIo,
   );
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
   if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));

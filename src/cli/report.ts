@@ -8,6 +8,8 @@ import { loadFormatter } from '../report/formatters/index.js';
 import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
 import { writeReportFile } from './outputs.js';
+import { readBaselineFile } from './baseline-file.js';
+import { scoreResults } from '../engine/score.js';
 
 export interface ReportCommandOptions {
   config?: string;
@@ -16,8 +18,12 @@ export interface ReportCommandOptions {
   ignorePattern?: string[];
   /** False with `--no-ignore`. */
   ignore?: boolean;
+  /** `--ignore-path`: the ignore file instead of `.brandlintignore`. */
+  ignorePath?: string;
   /** False with `--no-color`; undefined: the terminal decides. */
   color?: boolean;
+  /** `--baseline FILE`: show the brand scores against those the baseline was written with. */
+  baseline?: string;
 }
 
 export interface ReportCommandContext {
@@ -35,6 +41,12 @@ export interface ReportCommandContext {
  */
 export async function runReport(paths: readonly string[], options: ReportCommandOptions, io: CliIo, context: ReportCommandContext = {}): Promise<number> {
   const c = colorsFor(io, options.color);
+  const baselineScores = options.baseline === undefined ? undefined : (await readBaselineFile(io.cwd, options.baseline)).score;
+  if (options.baseline !== undefined && !baselineScores) io.stderr(`${c.cyan('note')} ${terminalText(options.baseline)} holds no brand scores (written before scores existed): no trend is shown\n`);
+  const reportData = async (outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> => ({
+    ...(await baseReportData(outcome)),
+    ...(baselineScores ? { baselineScores } : {}),
+  });
   const lint = () =>
     lintProject({
       cwd: io.cwd,
@@ -42,6 +54,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       paths,
       ignorePatterns: options.ignorePattern ?? [],
       useIgnoreFiles: options.ignore !== false,
+      ...(options.ignorePath !== undefined ? { ignorePath: options.ignorePath } : {}),
     });
 
   const first = await lint();
@@ -81,6 +94,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       cwd: io.cwd,
       color: c.isColorSupported,
       notices: first.notices,
+      ...(baselineScores ? { scores: { ...scoreResults(first.results), baseline: baselineScores } } : {}),
       ...(first.campaigns.length > 0 ? { campaigns: first.campaigns } : {}),
     });
     if (report) io.stdout(report);
@@ -116,7 +130,7 @@ function whyNotInteractive(io: CliIo, context: ReportCommandContext): string | n
   return null;
 }
 
-async function reportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
+async function baseReportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
   const rules = Object.fromEntries(outcome.ruleInfo.map((rule) => [rule.id, { description: rule.description, docsUrl: ruleDocsUrl(rule.id) }]));
   return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules };
 }

@@ -63,6 +63,28 @@ export interface CacheHandle {
   key: string;
 }
 
+/**
+ * The cache folder that `--cache-location` names, as ESLint reads it: a location ending in a slash,
+ * or an existing folder that is not already a brandlint cache (a project folder, `tmp/`), holds the
+ * cache as `.brandlintcache` inside it; anything else is the cache folder itself. (An existing
+ * folder is never taken over: opening a cache deletes the stale entries in it.)
+ */
+export function cacheFolderFor(location: string, cwd: string): string {
+  const absolute = path.resolve(cwd, location);
+  if (/[\\/]$/.test(location)) return path.join(absolute, DEFAULT_CACHE_LOCATION);
+  if (statOrNull(absolute)?.isDirectory() && !isCacheFolder(absolute)) return path.join(absolute, DEFAULT_CACHE_LOCATION);
+  return absolute;
+}
+
+/** A folder brandlint made its cache (its CACHEDIR.TAG says so). */
+function isCacheFolder(folder: string): boolean {
+  try {
+    return readFileSync(path.join(folder, MARKER), 'utf8').includes('brandlint --cache');
+  } catch {
+    return false;
+  }
+}
+
 export class FolderLintCache implements LintCache {
   hits = 0;
   misses = 0;

@@ -1,9 +1,10 @@
 /**
  * Finds the content files to lint: from command-line paths (files, folders, quoted globs), or,
  * with none, from the configuration's channel globs (else every channel file under the
- * configuration folder). Honours `.gitignore` files (root and nested), the configuration's
- * `ignorePatterns` and `--ignore-pattern`; `node_modules`, `.git` and the build output folder
- * are always skipped. The order is sorted and so deterministic.
+ * configuration folder). Honours `.gitignore` files (root and nested), the project's
+ * `.brandlintignore` (or the `--ignore-path` file), the configuration's `ignorePatterns` and
+ * `--ignore-pattern`; `node_modules`, `.git` and the build output folder are always skipped. The
+ * order is sorted and so deterministic.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -27,9 +28,22 @@ export interface DiscoverOptions {
   paths?: readonly string[];
   /** `--ignore-pattern`: globs relative to `cwd`. */
   ignorePatterns?: readonly string[];
-  /** False with `--no-ignore`: `.gitignore` files and the configuration's `ignorePatterns` are not used. */
+  /** False with `--no-ignore`: `.gitignore` files, the ignore file and the configuration's `ignorePatterns` are not used. */
   useIgnoreFiles?: boolean;
+  /**
+   * `--ignore-path`: the ignore file (gitignore syntax, patterns relative to its folder), relative
+   * to `cwd`; it must exist. Default: `.brandlintignore` in the configuration folder, when there.
+   */
+  ignorePath?: string;
+  /** Absolute posix paths of `paths` that are files given in memory (`--stdin-filename`): they need not exist. */
+  virtualFiles?: ReadonlySet<string>;
 }
+
+/** The project's ignore file, in the configuration folder (gitignore syntax). */
+export const IGNORE_FILE = '.brandlintignore';
+
+/** Why a file named on the command line is not linted (ESLint says it as "File ignored because of a matching ignore pattern"). */
+export const IGNORED_NOTICE = 'ignored because of a matching ignore pattern (.brandlintignore, .gitignore, ignorePatterns or --ignore-pattern); use --no-ignore to lint it';
 
 export interface DiscoveredFile {
   absolutePath: string;
@@ -56,6 +70,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const outDir = toPosix(config.build.outDir);
   const ignored = new IgnoreMatcher({
     useGitignore: options.useIgnoreFiles !== false,
+    ...(options.useIgnoreFiles !== false ? { ignoreFile: readIgnoreFile(options.ignorePath, cwd, config.rootDir) } : {}),
     patterns: [
       ...(options.useIgnoreFiles !== false ? config.ignorePatterns : []),
       ...(options.ignorePatterns ?? []).map((pattern) => resolvePattern(cwd, pattern)),
@@ -123,7 +138,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   }
   for (const arg of paths) {
     const absolute = toPosix(path.resolve(cwd, arg));
-    const info = await stat(absolute).catch(() => null);
+    const info = options.virtualFiles?.has(absolute) ? { isDirectory: () => false, isFile: () => true } : await stat(absolute).catch(() => null);
     if (info?.isDirectory()) {
       const before = found.size;
       await walk(absolute, absolute);
@@ -134,11 +149,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     }
     if (info?.isFile()) {
       if (skipped(absolute, toPosix(cwd)) || ignored.ignores(absolute, false, path.posix.dirname(absolute))) {
-        notices.push({
-          kind: 'ignored',
-          file: displayPath(absolute, cwd),
-          message: 'ignored by an ignore pattern or .gitignore (use --no-ignore to lint it); skipped',
-        });
+        notices.push({ kind: 'ignored', file: displayPath(absolute, cwd), message: IGNORED_NOTICE });
       } else add(absolute, true);
       continue;
     }
@@ -176,6 +187,29 @@ function hasSkippedFolder(file: string): boolean {
 }
 
 /**
+ * The rules of the ignore file: `--ignore-path` (a missing one is a usage error), else the
+ * project's `.brandlintignore` when there is one.
+ */
+function readIgnoreFile(ignorePath: string | undefined, cwd: string, rootDir: string): IgnoreFile | undefined {
+  const file = ignorePath !== undefined ? path.resolve(cwd, ignorePath) : path.join(rootDir, IGNORE_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (ignorePath === undefined) return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DiscoveryError(`cannot read the ignore file ${ignorePath}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+  }
+  return { dir: toPosix(path.dirname(file)), rules: ignore().add(text) };
+}
+
+/** An ignore file's rules and the folder its patterns are relative to. */
+interface IgnoreFile {
+  dir: string;
+  rules: Ignore;
+}
+
+/**
  * `.gitignore` files (each applies to its folder and below; deeper files and later lines win, `!`
  * re-includes) plus absolute ignore globs (a glob naming a folder ignores everything in it).
  */
@@ -187,6 +221,8 @@ export class IgnoreMatcher {
   constructor(
     private readonly options: {
       useGitignore: boolean;
+      /** `.brandlintignore` or `--ignore-path`: applies to the files under its folder. */
+      ignoreFile?: IgnoreFile;
       /** Absolute posix globs, `!` to re-include. */
       patterns: readonly string[];
       /** Folders (config root, cwd) whose `.gitignore` files apply when the file is not in a git repository. */
@@ -202,7 +238,14 @@ export class IgnoreMatcher {
     for (let dir = path.posix.dirname(file); dir !== path.posix.dirname(dir); dir = path.posix.dirname(dir)) {
       if (this.matchesPattern(dir)) return true;
     }
+    if (this.ignoreFileMatches(file, isDirectory)) return true;
     return this.options.useGitignore && this.gitignored(file, isDirectory, base);
+  }
+
+  private ignoreFileMatches(file: string, isDirectory: boolean): boolean {
+    const ignoreFile = this.options.ignoreFile;
+    if (!ignoreFile || !isInside(file, ignoreFile.dir) || file === ignoreFile.dir) return false;
+    return ignoreFile.rules.ignores(path.posix.relative(ignoreFile.dir, file) + (isDirectory ? '/' : ''));
   }
 
   private gitignored(file: string, isDirectory: boolean, base: string): boolean {

@@ -22,7 +22,7 @@ import type { LintNotice, LintResult } from './result.js';
 import { ResultStore, type ResultStoreMode } from './result-store.js';
 import type { RuleSource } from './rules.js';
 import { lintFiles, loadContentParser, type ContentParser, type ContentReader } from './runner.js';
-import { CacheLocationError, cacheKey, FolderLintCache } from './cache.js';
+import { CacheLocationError, cacheFolderFor, cacheKey, FolderLintCache } from './cache.js';
 import { readContentFile } from './read.js';
 import { selectShard, type ShardSpec } from './shard.js';
 
@@ -36,20 +36,33 @@ export interface LintProjectOptions {
   paths?: readonly string[];
   /** `--ignore-pattern` globs, relative to `cwd`. */
   ignorePatterns?: readonly string[];
-  /** False with `--no-ignore`. */
+  /** False with `--no-ignore`: no `.gitignore`, `.brandlintignore` or configured `ignorePatterns`. */
   useIgnoreFiles?: boolean;
+  /** `--ignore-path`: the ignore file to use instead of the project's `.brandlintignore` (relative to `cwd`). */
+  ignorePath?: string;
   fix?: 'write' | 'dry-run';
   maxFileSize?: number;
   /** The rule catalogue. Default: rules/index.ts. */
   rules?: RuleSource;
   /** The adapters' entry point. Default: `parseContent` of src/channels (null: none available). */
   parse?: ContentParser | null;
-  /** `--cache`: where the cache lives (relative to `cwd`), and what else its key hashes (brandlint's version, built-in packs). */
+  /**
+   * `--cache`: where the cache lives (relative to `cwd`; a trailing slash or an existing folder that
+   * is not a cache holds it as `.brandlintcache`, see cacheFolderFor), and what else its key hashes
+   * (brandlint's version, built-in packs).
+   */
   cache?: { location: string; version: string; extraFiles?: readonly string[] };
   /** `--shard i/n`: lint only this shard of the files found. */
   shard?: ShardSpec;
   /** Where file texts come from (default: disk); `--staged` reads the git index. */
   read?: ContentReader;
+  /**
+   * `--stdin --stdin-filename`: lint this text as the file `file` (relative to `cwd`; it need not
+   * exist) instead of `paths`. The path decides the channel, the brand context, the campaign and
+   * the overrides that apply, and ignore files still apply to it (a notice says so). Fixes are
+   * never written: with `fix`, ask for `'dry-run'` and read the result's `output`.
+   */
+  text?: { file: string; text: string };
   /** Called after each file is linted. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -110,7 +123,8 @@ export type LintProjectOutcome =
       campaigns: CampaignMatrix[];
     };
 
-export async function lintProject(options: LintProjectOptions): Promise<LintProjectOutcome> {
+export async function lintProject(given: LintProjectOptions): Promise<LintProjectOutcome> {
+  const options = given.text ? textAsFile(given, given.text) : given;
   const { cwd } = options;
   const prepared: Awaited<ReturnType<typeof prepareRun>> = options.prepared ? { ok: true, run: options.prepared } : await prepareRun({
     cwd,
@@ -132,6 +146,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
       ...(options.paths ? { paths: options.paths } : {}),
       ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
       ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
+      ...(options.ignorePath !== undefined ? { ignorePath: options.ignorePath } : {}),
+      ...(given.text ? { virtualFiles: new Set([toPosix(path.resolve(cwd, given.text.file))]) } : {}),
     });
   } catch (error) {
     if (error instanceof DiscoveryError) return { ok: false, stage: 'paths', message: error.message, diagnostics: [] };
@@ -213,7 +229,14 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     let pool: readonly DiscoveredFile[] = discovery.files;
     if ((options.paths?.length ?? 0) > 0) {
       try {
-        pool = (await discoverFiles({ cwd: config.rootDir, config, ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}) })).files;
+        pool = (
+          await discoverFiles({
+            cwd: config.rootDir,
+            config,
+            ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
+            ...(options.ignorePath !== undefined ? { ignorePath: path.resolve(cwd, options.ignorePath) } : {}),
+          })
+        ).files;
       } catch {
         return [];
       }
@@ -273,6 +296,27 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   };
 }
 
+/**
+ * The options of a run over a text given in memory: its path as the only path, read from memory
+ * (every other file, such as a campaign sibling, as before), never written, never cached.
+ */
+function textAsFile(options: LintProjectOptions, given: { file: string; text: string }): LintProjectOptions {
+  const absolute = path.resolve(options.cwd, given.file);
+  const read = options.read;
+  const { cache: _cache, ...rest } = options;
+  return {
+    ...rest,
+    paths: [given.file],
+    ...(options.fix ? { fix: 'dry-run' as const } : {}),
+    read: async (target, readOptions) =>
+      path.resolve(target.absolutePath) === absolute
+        ? { kind: 'text', text: given.text, bom: false }
+        : read
+          ? read(target, readOptions)
+          : readContentFile(target.absolutePath, target.file, readOptions),
+  };
+}
+
 /** The `no-adapter` notices of files whose channel has no adapter (as the runner words them). */
 function noAdapterNotices(files: readonly DiscoveredFile[]): LintNotice[] {
   const byChannel = new Map<string, string[]>();
@@ -309,5 +353,5 @@ async function openProjectCache(options: NonNullable<LintProjectOptions['cache']
     ...packFiles,
     ...(options.extraFiles ?? []),
   ];
-  return FolderLintCache.open(path.resolve(cwd, options.location), await cacheKey(options.version, inputs));
+  return FolderLintCache.open(cacheFolderFor(options.location, cwd), await cacheKey(options.version, inputs));
 }

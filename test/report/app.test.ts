@@ -43,6 +43,7 @@ describe('the interactive report', () => {
     const { frame, shows } = start();
     await shows('brandlint report');
     expect(frame()).toContain('5 problems (4 errors, 1 warning) in 4 files');
+    expect(frame()).toMatch(/in 4 files · brand score \d+(\.\d)?\/100/);
     expect(frame()).toContain('campaigns (1)');
     expect(frame()).toMatch(/severity:all\s+channel:all\s+rule:all\s+text:all/);
     expect(line(frame(), 'campaign spring')).toMatch(/▾ campaign spring\s+3✖ 1⚠/);
@@ -55,6 +56,13 @@ describe('the interactive report', () => {
     expect(frame()).toMatch(/#1e5ba8 → nearest brand color\s+color\.brand\.primary #1e5aa9 ΔE 0\.3/);
     expect(frame()).toContain('fix Use color.brand.primary (#1e5aa9) (press f)');
     expect(frame()).toContain('Every color in styles is a brand palette color. https://example.test/rules/color-off-palette/README.md');
+  });
+
+  it('shows the brand score against the baseline, when one is given', async () => {
+    const data = sampleData();
+    const { frame, shows } = start({ data: { ...data, baselineScores: { run: 12.5, channels: {}, campaigns: {} } }, width: 160 });
+    await shows('brandlint report');
+    expect(frame()).toMatch(/brand score \d+(\.\d)?\/100 \(\+[\d.]+ since the baseline\)/);
   });
 
   it('a narrow terminal truncates the summary, not the mode tabs', async () => {

@@ -10,6 +10,7 @@ import { codeFrame } from '../code-frame.js';
 import { docsLine, findingVisual, relatedText, textOn, type Swatch } from '../detail.js';
 import { collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
 import { commandFor, deriveView, focusedFinding, INITIAL_STATE, reduce, type KeyPress, type ReportState, type ReportView } from './state.js';
+import { scoreResults, scoreTrend } from '../../engine/score.js';
 
 /** How the app ended: the caller quits, or opens the editor and starts the app again with `state`. */
 export type ExitRequest =
@@ -164,6 +165,8 @@ function Header({ data, view, state, width }: { data: ReportData; view: ReportVi
   const { filters } = state;
   const text = state.prompt.kind === 'filter' ? state.prompt.draft : filters.text;
   const filtered = view.shown.length !== view.findings.length;
+  const score = scoreResults(data.results).run.score;
+  const trend = scoreTrend(score, data.baselineScores?.run);
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
@@ -174,7 +177,8 @@ function Header({ data, view, state, width }: { data: ReportData; view: ReportVi
             <Text color={errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green'}>
               {plural(view.findings.length, 'problem')} ({countLabel(errors, warnings)})
             </Text>
-            <Text dimColor> in {plural(files, 'file')}</Text>
+            <Text dimColor> in {plural(files, 'file')} · </Text>
+            <Text>brand score {score}/100{trend ? ` (${trend} since the baseline)` : ''}</Text>
           </Text>
         </Box>
         <Box flexShrink={0} marginLeft={1}>
