@@ -4,8 +4,9 @@ import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js'
 import { summarize } from '../engine/result.js';
 import { ruleDocsUrl } from '../engine/runner.js';
 import { plural, type ReportData } from '../report/findings.js';
+import { groupNotices } from '../report/notices.js';
 import { loadFormatter } from '../report/formatters/index.js';
-import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
 import { writeReportFile } from './outputs.js';
 import { readBaselineFile } from './baseline-file.js';
@@ -64,7 +65,6 @@ export async function runReport(paths: readonly string[], options: ReportCommand
     io.stderr(c.red(`brandlint: ${terminalText(first.message)}; nothing was linted\n`));
     return 2;
   }
-  for (const notice of first.notices) printNotice(io, c, notice);
 
   let latest = first;
   const exitCode = () => (context.exitLikeLint && summarize(latest.results).errorCount > 0 ? 1 : 0);
@@ -80,6 +80,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       title: `brandlint report: ${paths.length > 0 ? paths.join(' ') : path.basename(io.cwd)}`,
       colorUsage,
     });
+    printNotices(io, c, first.notices);
     await writeReportFile(io.cwd, options.html, html);
     const summary = summarize(first.results);
     io.stderr(`wrote ${options.html} (${plural(summary.errorCount + summary.warningCount, 'finding')} in ${plural(first.results.length, 'file')})\n`);
@@ -98,6 +99,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       ...(first.campaigns.length > 0 ? { campaigns: first.campaigns } : {}),
     });
     if (report) io.stdout(report);
+    printNotices(io, c, first.notices, { afterReport: report !== '' });
     return exitCode();
   }
 
@@ -132,5 +134,6 @@ function whyNotInteractive(io: CliIo, context: ReportCommandContext): string | n
 
 async function baseReportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
   const rules = Object.fromEntries(outcome.ruleInfo.map((rule) => [rule.id, { description: rule.description, docsUrl: ruleDocsUrl(rule.id) }]));
-  return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules };
+  // The app shows the notices itself (on the alternate screen nothing printed before it is seen).
+  return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules, notices: groupNotices(outcome.notices) };
 }

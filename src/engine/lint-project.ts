@@ -34,6 +34,8 @@ export interface LintProjectOptions {
   configFile?: string;
   /** Files, folders or globs; none: the configured channel globs. */
   paths?: readonly string[];
+  /** The paths only pick among the files a run without paths would lint (`DiscoverOptions.projectFilesOnly`). */
+  projectFilesOnly?: boolean;
   /** `--ignore-pattern` globs, relative to `cwd`. */
   ignorePatterns?: readonly string[];
   /** False with `--no-ignore`: no `.gitignore`, `.brandlintignore` or configured `ignorePatterns`. */
@@ -150,6 +152,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
       cwd,
       config,
       ...(options.paths ? { paths: options.paths } : {}),
+      ...(options.projectFilesOnly ? { projectFilesOnly: true } : {}),
       ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
       ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
       ...(options.ignorePath !== undefined ? { ignorePath: options.ignorePath } : {}),
