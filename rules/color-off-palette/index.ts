@@ -62,6 +62,7 @@ export default defineRule<ColorOffPaletteOptions>({
         '{color} is not a brand color: converted to sRGB ({converted}, the guideline file gives no CMYK print values), nearest is {token} ({hex}), ΔE {delta}',
     },
     options,
+    cannotApply: (brand) => (brand.palette.length > 0 ? null : 'the brand has no palette: add color tokens'),
   },
   check({ document, source, brand, options, report }) {
     if (!brand) return;
