@@ -21,7 +21,7 @@ import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
 
 /** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md; 4: results keep their content units, for the brand score). */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 export const DEFAULT_CACHE_LOCATION = '.brandlintcache';
 
 /** Marks a folder as brandlint's cache (and says what it is to whoever finds it). */
