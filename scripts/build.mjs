@@ -7,7 +7,8 @@
 //    text, so an edited pack is simply parsed again at run time).
 // 3. the English word list of the shouting check split by first letter, dist/english-words/<a-z>.txt,
 //    each sorted: a run reads the letters it looks up, not 2.8 MB.
-// It prints only on failure: its output must not reach `npm pack`'s stdout (pre-commit reads it).
+// It prints only on failure, and `prepare` (scripts/prepare.mjs) sends even that to stderr: nothing may
+// reach `npm pack`'s stdout (pre-commit reads the tarball name from it).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

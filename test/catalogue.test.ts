@@ -37,7 +37,7 @@ beforeAll(async () => {
   const outcome = await lintProject({ cwd: REPO_ROOT, paths: ['fixtures/campaigns'] });
   if (!outcome.ok) throw new Error(outcome.message);
   campaignRuleIds = new Set(outcome.results.flatMap((result) => result.diagnostics.map((d) => d.ruleId)));
-});
+}, 120_000);
 
 const metas = () => [...rules.values()].map((rule) => rule.meta);
 
@@ -137,6 +137,14 @@ describe('the docs', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     expect(readme.length).toBeLessThan(8000);
     expect(readme).toContain('](docs/README.md)');
+  });
+
+  it('docs/development.md names every value the package exports (src/index.ts)', () => {
+    const index = readFileSync(path.join(REPO_ROOT, 'src/index.ts'), 'utf8');
+    const exported = [...index.matchAll(/^export \{([^}]*)\} from/gm)].flatMap((match) => match[1]!.split(',').map((name) => name.trim()).filter(Boolean));
+    expect(exported).toContain('lintProject');
+    const api = readFileSync(path.join(REPO_ROOT, 'docs/development.md'), 'utf8');
+    expect(exported.filter((name) => !api.includes(`\`${name}`))).toEqual([]);
   });
 
   it('docs/README.md links every page in docs/', () => {

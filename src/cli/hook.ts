@@ -3,9 +3,10 @@
  * hook is never overwritten silently: `--force` replaces it, `--chain` keeps it (renamed to
  * `pre-commit.brandlint-chained`) and runs it first. The hooks folder is git's own answer
  * (`git rev-parse --git-path hooks`), so `core.hooksPath` and worktrees are respected.
+ * `brandlint hook uninstall` removes only a hook that install wrote (and puts a chained hook back).
  */
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, type CliIo } from './io.js';
 import { packageRoot } from './package-info.js';
@@ -46,12 +47,17 @@ export function hookScript(options: { chained: boolean; fallbackBin: string }): 
   ].join('\n');
 }
 
+/** A path in the git folder of the repository that holds `cwd` (`git rev-parse --git-path`). */
+function gitPath(io: CliIo, name: string, command: string): string {
+  const probe = spawnSync('git', ['rev-parse', '--git-path', name], { cwd: io.cwd, encoding: 'utf8' });
+  if (probe.error) throw new UsageError(`${command} needs git: ${probe.error.message}`);
+  if (probe.status !== 0) throw new UsageError(`${command}: not inside a git repository`);
+  return path.resolve(io.cwd, probe.stdout.trim());
+}
+
 export async function runHookInstall(options: HookInstallOptions, io: CliIo): Promise<number> {
   if (options.force && options.chain) throw new UsageError('--force and --chain cannot be used together');
-  const probe = spawnSync('git', ['rev-parse', '--git-path', 'hooks'], { cwd: io.cwd, encoding: 'utf8' });
-  if (probe.error) throw new UsageError(`hook install needs git: ${probe.error.message}`);
-  if (probe.status !== 0) throw new UsageError('hook install: not inside a git repository');
-  const hooks = path.resolve(io.cwd, probe.stdout.trim());
+  const hooks = gitPath(io, 'hooks', 'hook install');
   const target = path.join(hooks, 'pre-commit');
   const existing = await readFile(target, 'utf8').catch(() => null);
   const ours = existing?.includes(HOOK_MARKER) ?? false;
@@ -72,5 +78,39 @@ export async function runHookInstall(options: HookInstallOptions, io: CliIo): Pr
   await chmod(target, 0o755);
   const shown = path.relative(io.cwd, target) || target;
   io.stdout(`installed ${shown}${chained ? ` (runs ${CHAINED_HOOK} first)` : ''}: every commit runs brandlint lint --staged\n`);
+  return 0;
+}
+
+/**
+ * Removes the pre-commit hook `brandlint hook install` wrote, and its cache in the git folder.
+ * A hook brandlint did not write is left alone. A hook that `--chain` kept is put back as the
+ * pre-commit hook. Says what it did; nothing to remove is not an error.
+ */
+export async function runHookUninstall(io: CliIo): Promise<number> {
+  const hooks = gitPath(io, 'hooks', 'hook uninstall');
+  const target = path.join(hooks, 'pre-commit');
+  const shown = path.relative(io.cwd, target) || target;
+  const existing = await readFile(target, 'utf8').catch(() => null);
+  if (existing === null) {
+    io.stdout(`no pre-commit hook at ${shown}; nothing to uninstall\n`);
+    return 0;
+  }
+  if (!existing.includes(HOOK_MARKER)) {
+    io.stdout(`${shown} was not written by \`brandlint hook install\`; left alone\n`);
+    return 0;
+  }
+  const chained = path.join(hooks, CHAINED_HOOK);
+  const restore = existing.includes(CHAINED_HOOK) && (await stat(chained).catch(() => null))?.isFile() === true;
+  if (restore) await rename(chained, target);
+  else await unlink(target);
+  const cache = gitPath(io, 'brandlint-cache', 'hook uninstall');
+  const hadCache = (await stat(cache).catch(() => null)) !== null;
+  if (hadCache) await rm(cache, { recursive: true, force: true });
+  io.stdout(
+    `removed brandlint's pre-commit hook ${shown}` +
+      (restore ? ` and put back the hook it ran first (${CHAINED_HOOK})` : '') +
+      (hadCache ? `; deleted its cache ${path.relative(io.cwd, cache) || cache}` : '') +
+      '\n',
+  );
   return 0;
 }

@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import { formatDiagnosticLine, type Diagnostic } from '../core/diagnostic.js';
 import { terminalOutput, terminalText } from '../core/terminal-text.js';
 import type { LintNotice } from '../engine/result.js';
+import { groupNotices, noticeLine } from '../report/notices.js';
 
 /** Where a command writes and what it knows of its surroundings; tests pass their own. */
 export interface CliIo {
@@ -65,6 +66,18 @@ export function printDiagnostics(io: Pick<CliIo, 'stderr'>, c: Colors, diagnosti
     const level = diagnostic.severity === 'error' ? c.red('error  ') : c.yellow('warning');
     io.stderr(`${level} ${terminalText(formatDiagnosticLine(diagnostic))}  ${c.dim(terminalText(diagnostic.ruleId))}\n`);
   }
+}
+
+/**
+ * The notices of a run on stderr, one line per reason (repeated per-file notices collapse into
+ * one line with a count). `afterReport`: a report was just printed on stdout, so a blank line
+ * keeps the notes apart from its last line.
+ */
+export function printNotices(io: Pick<CliIo, 'stderr'>, c: Colors, notices: readonly LintNotice[], options: { afterReport?: boolean } = {}): void {
+  const groups = groupNotices(notices);
+  if (groups.length === 0) return;
+  if (options.afterReport) io.stderr('\n');
+  for (const group of groups) io.stderr(`${c.cyan('note')} ${terminalText(noticeLine(group))}\n`);
 }
 
 /** A notice of a lint run (skipped file, no brand, ...) on stderr. */

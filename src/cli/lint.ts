@@ -13,7 +13,7 @@ import { parseShard } from '../engine/shard.js';
 import { contentFromBytes } from '../engine/read.js';
 import { fileScore, parseMinScore, scoreResults, storedScores, type ScoreReport } from '../engine/score.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
-import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, printNotice, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
 import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
@@ -36,6 +36,8 @@ export interface LintCommandOptions {
   shard?: string;
   /** `--staged`: lint the staged (index) content of staged channel files. */
   staged?: boolean;
+  /** `--project-files-only`: of the paths given, lint only the project's own content files. */
+  projectFilesOnly?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   /** As typed: a whole number, or -1 for no limit. */
@@ -102,10 +104,17 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       throw new UsageError(`--interactive cannot be combined with ${clashes.join(', ')} (press f in the report to fix a finding)`);
     }
     const { runReport } = await import('./report.js');
-    const { config, ignorePattern, ignore, ignorePath, color } = options;
+    const { config, ignorePattern, ignore, ignorePath, color, baseline } = options;
     return runReport(
       paths,
-      { ...(config !== undefined ? { config } : {}), ...(ignorePattern ? { ignorePattern } : {}), ...(ignore !== undefined ? { ignore } : {}), ...(ignorePath !== undefined ? { ignorePath } : {}), ...(color !== undefined ? { color } : {}) },
+      {
+        ...(config !== undefined ? { config } : {}),
+        ...(baseline !== undefined ? { baseline } : {}),
+        ...(ignorePattern ? { ignorePattern } : {}),
+        ...(ignore !== undefined ? { ignore } : {}),
+        ...(ignorePath !== undefined ? { ignorePath } : {}),
+        ...(color !== undefined ? { color } : {}),
+      },
       io,
       { exitLikeLint: true },
     );
@@ -167,6 +176,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     cwd: io.cwd,
     ...(options.config !== undefined ? { configFile: options.config } : {}),
     paths: lintPaths,
+    ...(options.projectFilesOnly ? { projectFilesOnly: true } : {}),
     ...(read ? { read } : {}),
     ...(shard ? { shard } : {}),
     ...(progress ? { onProgress: progress } : {}),
@@ -197,7 +207,6 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const notices = stagedFiles
     ? outcome.notices.filter((notice) => !((notice.kind === 'skipped' || notice.kind === 'ignored') && notice.file !== undefined && stagedFiles.has(notice.file) && !/binary|larger/.test(notice.message)))
     : outcome.notices;
-  for (const notice of notices) printNotice(io, c, notice);
 
   // The results are read one at a time from the store, once per pass (summary, each report).
   const finished = outcome;
@@ -252,6 +261,15 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     ...(minScore !== undefined ? { minScore } : {}),
   };
   const shown = options.quiet ? mapResults(results, onlyErrors) : results;
+  // Notices follow the report (where the reader is), one line per reason.
+  let reportPrinted = false;
+  const watchedIo: CliIo = {
+    ...reportIo,
+    stdout: (text) => {
+      if (text !== '') reportPrinted = true;
+      reportIo.stdout(text);
+    },
+  };
   await writeOutputs(
     outputs,
     shown,
@@ -266,8 +284,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       exitCode,
       scores,
     },
-    reportIo,
+    watchedIo,
   );
+  printNotices(io, c, notices, { afterReport: reportPrinted });
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
   if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));
   return exitCode;

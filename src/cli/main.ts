@@ -67,6 +67,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--baseline-write <file>', "record today's findings as the baseline")
     .option('--shard <i/n>', 'lint only shard i of n (campaigns stay whole); join the JSON reports with `brandlint merge`')
     .option('--staged', 'lint the staged content of staged files (pre-commit)')
+    .option('--project-files-only', 'of the paths given, lint only files a run without paths would lint; count the others in one note (pre-commit framework, lint-staged)')
     .option('--stdin', 'lint standard input (needs --stdin-filename); with --fix, print the fixed text to stdout and the report to stderr')
     .option('--stdin-filename <path>', 'the path standard input stands for: it decides the channel, brand context, campaign and overrides')
     .option('--print-config <file>', 'print the configuration in effect for a file as JSON (rules with levels and options, channel, brand context, campaign, packs) and lint nothing')
@@ -93,6 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('[paths...]', 'files, folders or quoted globs; none: the configured channel globs')
     .option('-c, --config <file>', 'configuration file (default: searched from the current folder up)')
     .option('--html <file>', 'write one self-contained HTML report to this file instead')
+    .option('--baseline <file>', 'show the brand scores against those this baseline was written with (a trend)')
     .option('--ignore-pattern <glob>', 'also skip files matching this glob (repeatable)', collect)
     .option('--ignore-path <file>', 'ignore file to use instead of .brandlintignore (gitignore syntax, patterns relative to its folder)')
     .option('--no-ignore', 'do not use .gitignore, .brandlintignore and the ignorePatterns of the config')
@@ -142,6 +144,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (options: { force?: boolean; chain?: boolean }) => {
       const { runHookInstall } = await import('./hook.js');
       exitCode = await runHookInstall({ force: Boolean(options.force), chain: Boolean(options.chain) }, io);
+    });
+  hook
+    .command('uninstall')
+    .description('remove the pre-commit hook `brandlint hook install` wrote (a hook it did not write is left alone)')
+    .action(async () => {
+      const { runHookUninstall } = await import('./hook.js');
+      exitCode = await runHookUninstall(io);
     });
 
   program

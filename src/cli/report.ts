@@ -4,10 +4,13 @@ import { lintProject, type LintProjectOutcome } from '../engine/lint-project.js'
 import { summarize } from '../engine/result.js';
 import { ruleDocsUrl } from '../engine/runner.js';
 import { plural, type ReportData } from '../report/findings.js';
+import { groupNotices } from '../report/notices.js';
 import { loadFormatter } from '../report/formatters/index.js';
-import { colorsFor, printDiagnostics, printNotice, UsageError, type CliIo } from './io.js';
+import { colorsFor, printDiagnostics, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
 import { writeReportFile } from './outputs.js';
+import { readBaselineFile } from './baseline-file.js';
+import { scoreResults } from '../engine/score.js';
 
 export interface ReportCommandOptions {
   config?: string;
@@ -20,6 +23,8 @@ export interface ReportCommandOptions {
   ignorePath?: string;
   /** False with `--no-color`; undefined: the terminal decides. */
   color?: boolean;
+  /** `--baseline FILE`: show the brand scores against those the baseline was written with. */
+  baseline?: string;
 }
 
 export interface ReportCommandContext {
@@ -37,6 +42,12 @@ export interface ReportCommandContext {
  */
 export async function runReport(paths: readonly string[], options: ReportCommandOptions, io: CliIo, context: ReportCommandContext = {}): Promise<number> {
   const c = colorsFor(io, options.color);
+  const baselineScores = options.baseline === undefined ? undefined : (await readBaselineFile(io.cwd, options.baseline)).score;
+  if (options.baseline !== undefined && !baselineScores) io.stderr(`${c.cyan('note')} ${terminalText(options.baseline)} holds no brand scores (written before scores existed): no trend is shown\n`);
+  const reportData = async (outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> => ({
+    ...(await baseReportData(outcome)),
+    ...(baselineScores ? { baselineScores } : {}),
+  });
   const lint = () =>
     lintProject({
       cwd: io.cwd,
@@ -54,7 +65,6 @@ export async function runReport(paths: readonly string[], options: ReportCommand
     io.stderr(c.red(`brandlint: ${terminalText(first.message)}; nothing was linted\n`));
     return 2;
   }
-  for (const notice of first.notices) printNotice(io, c, notice);
 
   let latest = first;
   const exitCode = () => (context.exitLikeLint && summarize(latest.results).errorCount > 0 ? 1 : 0);
@@ -70,6 +80,7 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       title: `brandlint report: ${paths.length > 0 ? paths.join(' ') : path.basename(io.cwd)}`,
       colorUsage,
     });
+    printNotices(io, c, first.notices);
     await writeReportFile(io.cwd, options.html, html);
     const summary = summarize(first.results);
     io.stderr(`wrote ${options.html} (${plural(summary.errorCount + summary.warningCount, 'finding')} in ${plural(first.results.length, 'file')})\n`);
@@ -84,9 +95,11 @@ export async function runReport(paths: readonly string[], options: ReportCommand
       cwd: io.cwd,
       color: c.isColorSupported,
       notices: first.notices,
+      ...(baselineScores ? { scores: { ...scoreResults(first.results), baseline: baselineScores } } : {}),
       ...(first.campaigns.length > 0 ? { campaigns: first.campaigns } : {}),
     });
     if (report) io.stdout(report);
+    printNotices(io, c, first.notices, { afterReport: report !== '' });
     return exitCode();
   }
 
@@ -119,7 +132,8 @@ function whyNotInteractive(io: CliIo, context: ReportCommandContext): string | n
   return null;
 }
 
-async function reportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
+async function baseReportData(outcome: Extract<LintProjectOutcome, { ok: true }>): Promise<ReportData> {
   const rules = Object.fromEntries(outcome.ruleInfo.map((rule) => [rule.id, { description: rule.description, docsUrl: ruleDocsUrl(rule.id) }]));
-  return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules };
+  // The app shows the notices itself (on the alternate screen nothing printed before it is seen).
+  return { results: outcome.results, campaigns: outcome.campaigns, brand: outcome.brand, rules, notices: groupNotices(outcome.notices) };
 }

@@ -31,6 +31,13 @@ export interface DiscoverOptions {
   /** False with `--no-ignore`: `.gitignore` files, the ignore file and the configuration's `ignorePatterns` are not used. */
   useIgnoreFiles?: boolean;
   /**
+   * `--project-files-only`: the paths only pick among the files a run without paths would lint
+   * (inside the configuration folder, of a configured channel glob when there are any, else of a
+   * default channel; not ignored). The others are counted in one notice, not one each: the
+   * pre-commit framework and lint-staged name every changed file.
+   */
+  projectFilesOnly?: boolean;
+  /**
    * `--ignore-path`: the ignore file (gitignore syntax, patterns relative to its folder), relative
    * to `cwd`; it must exist. Default: `.brandlintignore` in the configuration folder, when there.
    */
@@ -126,6 +133,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 
   const found = new Map<string, DiscoveredFile>();
   const notices: LintNotice[] = [];
+  const projectOnly = options.projectFilesOnly === true;
+  const configured = Object.values(config.channels).flat();
+  const inConfiguredGlobs = configured.length > 0 ? globMatcher(configured) : null;
+  const rootDir = toPosix(config.rootDir);
+  /** Files named that are not the project's content, with `projectFilesOnly`. */
+  let notProjectFiles = 0;
   const add = (absolute: string, explicit: boolean): void => {
     const file = toPosix(absolute);
     const known = found.get(file);
@@ -133,10 +146,15 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       known.explicit ||= explicit;
       return;
     }
-    const channel = channelOf(file) ?? (explicit ? explicitChannelOf(file) : null);
+    if (projectOnly && (!isInside(file, rootDir) || (inConfiguredGlobs !== null && !inConfiguredGlobs(file)))) {
+      notProjectFiles += 1;
+      return;
+    }
+    const channel = channelOf(file) ?? (explicit && !projectOnly ? explicitChannelOf(file) : null);
     const shown = displayPath(absolute, cwd);
     if (!channel) {
-      if (explicit) {
+      if (projectOnly) notProjectFiles += 1;
+      else if (explicit) {
         notices.push({
           kind: 'skipped',
           file: shown,
@@ -192,7 +210,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     }
     if (info?.isFile()) {
       if (skipped(absolute, toPosix(cwd)) || ignored.ignores(absolute, false, path.posix.dirname(absolute))) {
-        notices.push({ kind: 'ignored', file: displayPath(absolute, cwd), message: IGNORED_NOTICE });
+        if (projectOnly) notProjectFiles += 1;
+        else notices.push({ kind: 'ignored', file: displayPath(absolute, cwd), message: IGNORED_NOTICE });
       } else add(absolute, true);
       continue;
     }
@@ -202,10 +221,16 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     for (const match of matches) if (!skipped(match, toPosix(cwd)) && !ignored.ignores(match, false, toPosix(cwd))) add(match, false);
   }
 
+  if (notProjectFiles > 0) {
+    notices.push({
+      kind: 'skipped',
+      message: `${notProjectFiles} of the files named ${notProjectFiles === 1 ? 'is' : 'are'} not content of this project (no channel, or ignored); not linted`,
+    });
+  }
   if ((config.vendorFiles ?? 'skip') === 'skip') {
     const vendor: string[] = [];
     for (const [key, file] of found) {
-      if (file.explicit || !(await isVendorFile(path.posix.relative(toPosix(config.rootDir), key), key))) continue;
+      if ((file.explicit && !options.projectFilesOnly) || !(await isVendorFile(path.posix.relative(toPosix(config.rootDir), key), key))) continue;
       found.delete(key);
       vendor.push(file.file);
     }

@@ -34,6 +34,8 @@ export interface LintProjectOptions {
   configFile?: string;
   /** Files, folders or globs; none: the configured channel globs. */
   paths?: readonly string[];
+  /** The paths only pick among the files a run without paths would lint (`DiscoverOptions.projectFilesOnly`). */
+  projectFilesOnly?: boolean;
   /** `--ignore-pattern` globs, relative to `cwd`. */
   ignorePatterns?: readonly string[];
   /** False with `--no-ignore`: no `.gitignore`, `.brandlintignore` or configured `ignorePatterns`. */
@@ -91,6 +93,12 @@ export interface LintProjectOptions {
    * brand): a long-lived caller (the language server) prepares once and lints many times.
    */
   prepared?: PreparedRun;
+  /**
+   * Campaign siblings parsed by earlier runs with the same `prepared` run, by absolute path with
+   * the text they were parsed from: a sibling whose text is unchanged is not parsed again. The
+   * caller owns it and drops it when the configuration or the brand changes.
+   */
+  siblingCache?: Map<string, { text: string; result: LintResult }>;
 }
 
 export const NO_BRAND_NOTICE = 'no brand configured: only generic checks ran. Run `brandlint init` to add one.';
@@ -144,6 +152,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
       cwd,
       config,
       ...(options.paths ? { paths: options.paths } : {}),
+      ...(options.projectFilesOnly ? { projectFilesOnly: true } : {}),
       ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
       ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
       ...(options.ignorePath !== undefined ? { ignorePath: options.ignorePath } : {}),
@@ -255,8 +264,20 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
     for (let start = 0; start < unasked.length; start += 16) candidates.push(...(await Promise.all(unasked.slice(start, start + 16).map(mayBelong))));
     const others = candidates.filter((file): file is DiscoveredFile => file !== null).map((file) => ({ ...file, file: displayPath(file.absolutePath, cwd) }));
     if (others.length === 0) return [];
+    const known = new Map<string, LintResult>();
+    let toParse = others;
+    if (options.siblingCache) {
+      const cache = options.siblingCache;
+      toParse = [];
+      for (const file of others) {
+        const hit = cache.get(file.absolutePath);
+        if (hit && hit.text === (await readText(file))) known.set(file.absolutePath, hit.result);
+        else toParse.push(file);
+      }
+      if (toParse.length === 0) return others.map((file) => known.get(file.absolutePath)!);
+    }
     const reference = await lintFiles({
-      files: others,
+      files: toParse,
       rules: setup.rules,
       brand,
       parse: parse ?? (await loadContentParser()),
@@ -267,7 +288,13 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
       // A cached full result carries the facts a sibling needs (its findings are not reported).
       ...(cache ? { cache } : {}),
     });
-    return reference.results;
+    if (!options.siblingCache) return reference.results;
+    for (const result of reference.results) {
+      known.set(result.absolutePath, result);
+      if (result.source !== undefined) options.siblingCache.set(result.absolutePath, { text: result.source, result });
+    }
+    // In the order they were found, cached or not.
+    return others.flatMap((file) => known.get(file.absolutePath) ?? []);
   };
   // Only campaign members change in the campaign phase; the other results stay where they are.
   const consistency = await runCampaigns({

@@ -6,7 +6,9 @@
 import type { CampaignMatrix } from '../core/campaign.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import type { BrandModel } from '../tokens/brand-model.js';
+import type { NoticeGroup } from './notices.js';
 import { compareStrings, type LintResult } from '../engine/result.js';
+import type { StoredScores } from '../engine/score.js';
 
 /** The label of findings in files no campaign claims. */
 export const NO_CAMPAIGN = 'no campaign';
@@ -27,6 +29,10 @@ export interface ReportData {
   brand: BrandModel | null;
   /** Rule id -> description and docs url (rules without an entry show the diagnostic's docs url only). */
   rules: Readonly<Record<string, RuleDoc>>;
+  /** The run's notices, one group per reason (skipped files, rules that did not apply, ...). */
+  notices?: readonly NoticeGroup[];
+  /** The brand scores a baseline file stored (`report --baseline`), for a trend. */
+  baselineScores?: StoredScores;
 }
 
 export interface Finding {

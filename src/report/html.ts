@@ -7,6 +7,7 @@
  */
 import { FACT_KINDS, type CampaignMatrix, type MatrixCell } from '../core/campaign.js';
 import { summarize } from '../engine/result.js';
+import { scoreResults, scoreTrend, type GroupScore } from '../engine/score.js';
 import { codeFrame } from './code-frame.js';
 import type { PaletteColor } from '../tokens/brand-model.js';
 import type { ColorUse } from './color-usage.js';
@@ -95,8 +96,25 @@ function summarySection(data: ReportData, findings: readonly Finding[]): SafeHtm
     ([name, errors, warnings]) =>
       html`<div class="count"><span class="mono">${name}</span><span>${errors > 0 ? html`<span class="error">${errors} ✖</span>` : ''} ${warnings > 0 ? html`<span class="warning">${warnings} ⚠</span>` : ''}</span></div>`,
   )}</div></div>`;
+  const scores = scoreResults(data.results);
+  const before = data.baselineScores;
+  const trend = (now: number, then: number | undefined) => {
+    const text = scoreTrend(now, then);
+    return text ? html` <span class="muted">(${text}${then !== undefined && text !== '±0' ? ' since the baseline' : ''})</span>` : '';
+  };
+  const scoreRows = (heading: string, groups: Record<string, GroupScore>, stored: Record<string, number> | undefined) => {
+    const rows = Object.entries(groups);
+    return rows.length === 0
+      ? ''
+      : html`<div class="counts"><h3>score by ${heading}</h3><div class="count-grid">${rows.map(
+          ([name, score]) => html`<div class="count"><span class="mono">${name}</span><span>${score.score}${trend(score.score, stored?.[name])}</span></div>`,
+        )}</div></div>`;
+  };
+  const scoreKind = scores.run.score >= 90 ? 'ok' : scores.run.score >= 70 ? 'warning' : 'error';
   return html`<section id="summary"><h2>Summary</h2>
-<div class="stats">${stat(summary.fileCount, 'files linted', '')}${stat(filesWithFindings, 'files with findings', '')}${stat(summary.errorCount, 'errors', summary.errorCount > 0 ? 'error' : 'ok')}${stat(summary.warningCount, 'warnings', summary.warningCount > 0 ? 'warning' : 'ok')}${stat(summary.fixableCount, 'fixable', '')}</div>
+<div class="stats">${stat(scores.run.score, 'brand score', scoreKind)}${stat(summary.fileCount, 'files linted', '')}${stat(filesWithFindings, 'files with findings', '')}${stat(summary.errorCount, 'errors', summary.errorCount > 0 ? 'error' : 'ok')}${stat(summary.warningCount, 'warnings', summary.warningCount > 0 ? 'warning' : 'ok')}${stat(summary.fixableCount, 'fixable', '')}</div>
+<p class="muted">Brand score ${scores.run.score}/100${trend(scores.run.score, before?.run)}: 5 points per error and 2 per warning, per 1,000 words and other content units (docs/score.md).</p>
+${scoreRows('channel', scores.channels, before?.channels)}${scoreRows('campaign', scores.campaigns, before?.campaigns)}
 ${findings.length > 0 ? html`${counts('channel', byChannel)}${counts('rule', byRule)}` : html`<p class="ok">No problems: every file follows the brand.</p>`}
 </section>`;
 }

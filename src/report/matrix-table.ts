@@ -5,13 +5,14 @@
  * ```
  * campaign spring-sale (brief fixtures/campaigns/briefs/spring-sale.yaml)
  *              offer      code        date        link                                cta
- *   reference  20% off    SPRING20    2027-03-31  www.northwind.example/spring-sale   shop the sale
- *   email      ✖ 15% off  SPRING20    2027-03-31  www.northwind.example/spring-sale   shop the sale
+ *   reference  20% off    SPRING20    2027-03-31  northwind.example/spring-sale       shop the sale
+ *   email      ✖ 15% off  SPRING20    2027-03-31  northwind.example/spring-sale       shop the sale
  *   chatbot    20% off    ✖ SPRING25  ✖ 2027-04-02 ...
  * ```
  */
 import type { CampaignMatrix, FactKind } from '../core/campaign.js';
 import { terminalText } from '../core/terminal-text.js';
+import { cellValue } from './matrix-cells.js';
 
 export interface MatrixTablePaint {
   bad(text: string): string;
@@ -24,9 +25,13 @@ const plain: MatrixTablePaint = { bad: (t) => t, dim: (t) => t, bold: (t) => t }
 /** Longest value shown in a cell; longer ones are cut with `…`. */
 const MAX_CELL = 44;
 
-function shorten(value: string): string {
-  const bare = terminalText(value).replace(/^https?:\/\//, '');
-  return bare.length > MAX_CELL ? `${bare.slice(0, MAX_CELL - 1)}…` : bare;
+/** A value as the table shows it (links without `https://` and `www.`, see matrix-cells.ts), cut in the middle past MAX_CELL. */
+function shorten(kind: FactKind, value: string): string {
+  const bare = cellValue(kind, value);
+  const chars = [...bare];
+  if (chars.length <= MAX_CELL) return bare;
+  const head = Math.ceil((MAX_CELL - 1) / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (MAX_CELL - 1 - head)).join('')}`;
 }
 
 const width = (text: string) => [...text].length;
@@ -41,7 +46,7 @@ export function matrixTable(matrix: CampaignMatrix, paint: MatrixTablePaint = pl
     ...kinds.map((kind) => {
       const reference = matrix.reference[kind];
       if (!reference) return { text: '—', bad: false };
-      const values = reference.values.map(shorten).join(reference.source === 'tie' ? ' | ' : ', ');
+      const values = reference.values.map((value) => shorten(kind, value)).join(reference.source === 'tie' ? ' | ' : ', ');
       return { text: reference.source === 'tie' ? `tie: ${values}` : values, bad: reference.source === 'tie' };
     }),
   ]);
@@ -50,7 +55,7 @@ export function matrixTable(matrix: CampaignMatrix, paint: MatrixTablePaint = pl
       { text: terminalText(channel), bad: false },
       ...kinds.map((kind) => {
         const cell = matrix.cells.find((candidate) => candidate.channel === channel && candidate.fact === kind);
-        const values = cell?.values.map(shorten).join(', ') || '—';
+        const values = cell?.values.map((value) => shorten(kind, value)).join(', ') || '—';
         return cell?.agrees === false ? { text: `✖ ${values}`, bad: true } : { text: values, bad: false };
       }),
     ]);

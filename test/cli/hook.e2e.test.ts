@@ -104,4 +104,57 @@ describe('brandlint hook install + git commit', () => {
     expect(runCli(['hook', 'install', '--force'], dir, GIT_ENV).code).toBe(0);
     expect(readFileSync(hook, 'utf8')).toContain('brandlint pre-commit hook');
   }, 120_000);
+
+  describe('brandlint hook uninstall', () => {
+    const hook = () => path.join(dir, '.git/hooks/pre-commit');
+
+    it('removes the hook it installed and its cache; commits are no longer linted', () => {
+      write('bad.html', BAD);
+      git('add', 'bad.html');
+      expect(runCli(['hook', 'install'], dir, GIT_ENV).code).toBe(0);
+      expect(git('commit', '-m', 'bad').code).not.toBe(0);
+      expect(existsSync(path.join(dir, '.git/brandlint-cache'))).toBe(true);
+
+      const removed = runCli(['hook', 'uninstall'], dir, GIT_ENV);
+      expect(removed).toMatchObject({ code: 0, stderr: '' });
+      expect(removed.stdout).toBe("removed brandlint's pre-commit hook .git/hooks/pre-commit; deleted its cache .git/brandlint-cache\n");
+      expect(existsSync(hook())).toBe(false);
+      expect(existsSync(path.join(dir, '.git/brandlint-cache'))).toBe(false);
+      expect(git('commit', '-m', 'bad, unchecked').code).toBe(0);
+
+      expect(runCli(['hook', 'uninstall'], dir, GIT_ENV)).toMatchObject({ code: 0, stdout: 'no pre-commit hook at .git/hooks/pre-commit; nothing to uninstall\n' });
+    }, 120_000);
+
+    it('leaves a hook it did not write alone', () => {
+      const foreign = '#!/bin/sh\necho not brandlint\n';
+      write('.git/hooks/pre-commit', foreign);
+      const result = runCli(['hook', 'uninstall'], dir, GIT_ENV);
+      expect(result).toMatchObject({ code: 0, stdout: '.git/hooks/pre-commit was not written by `brandlint hook install`; left alone\n' });
+      expect(readFileSync(hook(), 'utf8')).toBe(foreign);
+    });
+
+    it('puts back the hook that --chain kept', () => {
+      const previous = '#!/bin/sh\necho previous-hook\n';
+      write('.git/hooks/pre-commit', previous);
+      spawnSync('chmod', ['+x', hook()]);
+      expect(runCli(['hook', 'install', '--chain'], dir, GIT_ENV).code).toBe(0);
+      const removed = runCli(['hook', 'uninstall'], dir, GIT_ENV);
+      expect(removed.code).toBe(0);
+      expect(removed.stdout).toBe("removed brandlint's pre-commit hook .git/hooks/pre-commit and put back the hook it ran first (pre-commit.brandlint-chained)\n");
+      expect(readFileSync(hook(), 'utf8')).toBe(previous);
+      expect(statSync(hook()).mode & 0o111).not.toBe(0);
+      expect(existsSync(path.join(dir, '.git/hooks/pre-commit.brandlint-chained'))).toBe(false);
+    });
+
+    it('outside a git repository it is a usage error', () => {
+      const outside = tempDir('brandlint-no-git-');
+      try {
+        const result = runCli(['hook', 'uninstall'], outside.dir, { ...GIT_ENV, GIT_CEILING_DIRECTORIES: path.dirname(outside.dir) });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('hook uninstall: not inside a git repository');
+      } finally {
+        outside.cleanup();
+      }
+    });
+  });
 });

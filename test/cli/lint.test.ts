@@ -31,12 +31,33 @@ async function lint(paths: string[], options: LintCommandOptions = {}) {
   return { code, stdout, stderr };
 }
 
+describe('notices', () => {
+  it('come after the report, one line per reason: the same notice of several files is one line with a count', async () => {
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x00, 0x01]);
+    await project.write({ 'emails/a.html': binary, 'emails/b.html': binary, 'emails/c.html': binary, 'emails/d.html': binary });
+    const { stdout, stderr } = await lint([]);
+    expect(stdout).toContain('found "TODO"');
+    const notes = stderr.split('\n').filter((line) => line.startsWith('note '));
+    expect(notes.filter((line) => line.includes('binary file'))).toEqual([
+      expect.stringMatching(/^note .*binary file.* \(4 files: emails\/a\.html, emails\/b\.html, emails\/c\.html and 1 more\)$/),
+    ]);
+    expect(stderr.startsWith('\n'), 'a blank line after the report').toBe(true);
+  });
+
+  it('without a report on stdout, start right away', async () => {
+    const { stdout, stderr } = await lint([], { quiet: true });
+    expect(stdout).toBe('');
+    expect(stderr).toBe('note no brand configured: only generic checks ran. Run `brandlint init` to add one.\n');
+  });
+});
+
 describe('exit codes', () => {
   it('0 when only warnings, 1 when an error, and the no-brand notice on stderr', async () => {
     const clean = await lint([]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('1:4  warning  found "TODO"  test/todo');
-    expect(clean.stderr).toBe('note no brand configured: only generic checks ran. Run `brandlint init` to add one.\n');
+    // Notices follow the report, a blank line apart from its last line.
+    expect(clean.stderr).toBe('\nnote no brand configured: only generic checks ran. Run `brandlint init` to add one.\n');
 
     await project.write({ 'index.html': '<p>red</p>\n' });
     expect((await lint([])).code).toBe(1);

@@ -32,16 +32,18 @@ const context = { cwd: '/project', color: false, notices: [] };
 describe('matrix in the reports', () => {
   it('json: a top-level campaigns field, only when there are campaigns', () => {
     expect(JSON.parse(json([], { ...context, campaigns: [matrix] })).campaigns).toEqual([matrix]);
-    expect(Object.keys(JSON.parse(json([], context)))).toEqual(['version', 'results', 'notices', 'summary']);
+    expect(Object.keys(JSON.parse(json([], context)))).toEqual(['version', 'results', 'notices', 'summary', 'score']);
   });
 
   it('stylish: a compact table after the summary, disagreeing cells marked', () => {
     expect(stylish([], { ...context, campaigns: [matrix] })).toBe(
       [
+        'brand score 100/100',
+        '',
         'campaign spring-sale (brief campaigns/spring-sale.yaml)',
         '             offer      code                      link',
-        '  reference  20% off    tie: SPRING20 | SPRING25  www.northwind.example/spring-sale',
-        '  email      ✖ 15% off  ✖ SPRING20                www.northwind.example/spring-sale',
+        '  reference  20% off    tie: SPRING20 | SPRING25  northwind.example/spring-sale',
+        '  email      ✖ 15% off  ✖ SPRING20                northwind.example/spring-sale',
         '  social     20% off    ✖ SPRING25                ✖ —',
         '',
       ].join('\n'),

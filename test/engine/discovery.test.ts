@@ -89,10 +89,10 @@ describe('discovery', () => {
   });
 
   it('a file named explicitly but of no channel, or ignored, is skipped with a notice', async () => {
-    const { files, notices } = await discover({ paths: ['logo.svg', 'web/skip.html', 'index.html'] });
+    const { files, notices } = await discover({ paths: ['emails/logo.png', 'web/skip.html', 'index.html'] });
     expect(files).toEqual(['index.html landing (explicit)']);
     expect(notices).toMatchObject([
-      { kind: 'skipped', file: 'logo.svg', message: expect.stringMatching(/no channel/) },
+      { kind: 'skipped', file: 'emails/logo.png', message: expect.stringMatching(/no channel/) },
       { kind: 'ignored', file: 'web/skip.html', message: expect.stringMatching(/--no-ignore/) },
     ]);
   });
@@ -102,6 +102,30 @@ describe('discovery', () => {
     expect(files).toEqual(['notes.txt article (explicit)']);
     expect(notices).toEqual([]);
     expect((await discover({})).files).not.toContain('notes.txt article');
+  });
+
+  describe('projectFilesOnly (the pre-commit framework names every changed file)', () => {
+    const everything = ['index.html', 'about.htm', 'css/site.css', 'emails/welcome.html', 'emails/drafts/wip.html', 'emails/logo.png', 'social/launch.md', 'notes.txt', 'logo.svg', 'node_modules/pkg/index.html', 'dist/index.html', 'web/keep.html', 'web/skip.html', '.gitignore'];
+
+    it('lints exactly the named files a run without paths would lint, and counts the others in one notice', async () => {
+      const project = (await discover()).files;
+      const { files, notices } = await discover({ paths: everything, projectFilesOnly: true });
+      expect(files.map((file) => file.replace(' (explicit)', ''))).toEqual(project);
+      // notes.txt would be an article if named on its own; here it is not the project's content
+      expect(files).not.toContain('notes.txt article (explicit)');
+      expect(notices).toEqual([{ kind: 'skipped', message: '8 of the files named are not content of this project (no channel, or ignored); not linted' }]);
+    });
+
+    it('with configured channel globs, only their files are the project', async () => {
+      const user = { channels: { email: ['emails/**/*.html'], social: ['notes.txt'] } };
+      const { files, notices } = await discover({ user, paths: ['index.html', 'emails/welcome.html', 'notes.txt'], projectFilesOnly: true });
+      expect(files).toEqual(['emails/welcome.html email (explicit)', 'notes.txt social (explicit)']);
+      expect(notices).toEqual([{ kind: 'skipped', message: '1 of the files named is not content of this project (no channel, or ignored); not linted' }]);
+    });
+
+    it('says nothing when every file named is content', async () => {
+      expect(await discover({ paths: ['index.html'], projectFilesOnly: true })).toEqual({ files: ['index.html landing (explicit)'], notices: [] });
+    });
   });
 
   it.each([

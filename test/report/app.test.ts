@@ -1,7 +1,9 @@
 import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReportApp, type ExitRequest, type ReportAppProps } from '../../src/report/app/App.js';
+import type { CampaignMatrix } from '../../src/core/campaign.js';
+import { footerKeys, ReportApp, type ExitRequest, type ReportAppProps } from '../../src/report/app/App.js';
+import { groupNotices } from '../../src/report/notices.js';
 import type { Finding, ReportData } from '../../src/report/findings.js';
 import { sampleData, sampleResults } from './report-data.js';
 
@@ -43,6 +45,7 @@ describe('the interactive report', () => {
     const { frame, shows } = start();
     await shows('brandlint report');
     expect(frame()).toContain('5 problems (4 errors, 1 warning) in 4 files');
+    expect(frame()).toMatch(/in 4 files · brand score \d+(\.\d)?\/100/);
     expect(frame()).toContain('campaigns (1)');
     expect(frame()).toMatch(/severity:all\s+channel:all\s+rule:all\s+text:all/);
     expect(line(frame(), 'campaign spring')).toMatch(/▾ campaign spring\s+3✖ 1⚠/);
@@ -55,6 +58,13 @@ describe('the interactive report', () => {
     expect(frame()).toMatch(/#1e5ba8 → nearest brand color\s+color\.brand\.primary #1e5aa9 ΔE 0\.3/);
     expect(frame()).toContain('fix Use color.brand.primary (#1e5aa9) (press f)');
     expect(frame()).toContain('Every color in styles is a brand palette color. https://example.test/rules/color-off-palette/README.md');
+  });
+
+  it('shows the brand score against the baseline, when one is given', async () => {
+    const data = sampleData();
+    const { frame, shows } = start({ data: { ...data, baselineScores: { run: 12.5, channels: {}, campaigns: {} } }, width: 160 });
+    await shows('brandlint report');
+    expect(frame()).toMatch(/brand score \d+(\.\d)?\/100 \(\+[\d.]+ since the baseline\)/);
   });
 
   it('a narrow terminal truncates the summary, not the mode tabs', async () => {
@@ -247,5 +257,113 @@ describe('the interactive report', () => {
     await shows('emails/f39.html');
     expect(frame()).not.toContain('emails/f00.html');
     expect(frame().split('\n').length).toBeLessThanOrEqual(24);
+  });
+});
+
+/** A campaign as `lint fixtures/` shows it: seven facts, full links, dates that differ. */
+const WIDE_MATRIX: CampaignMatrix = {
+  campaign: 'spring-sale',
+  brief: 'fixtures/campaigns/briefs/spring-sale.yaml',
+  channels: [
+    { channel: 'email', files: ['fixtures/campaigns/spring-sale/newsletter.email.html'] },
+    { channel: 'landing', files: ['fixtures/campaigns/spring-sale/landing.html'] },
+    { channel: 'chatbot', files: ['fixtures/campaigns/spring-sale/assistant.bot.yml'] },
+    { channel: 'social', files: ['fixtures/campaigns/spring-sale/instagram.post.md'] },
+  ],
+  facts: ['offer', 'code', 'date', 'link', 'cta', 'product', 'hashtag'],
+  reference: {
+    offer: { values: ['20% off'], source: 'brief' },
+    code: { values: ['SPRING20'], source: 'brief' },
+    date: { values: ['2027-03-14'], source: 'brief' },
+    link: { values: ['https://www.northwind.example/spring-sale'], source: 'brief' },
+    cta: { values: ['shop the sale'], source: 'brief' },
+    product: { values: ['CloudPack', 'TrailMate'], source: 'brief' },
+    hashtag: { values: ['#northwind', '#springsale'], source: 'majority' },
+  },
+  cells: [
+    ...(['email', 'landing', 'chatbot', 'social'] as const).flatMap((channel) => [
+      { channel, fact: 'offer' as const, values: [channel === 'email' ? '15% off' : '20% off'], agrees: channel !== 'email' },
+      { channel, fact: 'code' as const, values: [channel === 'chatbot' ? 'SPRING25' : 'SPRING20'], agrees: channel !== 'chatbot' },
+      { channel, fact: 'date' as const, values: [channel === 'chatbot' ? '2027-04-02' : '2027-03-14'], agrees: channel !== 'chatbot' },
+      {
+        channel,
+        fact: 'link' as const,
+        values: [channel === 'social' ? 'https://www.northwind.example/spring' : 'https://www.northwind.example/spring-sale'],
+        agrees: channel !== 'social',
+      },
+      { channel, fact: 'cta' as const, values: channel === 'chatbot' ? ['shop the sale', 'talk to a person'] : ['shop the sale'], agrees: true },
+      { channel, fact: 'product' as const, values: channel === 'email' ? ['CloudPack', 'Northwind Rewards', 'TrailMate'] : ['CloudPack', 'TrailMate'], agrees: true },
+      { channel, fact: 'hashtag' as const, values: channel === 'social' ? ['#northwind', '#springsale'] : [], agrees: channel === 'social' ? true : null },
+    ]),
+  ],
+};
+
+describe('at 80 columns', () => {
+  const lines = (frame: string) => frame.split('\n');
+  const columns = (text: string) => [...text.replace(/\u001B\[[0-9;]*m/g, '')].length;
+
+  it('the campaign matrix shows every date whole, links without scheme or host, and fits', async () => {
+    const { frame, press, shows } = start({ width: 80, height: 40, data: sampleData({ campaigns: [WIDE_MATRIX] }) });
+    await shows('brandlint report');
+    await press('m');
+    await shows('campaign spring-sale');
+    const shown = frame();
+    for (const text of lines(shown)) expect(columns(text), text).toBeLessThanOrEqual(80);
+    expect(shown).toContain('links on northwind.example');
+    expect(shown).not.toMatch(/https?:\/\/|www\./);
+    expect(line(shown, 'chatbot ')).toMatch(/chatbot\s+20% off\s+SPRING25\s+2027-04-02\s+\/spring-sale/);
+    expect(line(shown, 'social ')).toMatch(/social\s+20% off\s+SPRING20\s+2027-03-14\s+\/spring\s/);
+    expect(shown).toMatch(/^reference\s+20% off\s+SPRING20\s+2027-03-14\s+\/spring-sale/m);
+    // The email's products wrap onto more lines instead of being cut.
+    expect(shown).toMatch(/Northwind/);
+    expect(shown).toMatch(/TrailMate/);
+  });
+
+  it('the footer keeps "? help · q quit" in both views and fits', async () => {
+    const { frame, press, shows } = start({ width: 80, height: 30 });
+    await shows('brandlint report');
+    const footer = () => lines(frame()).at(-1) ?? '';
+    expect(footer()).toMatch(/\? help · q quit$/);
+    expect(columns(footer())).toBeLessThanOrEqual(80);
+    await press('m');
+    await shows('campaign spring');
+    expect(footer()).toMatch(/\? help · q quit$/);
+  });
+
+  it.each([40, 60, 80, 120])('footerKeys(%i) fits and ends with q quit', (width) => {
+    for (const mode of ['tree', 'campaigns'] as const) {
+      const keys = footerKeys(mode, width, true);
+      expect([...keys].length).toBeLessThanOrEqual(width);
+      expect(keys).toMatch(/q quit$/);
+    }
+    expect(footerKeys('tree', 120)).toBe('↑↓/jk move · enter open · / filter · s severity · c channel · r rule · e edit · f fix · m campaigns · ? help · q quit');
+  });
+});
+
+describe('notices inside the app', () => {
+  const notices = groupNotices([
+    { kind: 'not-applied', file: 'emails/de.html', message: 'prose-style did not apply: English only; the text is de' },
+    { kind: 'not-applied', file: 'social/de.md', message: 'prose-style did not apply: English only; the text is de' },
+    { kind: 'skipped', file: 'img/logo.png', message: 'binary file; skipped' },
+  ]);
+
+  it('the header counts them; n opens them, one line per reason, and closes them again', async () => {
+    const { frame, press, shows } = start({ data: sampleData({ notices }), width: 160 });
+    await shows('brandlint report');
+    expect(frame()).toContain('2 notes (n)');
+    expect(frame().split('\n').at(-1)).toMatch(/n notes · \? help · q quit$/);
+    await press('n');
+    await shows('Notes');
+    expect(frame()).toContain('note prose-style did not apply: English only; the text is de (2 files)');
+    expect(frame()).toContain('emails/de.html, social/de.md');
+    expect(frame()).toContain('note img/logo.png: binary file; skipped');
+    await press('n');
+    await vi.waitFor(() => expect(frame()).not.toContain('Notes'), { timeout: 10_000 });
+  });
+
+  it('without notices, no count', async () => {
+    const { frame, shows } = start();
+    await shows('brandlint report');
+    expect(frame()).not.toMatch(/notes? \(n\)/);
   });
 });

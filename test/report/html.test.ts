@@ -82,6 +82,13 @@ describe('the HTML report', () => {
     expect(page).not.toMatch(/url\(|@import/);
   });
 
+  it('shows each score against the baseline, when one is given', () => {
+    const data = sampleData();
+    const text = textOf(parseHtml(renderHtmlReport({ ...data, baselineScores: { run: 1, channels: { email: 1 }, campaigns: {} } })));
+    expect(text).toMatch(/Brand score [\d.]+\/100 \(\+[\d.]+ since the baseline\)/);
+    expect(text).toMatch(/email [\d.]+ \(\+[\d.]+ since the baseline\)/);
+  });
+
   it('is deterministic: the same page for the same findings in any order', () => {
     const data = sampleData();
     const page = renderHtmlReport(data);
@@ -96,6 +103,10 @@ describe('the HTML report', () => {
     const byClass = (name: string) => all.filter((element) => (element.properties?.className as string[] | undefined)?.includes(name));
     expect(text).toContain('4 files linted');
     expect(text).toContain('4 errors');
+    // The brand score of the run, with its channels and campaigns (docs/score.md).
+    expect(text).toMatch(/\d+(\.\d)? brand score/);
+    expect(text).toContain('score by channel');
+    expect(text).toContain('score by campaign');
     expect(text).toContain('Checked against the Northwind brand.');
     // Palette tokens with swatches, and the channels using them.
     expect(byClass('token').map(textOf)).toEqual([

@@ -23,6 +23,7 @@ import { CONFIG_SEARCH_PLACES } from '../../engine/config.js';
 import { lintProject } from '../../engine/lint-project.js';
 import { prepareRun, type PrepareOutcome, type PreparedRun } from '../../engine/prepare.js';
 import { readContentFile } from '../../engine/read.js';
+import type { LintResult } from '../../engine/result.js';
 import { loadContentParser, type ContentReader } from '../../engine/runner.js';
 import { brandForFile } from '../../tokens/contexts.js';
 import { LspPositions, rangesTouch, ruleDocsHref, toLspDiagnostic, LSP_SOURCE } from './convert.js';
@@ -70,6 +71,8 @@ class Project {
   private preparing: Promise<PrepareOutcome> | null = null;
   /** Files the prepared run was built from (configuration, token files, guidelines, packs). */
   inputs = new Set<string>();
+  /** Campaign siblings parsed for the prepared run, by path with their text (see lintProject). */
+  siblings = new Map<string, { text: string; result: LintResult }>();
 
   constructor(
     readonly cwd: string,
@@ -96,6 +99,7 @@ class Project {
 
   invalidate(): void {
     this.preparing = null;
+    this.siblings = new Map();
   }
 
   /** Whether a changed file may change the configuration or the brand. */
@@ -203,7 +207,7 @@ export function startLanguageServer(modules: LanguageServerModules, options: Lan
       if (inEditor) return { kind: 'text', text: inEditor.uri === uri ? text : inEditor.getText(), bom: false };
       return readContentFile(target.absolutePath, target.file, readOptions);
     };
-    const outcome = await lintProject({ cwd: project.cwd, prepared: prepared.run, paths: [absolutePath], read, campaignSiblings: true });
+    const outcome = await lintProject({ cwd: project.cwd, prepared: prepared.run, paths: [absolutePath], read, campaignSiblings: true, siblingCache: project.siblings });
     if (!outcome.ok) {
       connection.console.warn(`brandlint: ${outcome.message}`);
       return;

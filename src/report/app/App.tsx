@@ -4,12 +4,15 @@
  */
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { FACT_KINDS, type CampaignMatrix, type MatrixCell } from '../../core/campaign.js';
+import { FACT_KINDS, type CampaignMatrix, type FactKind } from '../../core/campaign.js';
+import { cellValue, columnWidths, sharedLinkHost, wrapCell } from '../matrix-cells.js';
 import { terminalText } from '../../core/terminal-text.js';
 import { codeFrame } from '../code-frame.js';
 import { docsLine, findingVisual, relatedText, textOn, type Swatch } from '../detail.js';
 import { collectFindings, countLabel, NO_CAMPAIGN, plural, type Finding, type ReportData, type TreeRow } from '../findings.js';
+import { noticeLine, type NoticeGroup } from '../notices.js';
 import { commandFor, deriveView, focusedFinding, INITIAL_STATE, reduce, type KeyPress, type ReportState, type ReportView } from './state.js';
+import { scoreResults, scoreTrend } from '../../engine/score.js';
 
 /** How the app ended: the caller quits, or opens the editor and starts the app again with `state`. */
 export type ExitRequest =
@@ -126,12 +129,14 @@ export function ReportApp(props: ReportAppProps): ReactNode {
       <Header data={data} view={view} state={state} width={width} />
       {state.help ? (
         <Help height={bodyHeight} />
+      ) : state.notes ? (
+        <Notes notices={data.notices ?? []} width={width} height={bodyHeight} />
       ) : state.mode === 'campaigns' ? (
         <CampaignView campaigns={data.campaigns} index={state.campaignIndex} width={width} height={bodyHeight} />
       ) : (
         <TreeMode data={data} view={view} width={width} height={bodyHeight} />
       )}
-      <Footer state={state} view={view} busy={busy} width={width} />
+      <Footer state={state} view={view} busy={busy} width={width} hasNotes={(data.notices?.length ?? 0) > 0} />
     </Box>
   );
 }
@@ -161,9 +166,12 @@ function Header({ data, view, state, width }: { data: ReportData; view: ReportVi
   const errors = view.findings.filter((finding) => finding.diagnostic.severity === 'error').length;
   const warnings = view.findings.length - errors;
   const files = data.results.length;
+  const notes = data.notices?.length ?? 0;
   const { filters } = state;
   const text = state.prompt.kind === 'filter' ? state.prompt.draft : filters.text;
   const filtered = view.shown.length !== view.findings.length;
+  const score = scoreResults(data.results).run.score;
+  const trend = scoreTrend(score, data.baselineScores?.run);
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
@@ -174,7 +182,9 @@ function Header({ data, view, state, width }: { data: ReportData; view: ReportVi
             <Text color={errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green'}>
               {plural(view.findings.length, 'problem')} ({countLabel(errors, warnings)})
             </Text>
-            <Text dimColor> in {plural(files, 'file')}</Text>
+            <Text dimColor> in {plural(files, 'file')} · </Text>
+            <Text>brand score {score}/100{trend ? ` (${trend} since the baseline)` : ''}</Text>
+            {notes > 0 ? <Text color="cyan"> · {plural(notes, 'note')} (n)</Text> : null}
           </Text>
         </Box>
         <Box flexShrink={0} marginLeft={1}>
@@ -399,12 +409,10 @@ function CampaignView({ campaigns, index, width, height }: { campaigns: readonly
     );
   }
   const facts = matrix.facts.length > 0 ? matrix.facts : [...FACT_KINDS];
-  const channelWidth = Math.max(9, ...matrix.channels.map((entry) => entry.channel.length + 2));
-  const cellWidth = Math.max(6, Math.floor((width - channelWidth) / Math.max(1, facts.length)) - 1);
-  const cellOf = (channel: string, fact: string): MatrixCell | undefined => matrix.cells.find((cell) => cell.channel === channel && cell.fact === fact);
+  const grid = matrixGrid(matrix, facts, width);
   const disagreements = matrix.cells.filter((cell) => cell.agrees === false).length;
   return (
-    <Box flexDirection="column" height={height} width={width}>
+    <Box flexDirection="column" height={height} width={width} overflow="hidden">
       <Text wrap="truncate-end">
         <Text dimColor>campaigns </Text>
         {campaigns.map((campaign, position) => {
@@ -426,30 +434,33 @@ function CampaignView({ campaigns, index, width, height }: { campaigns: readonly
           {'  '}({index + 1}/{campaigns.length}, ↑↓ to switch){matrix.brief ? `  brief ${matrix.brief}` : '  no brief: the majority is the reference'}
         </Text>
       </Text>
-      <Text color={disagreements > 0 ? 'red' : 'green'}>
-        {disagreements > 0 ? `${disagreements === 1 ? '1 cell disagrees' : `${disagreements} cells disagree`} with the reference` : 'every channel agrees'}
+      <Text wrap="truncate-end">
+        <Text color={disagreements > 0 ? 'red' : 'green'}>
+          {disagreements > 0 ? `${disagreements === 1 ? '1 cell disagrees' : `${disagreements} cells disagree`} with the reference` : 'every channel agrees'}
+        </Text>
+        {grid.host ? <Text dimColor> · links on {grid.host}</Text> : null}
       </Text>
       <Text> </Text>
       <Text wrap="truncate-end" bold>
-        {'channel'.padEnd(channelWidth)}
-        {facts.map((fact) => ` ${truncate(fact, cellWidth).padEnd(cellWidth)}`).join('')}
+        {'channel'.padEnd(grid.labelWidth)}
+        {facts.map((fact, column) => ` ${truncate(fact, grid.widths[column]!).padEnd(grid.widths[column]!)}`).join('')}
       </Text>
-      {matrix.channels.map(({ channel }) => (
-        <Text key={channel} wrap="truncate-end">
-          <Text color="blue">{channel.padEnd(channelWidth)}</Text>
-          {facts.map((fact) => (
-            <MatrixCellText key={fact} cell={cellOf(channel, fact)} width={cellWidth} />
-          ))}
-        </Text>
-      ))}
-      <Text wrap="truncate-end" dimColor>
-        {'reference'.padEnd(channelWidth)}
-        {facts.map((fact) => ` ${truncate(matrix.reference[fact]?.values.join(', ') || '—', cellWidth).padEnd(cellWidth)}`).join('')}
-      </Text>
+      {grid.rows.map((row) =>
+        row.lines.map((cells, lineIndex) => (
+          <Text key={`${row.label} ${lineIndex}`} wrap="truncate-end">
+            <Text color={row.reference ? undefined : 'blue'} dimColor={row.reference}>
+              {(lineIndex === 0 ? row.label : '').padEnd(grid.labelWidth)}
+            </Text>
+            {cells.map((text, column) => (
+              <MatrixCellText key={facts[column]} text={text} agrees={row.agrees[column]!} reference={row.reference} />
+            ))}
+          </Text>
+        )),
+      )}
       <Text> </Text>
       {matrix.channels.map(({ channel, files }) => (
         <Text key={channel} wrap="truncate-end" dimColor>
-          {channel.padEnd(channelWidth)}
+          {channel.padEnd(grid.labelWidth)}
           {files.join(', ')}
         </Text>
       ))}
@@ -464,10 +475,56 @@ function CampaignView({ campaigns, index, width, height }: { campaigns: readonly
   );
 }
 
-function MatrixCellText({ cell, width }: { cell: MatrixCell | undefined; width: number }): ReactNode {
-  const text = truncate(cell && cell.values.length > 0 ? cell.values.join(', ') : '—', width).padEnd(width);
-  if (!cell || cell.agrees === null) return <Text dimColor> {text}</Text>;
-  if (cell.agrees) return <Text color="green"> {text}</Text>;
+interface MatrixGrid {
+  /** The host every link shares (shown once above the table, not in each cell). */
+  host: string | undefined;
+  labelWidth: number;
+  widths: number[];
+  /** The channels' rows, then the reference; each row's cells wrapped into lines padded to their column. */
+  rows: Array<{ label: string; reference: boolean; agrees: Array<boolean | null>; lines: string[][] }>;
+}
+
+/** The matrix laid out in `width` columns: see matrix-cells.ts. */
+export function matrixGrid(matrix: CampaignMatrix, facts: readonly FactKind[], width: number): MatrixGrid {
+  const host = sharedLinkHost(matrix);
+  const labelWidth = Math.max('reference'.length, ...matrix.channels.map((entry) => entry.channel.length + 1));
+  const show = (fact: FactKind, values: readonly string[], separator = ', ') => values.map((value) => cellValue(fact, value, host ? { host } : {})).join(separator) || '—';
+  const rows = [
+    ...matrix.channels.map(({ channel }) => {
+      const cells = facts.map((fact) => matrix.cells.find((cell) => cell.channel === channel && cell.fact === fact));
+      return { label: channel, reference: false, texts: cells.map((cell, column) => show(facts[column]!, cell?.values ?? [])), agrees: cells.map((cell) => cell?.agrees ?? null) };
+    }),
+    {
+      label: 'reference',
+      reference: true,
+      texts: facts.map((fact) => {
+        const reference = matrix.reference[fact];
+        if (!reference) return '—';
+        return reference.source === 'tie' ? `tie: ${show(fact, reference.values, ' | ')}` : show(fact, reference.values);
+      }),
+      agrees: facts.map(() => null),
+    },
+  ];
+  const widths = columnWidths(
+    facts.map((fact, column) => [fact, ...rows.map((row) => row.texts[column]!)]),
+    width - labelWidth,
+  );
+  return {
+    host,
+    labelWidth,
+    widths,
+    rows: rows.map(({ label, reference, texts, agrees }) => {
+      const wrapped = texts.map((text, column) => wrapCell(text, widths[column]!));
+      const height = Math.max(...wrapped.map((lines) => lines.length));
+      const lines = Array.from({ length: height }, (_, line) => wrapped.map((cell, column) => (cell[line] ?? '').padEnd(widths[column]!)));
+      return { label, reference, agrees, lines };
+    }),
+  };
+}
+
+function MatrixCellText({ text, agrees, reference }: { text: string; agrees: boolean | null; reference: boolean }): ReactNode {
+  if (reference || agrees === null) return <Text dimColor> {text}</Text>;
+  if (agrees) return <Text color="green"> {text}</Text>;
   return (
     <Text>
       {' '}
@@ -492,6 +549,7 @@ const HELP: ReadonlyArray<[string, string]> = [
   ['e', 'open $VISUAL / $EDITOR at the finding'],
   ['f', 'apply the fix of the finding (asks first), then lint again'],
   ['m  tab', "findings / campaign consistency matrix (enter: that campaign's findings)"],
+  ['n', 'notes: files skipped, rules that did not apply'],
   ['?', 'this help'],
   ['q', 'quit'],
 ];
@@ -511,7 +569,51 @@ function Help({ height }: { height: number }): ReactNode {
   );
 }
 
-function Footer({ state, view, busy, width }: { state: ReportState; view: ReportView; busy: boolean; width: number }): ReactNode {
+/** The run's notices, one line per reason (wrapped), as the CLI prints them after a report. */
+function Notes({ notices, width, height }: { notices: readonly NoticeGroup[]; width: number; height: number }): ReactNode {
+  return (
+    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+      <Text bold>Notes</Text>
+      {notices.length === 0 ? <Text dimColor>Nothing to note: every file was linted by every rule that applies to it.</Text> : null}
+      {notices.map((group) => (
+        <Box key={`${group.kind} ${group.message}`} flexDirection="column" marginTop={1}>
+          <Text wrap="wrap">
+            <Text color="cyan">note </Text>
+            {group.files.length > 1 ? `${group.message} (${plural(group.files.length, 'file')})` : noticeLine(group)}
+          </Text>
+          {group.files.length > 1 ? (
+            <Text dimColor wrap="truncate-end">
+              {'     '}
+              {group.files.join(', ')}
+            </Text>
+          ) : null}
+        </Box>
+      ))}
+      <Text> </Text>
+      <Text dimColor>n or esc closes the notes</Text>
+    </Box>
+  );
+}
+
+/** Key hints, most useful first; those that do not fit are left out, "? help · q quit" always stay. */
+const TREE_KEYS = ['↑↓/jk move', 'enter open', '/ filter', 's severity', 'c channel', 'r rule', 'e edit', 'f fix', 'm campaigns'];
+const CAMPAIGN_KEYS = ['↑↓ campaign', 'enter its findings', 'm/tab findings'];
+const ALWAYS_KEYS = ['? help', 'q quit'];
+
+/** The footer's key hints within `width` columns: as many hints as fit, then the ones that always stay. */
+export function footerKeys(mode: ReportState['mode'], width: number, hasNotes = false): string {
+  const always = hasNotes ? ['n notes', ...ALWAYS_KEYS] : ALWAYS_KEYS;
+  const chosen: string[] = [];
+  const length = (parts: readonly string[]) => [...parts.join(' · ')].length;
+  for (const hint of mode === 'campaigns' ? CAMPAIGN_KEYS : TREE_KEYS) {
+    if (length([...chosen, hint, ...always]) > width) break;
+    chosen.push(hint);
+  }
+  const line = [...chosen, ...always].join(' · ');
+  return [...line].length <= width ? line : truncate(ALWAYS_KEYS.join(' · '), width);
+}
+
+function Footer({ state, view, busy, width, hasNotes }: { state: ReportState; view: ReportView; busy: boolean; width: number; hasNotes: boolean }): ReactNode {
   const { prompt } = state;
   if (prompt.kind === 'filter') {
     return (
@@ -538,13 +640,9 @@ function Footer({ state, view, busy, width }: { state: ReportState; view: Report
       </Text>
     );
   }
-  const keys =
-    state.mode === 'campaigns'
-      ? '↑↓ campaign · enter its findings · m/tab findings · ? help · q quit'
-      : '↑↓/jk move · enter open · / filter · s severity · c channel · r rule · e edit · f fix · m campaigns · ? help · q quit';
   return (
     <Text dimColor wrap="truncate-end">
-      {truncate(keys, width)}
+      {footerKeys(state.mode, width, hasNotes)}
     </Text>
   );
 }

@@ -36,6 +36,8 @@ export interface ReportState {
   filters: FindingFilters;
   prompt: Prompt;
   help: boolean;
+  /** The notes panel (files skipped, rules that did not apply) is open. */
+  notes: boolean;
   /** Index of the focused campaign in the campaign view. */
   campaignIndex: number;
   /** A one-line status (fix applied, no fix, editor failed, ...). */
@@ -49,6 +51,7 @@ export const INITIAL_STATE: ReportState = {
   filters: NO_FILTERS,
   prompt: { kind: 'none' },
   help: false,
+  notes: false,
   campaignIndex: 0,
   status: null,
 };
@@ -74,6 +77,7 @@ export type Action =
   | { type: 'filter-commit' }
   | { type: 'filter-cancel' }
   | { type: 'toggle-help' }
+  | { type: 'toggle-notes' }
   | { type: 'switch-mode' }
   /** Enter in the campaign view: the findings of that campaign. */
   | { type: 'open-campaign' }
@@ -209,7 +213,9 @@ export function reduce(state: ReportState, action: Action, data: ReportData): Re
     case 'filter-cancel':
       return state.prompt.kind === 'filter' ? { ...state, filters: { ...state.filters, text: state.prompt.previous }, prompt: { kind: 'none' } } : state;
     case 'toggle-help':
-      return { ...state, help: !state.help };
+      return { ...state, help: !state.help, notes: false };
+    case 'toggle-notes':
+      return { ...state, notes: !state.notes, help: false };
     case 'switch-mode':
       return { ...state, mode: state.mode === 'tree' ? 'campaigns' : 'tree', status: null };
     case 'open-campaign': {
@@ -290,7 +296,12 @@ export function commandFor(state: ReportState, input: string, key: KeyPress): Co
     if (input === 'q') return { type: 'quit' };
     return input === '?' || key.escape || key.return ? act({ type: 'toggle-help' }) : { type: 'none' };
   }
+  if (state.notes) {
+    if (input === 'q' || (key.ctrl && input === 'c')) return { type: 'quit' };
+    return input === 'n' || key.escape || key.return ? act({ type: 'toggle-notes' }) : input === '?' ? act({ type: 'toggle-help' }) : { type: 'none' };
+  }
   if (input === 'q' || (key.ctrl && input === 'c')) return { type: 'quit' };
+  if (input === 'n') return act({ type: 'toggle-notes' });
   if (key.upArrow || input === 'k') return act({ type: 'move', by: -1 });
   if (key.downArrow || input === 'j') return act({ type: 'move', by: 1 });
   if (key.pageUp) return act({ type: 'move', by: -PAGE_SIZE });
