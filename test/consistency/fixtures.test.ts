@@ -60,10 +60,10 @@ describe('fixtures/campaigns', () => {
   it('the spring-sale matrix marks the disagreeing cells', () => {
     const matrix = campaigns.find((candidate) => candidate.campaign === 'spring-sale')!;
     expect(matrix.brief).toBe('fixtures/campaigns/briefs/spring-sale.yaml');
-    expect(matrix.channels.map((c) => c.channel)).toEqual(['email', 'landing', 'chatbot', 'social']);
+    expect(matrix.channels.map((c) => c.channel)).toEqual(['email', 'landing', 'chatbot', 'social', 'print']);
     expect(matrix.reference.offer).toEqual({ values: ['20% off'], source: 'brief' });
     const disagreeing = matrix.cells.filter((cell) => cell.agrees === false).map((cell) => `${cell.channel} ${cell.fact} ${cell.values.join(',')}`);
-    expect(disagreeing).toEqual(['email offer 15% off', 'landing cta shop now', 'chatbot code SPRING25', 'chatbot date 2027-04-02', 'social link https://www.northwind.example/spring']);
+    expect(disagreeing).toEqual(['email offer 15% off', 'landing cta shop now', 'chatbot code SPRING25', 'chatbot date 2027-04-02', 'social link https://www.northwind.example/spring', 'print offer 25% off']);
   });
 
   it('the trail-weekend matrix takes the majority and agrees everywhere', () => {
@@ -81,7 +81,7 @@ describe('a partial run', () => {
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.results.map((result) => result.file)).toEqual([`${SPRING}/newsletter.email.html`]);
     expect(outcome.results.flatMap(line)).toEqual([`${SPRING}/newsletter.email.html:20:174 campaign-offer-mismatch`]);
-    expect(outcome.campaigns.map((matrix) => matrix.channels.map((c) => c.channel))).toEqual([['email', 'landing', 'chatbot', 'social']]);
+    expect(outcome.campaigns.map((matrix) => matrix.channels.map((c) => c.channel))).toEqual([['email', 'landing', 'chatbot', 'social', 'print']]);
   });
 
   it('without siblings, a lone file has nothing to disagree with but the brief', async () => {

@@ -141,12 +141,12 @@ describe('findVarReferences', () => {
     ['var( --color-link )', [{ name: '--color-link', start: 0, end: 19, nameStart: 5, nameEnd: 17 }]],
     [
       '1px solid var(--color-border-default, #e2e2dc)',
-      [{ name: '--color-border-default', start: 10, end: 46, nameStart: 14, nameEnd: 36, fallback: { text: '#e2e2dc', start: 38, end: 45 }, hasFallback: true }],
+      [{ name: '--color-border-default', start: 10, end: 46, nameStart: 14, nameEnd: 36, hasFallback: true, fallback: { text: '#e2e2dc', start: 38, end: 45 } }],
     ],
     [
       '0 1px var(--shadow, var(--color-border-default))',
       [
-        { name: '--shadow', start: 6, end: 48, nameStart: 10, nameEnd: 18, fallback: { text: 'var(--color-border-default)', start: 20, end: 47 }, hasFallback: true },
+        { name: '--shadow', start: 6, end: 48, nameStart: 10, nameEnd: 18, hasFallback: true, fallback: { text: 'var(--color-border-default)', start: 20, end: 47 } },
         { name: '--color-border-default', start: 20, end: 47, nameStart: 24, nameEnd: 46 },
       ],
     ],
