@@ -50,6 +50,14 @@ export function platformOf(document: ContentDocument, message: Message | undefin
   return platform === undefined ? undefined : platform.trim().toLowerCase();
 }
 
+/** Every platform a message is for: a cross-posted post's list, else its one platform (none: empty). */
+export function platformsOf(document: ContentDocument, message: Message | undefined): string[] {
+  const list = message?.platforms ?? (message?.platform !== undefined ? undefined : document.metadata.platforms);
+  if (list && list.length > 0) return [...new Set(list.map((platform) => platform.trim().toLowerCase()))];
+  const one = platformOf(document, message);
+  return one === undefined ? [] : [one];
+}
+
 /**
  * Platform names a post may give: the platforms with known limits, `twitter` (read as `x`), `sms`
  * and the guideline file's own. What a misspelt platform is compared with.

@@ -53,6 +53,7 @@ export default defineRule<ColorOffPaletteOptions>({
       otherContext: '{color} is the {other} value of {token}; in {context} use {token} ({hex})',
     },
     options,
+    cannotApply: (brand) => (brand.palette.length > 0 ? null : 'the brand has no palette: add color tokens'),
   },
   check({ document, source, brand, options, report }) {
     if (!brand) return;

@@ -41,6 +41,7 @@ export default defineRule<FontFamilyOffBrandOptions>({
       webFont: '{family} is loaded by {kind} but is not a brand font; load {leads}',
     },
     options,
+    cannotApply: (brand) => (brand.fonts.some((stack) => stack.families.length > 0) ? null : 'the brand has no fonts: add fontFamily tokens'),
   },
   check({ document, source, brand, options, report }) {
     if (!brand || brand.fonts.length === 0) return;

@@ -43,6 +43,10 @@ export default defineRule<FontSizeOffScaleOptions>({
         '<font size="{htmlSize}"> renders at {size}, which is not on the type scale; nearest step is {step} ({stepPx}); set font-size in CSS instead',
     },
     options,
+    cannotApply: (brand) =>
+      brand.typeScale.length > 0
+        ? null
+        : 'the brand has no type scale: add font size tokens (a `font.size` or `fontSize` group of dimension tokens) or name their group with `typeScale:` in the guideline file',
   },
   check({ document, source, brand, options, report }) {
     if (!brand || brand.typeScale.length === 0) return;

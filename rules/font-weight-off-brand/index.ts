@@ -17,6 +17,7 @@ export default defineRule({
     messages: {
       offBrand: 'Font weight {weight} is not a brand weight; nearest is {nearest} ({nearestValue})',
     },
+    cannotApply: (brand) => (brand.fontWeights.length > 0 ? null : 'the brand has no font weights: add fontWeight tokens'),
   },
   check({ document, source, brand, report }) {
     if (!brand || brand.fontWeights.length === 0) return;

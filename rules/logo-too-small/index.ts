@@ -13,6 +13,7 @@ export default defineRule({
       tooSmall: 'The {asset} logo is {width} wide; its minimum width is {minWidth}',
       tooSmallUnknown: 'The logo is {width} wide; no approved logo may be narrower than {minWidth}',
     },
+    cannotApply: (brand) => (brand.logos.length > 0 ? null : 'the brand has no logos: list them under `logos.assets` in the guideline file'),
   },
   check({ document, brand, report }) {
     if (!brand || brand.logos.length === 0) return;

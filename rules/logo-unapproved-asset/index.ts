@@ -12,6 +12,7 @@ export default defineRule({
       unapproved: '{file} is not an approved logo file; use {approved}',
       inline: 'The logo is an inline data: image, not an approved logo file; use {approved}',
     },
+    cannotApply: (brand) => (brand.logos.length > 0 ? null : 'the brand has no logos: list them under `logos.assets` in the guideline file'),
   },
   check({ document, brand, report }) {
     if (!brand || brand.logos.length === 0) return;

@@ -5,12 +5,13 @@ import { attachedLinks } from '../_limits/attached-links.js';
 import type { ContentDocument, LinkReference } from '../../src/core/document.js';
 import { characterLength, findLinks, graphemes, overflowStart, xWeightedLength } from '../_limits/measure.js';
 import { rangeOf, type MessageText } from '../../src/core/message-text.js';
-import { knownPlatforms, platformLimits, platformName, platformOf } from '../_limits/platforms.js';
+import { knownPlatforms, platformLimits, platformName, platformsOf, type PlatformLimits } from '../_limits/platforms.js';
+import type { Range } from '../../src/core/position.js';
 
 const options = z.strictObject({
   /** Characters each template tag (`{{ first_name }}`) counts as: its value is only known at send time. */
   templateTagLength: z.number().int().nonnegative().default(0),
-  /** Platform of posts that name none (front matter `platform:`, a platform column); default none: such posts are not checked. */
+  /** Platform of posts that name none (front matter, a platform column, a folder named after the platform); default none: such posts are not checked. */
   defaultPlatform: z.string().min(1).optional(),
 });
 
@@ -25,7 +26,7 @@ export default defineRule<SocialPostLengthOptions>({
     channels: ['social'],
     defaultLevel: 'error',
     messages: {
-      tooLong: '{platform} post is {length} characters{how}; the limit is {limit}',
+      tooLong: '{platform} post is {length} characters{how}; the limit is {limit}{also}',
     },
     options,
   },
@@ -33,62 +34,87 @@ export default defineRule<SocialPostLengthOptions>({
     const posts = source.messageTexts(['post', 'heading']).filter((post) => post.message?.kind === 'post');
     const firstPostId = document.messages.find((message) => message.kind === 'post')?.id;
     for (const post of posts) {
-      const platform = platformOf(document, post.message) ?? options.defaultPlatform?.toLowerCase();
-      if (platform === undefined) {
-        notApplied('a post names no platform (front matter `platform:` or a platform column), so its length was not checked');
+      const named = platformsOf(document, post.message);
+      const platforms = named.length > 0 ? named : options.defaultPlatform !== undefined ? [options.defaultPlatform.toLowerCase()] : [];
+      if (platforms.length === 0) {
+        notApplied('a post names no platform (front matter `platform:`, a platform column or a folder named after the platform), so its length was not checked');
         continue;
       }
-      // SMS has segments, not a character limit: sms-length checks it.
-      if (platform === 'sms') continue;
-      const limits = platformLimits(brand, platform);
-      if (limits.maxLength === undefined) {
-        const suggestion = didYouMean(platform, knownPlatforms(brand));
-        const typo = suggestion === null ? '' : ` (did you mean "${suggestion}"?)`;
-        notApplied(`no length limit is known for ${platform} posts${typo}; set channels.social.platforms.${platform}.maxLength`);
-        continue;
+      // A cross-posted post is checked against every platform it targets; the strictest limit it
+      // exceeds is reported, naming the others it exceeds too.
+      const over: Overflow[] = [];
+      for (const platform of platforms) {
+        // SMS has segments, not a character limit: sms-length checks it.
+        if (platform === 'sms') continue;
+        const limits = platformLimits(brand, platform);
+        if (limits.maxLength === undefined) {
+          const suggestion = didYouMean(platform, knownPlatforms(brand));
+          const typo = suggestion === null ? '' : ` (did you mean "${suggestion}"?)`;
+          notApplied(`no length limit is known for ${platform} posts${typo}; set channels.social.platforms.${platform}.maxLength`);
+          continue;
+        }
+        const overflow = measureAgainst(document, post, platform, { ...limits, maxLength: limits.maxLength }, options.templateTagLength, post.messageId === firstPostId);
+        if (overflow) over.push(overflow);
       }
-      const { linkLength } = limits;
-      const measure =
-        platform === 'x'
-          ? xWeightedLength(post, { linkLength: linkLength ?? 23, templateTagLength: options.templateTagLength })
-          : characterLength(post, options.templateTagLength, linkLength);
-      // A Markdown link `[text](url)` is published as its text, a space and the URL.
-      const markdownLinks = markdownLinksOf(document, post);
-      for (const link of markdownLinks) {
-        const at = indexAfter(post, link.range.end.offset);
-        measure.units.push({ start: at, end: at, weight: 1 + (linkLength ?? graphemes(link.href).length) });
-        measure.length += 1 + (linkLength ?? graphemes(link.href).length);
-      }
-      // Zero-width units (a Markdown link's URL) count before the character they precede.
-      measure.units.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
-      // A scheduler appends an attached link after a space; where links have a fixed length it counts.
-      const attached = linkLength === undefined ? [] : attachedLinks(document, post, post.messageId === firstPostId);
-      const attachedLength = attached.length * (linkLength ?? 0) + attached.length;
-      const length = measure.length + attachedLength;
-      if (length <= limits.maxLength) continue;
-
-      const linkCount = attached.length + markdownLinks.length + (linkLength === undefined ? 0 : findLinks(post.text).length);
-      const how =
-        platform === 'x'
-          ? ' as X counts them (links 23, emoji and CJK 2)'
-          : linkCount > 0
-            ? ` (every link counts as ${linkLength})`
-            : '';
-      const start = overflowStart(measure, limits.maxLength - attachedLength) ?? post.text.length;
-      const range =
-        start < post.text.length
-          ? rangeOf(document, post, start, post.text.length)
-          : (attached[attached.length - 1]?.range ?? rangeOf(document, post, 0, post.text.length));
+      if (over.length === 0) continue;
+      over.sort((a, b) => a.limit - b.limit || a.platform.localeCompare(b.platform));
+      const [strictest, ...others] = over as [Overflow, ...Overflow[]];
+      const also = others.length === 0 ? '' : ` (also over ${others.map((other) => `${platformName(other.platform)}'s ${other.limit}`).join(', ')})`;
       report({
         messageId: 'tooLong',
-        data: { platform: platformName(platform), length, how, limit: limits.maxLength },
-        range,
-        actual: String(length),
-        expected: [`<= ${limits.maxLength}`],
+        data: { platform: platformName(strictest.platform), length: strictest.length, how: strictest.how, limit: strictest.limit, also },
+        range: strictest.range,
+        actual: String(strictest.length),
+        expected: [`<= ${strictest.limit}`],
       });
     }
   },
 });
+
+interface Overflow {
+  platform: string;
+  length: number;
+  limit: number;
+  how: string;
+  range: Range;
+}
+
+/** How long a post is as a platform counts it, and where it overflows the platform's limit; null when it fits. */
+function measureAgainst(
+  document: ContentDocument,
+  post: MessageText,
+  platform: string,
+  limits: PlatformLimits & { maxLength: number },
+  templateTagLength: number,
+  isFirstPost: boolean,
+): Overflow | null {
+  const { linkLength } = limits;
+  const measure =
+    platform === 'x' ? xWeightedLength(post, { linkLength: linkLength ?? 23, templateTagLength }) : characterLength(post, templateTagLength, linkLength);
+  // A Markdown link `[text](url)` is published as its text, a space and the URL.
+  const markdownLinks = markdownLinksOf(document, post);
+  for (const link of markdownLinks) {
+    const at = indexAfter(post, link.range.end.offset);
+    measure.units.push({ start: at, end: at, weight: 1 + (linkLength ?? graphemes(link.href).length) });
+    measure.length += 1 + (linkLength ?? graphemes(link.href).length);
+  }
+  // Zero-width units (a Markdown link's URL) count before the character they precede.
+  measure.units.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+  // A scheduler appends an attached link after a space; where links have a fixed length it counts.
+  const attached = linkLength === undefined ? [] : attachedLinks(document, post, isFirstPost);
+  const attachedLength = attached.length * (linkLength ?? 0) + attached.length;
+  const length = measure.length + attachedLength;
+  if (length <= limits.maxLength) return null;
+
+  const linkCount = attached.length + markdownLinks.length + (linkLength === undefined ? 0 : findLinks(post.text).length);
+  const how = platform === 'x' ? ' as X counts them (links 23, emoji and CJK 2)' : linkCount > 0 ? ` (every link counts as ${linkLength})` : '';
+  const start = overflowStart(measure, limits.maxLength - attachedLength) ?? post.text.length;
+  const range =
+    start < post.text.length
+      ? rangeOf(document, post, start, post.text.length)
+      : (attached[attached.length - 1]?.range ?? rangeOf(document, post, 0, post.text.length));
+  return { platform, length, limit: limits.maxLength, how, range };
+}
 
 /** Markdown links (`[text](url)`, not images) inside the post's runs: their URL is not in the run text. */
 function markdownLinksOf(document: ContentDocument, post: MessageText): LinkReference[] {

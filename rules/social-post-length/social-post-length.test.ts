@@ -34,8 +34,43 @@ testRule(rule, {
     { name: 'no brand: platform defaults', code: post('x', a(280)), noBrand: true },
     { name: 'X: a Markdown link counts its text, a space and 23', code: post('x', `${a(250)} [guide](${LONG_URL})`) },
     { name: 'an image is media, not text', code: post('x', `${a(280)}\n\n![A pine forest](${LONG_URL})`) },
+    { name: 'cross-posted: fits the strictest (Bluesky 300)', code: `---\nmedia: [bluesky, mastodon, linkedin]\n---\n${a(300)}\n` },
+    { name: 'cross-posted accounts named after their platform', code: `---\nmedia:\n - mastodon-northwind\n - bluesky-northwind\n---\n${a(300)}\n` },
+    { name: 'platforms: one name as a string', code: `---\nplatforms: bluesky\n---\n${a(300)}\n` },
+    { name: 'a .tweet file is an X post (plain text)', file: 'social/launch.tweet', code: `${a(280)}\n` },
+    { name: 'a .txt post in a mastodon folder', file: 'social/mastodon/launch.txt', code: `${a(500)}\n` },
+    { name: 'a .txt post: its front matter names the platform', file: 'social/launch.txt', code: `---\nnetwork: linkedin\n---\n${a(2000)}\n` },
+    { name: 'trap: an account merely containing a platform name is no platform', code: `---\nchannels: [newsletter-x]\n---\n${a(400)}\n` },
   ],
   invalid: [
+    {
+      name: 'cross-posted: over Bluesky only',
+      code: `---\nmedia: [bluesky, mastodon, linkedin]\n---\n${a(301)}\n`,
+      errors: [{ line: 4, column: 301, endLine: 4, endColumn: 302, message: 'Bluesky post is 301 characters; the limit is 300' }],
+    },
+    {
+      name: 'cross-posted: the strictest limit is reported, naming the others exceeded',
+      code: `---\nmedia:\n - mastodon-northwind\n - bluesky-northwind\n - linkedin-northwind\n---\n${a(501)}\n`,
+      errors: [{ line: 7, column: 301, message: "Bluesky post is 501 characters; the limit is 300 (also over Mastodon's 500)" }],
+    },
+    {
+      name: 'platforms list in a plain-text post',
+      file: 'social/launch.txt',
+      code: `---\nplatforms:\n  - x\n  - threads\n---\n${a(281)}\n`,
+      errors: [{ line: 6, column: 281, message: /^X post is 281 characters as X counts them/ }],
+    },
+    {
+      name: 'a .tweet file is an X post',
+      file: 'tweets/launch.tweet',
+      code: `${a(281)}\n`,
+      errors: [{ line: 1, column: 281, endLine: 1, endColumn: 282, message: /^X post is 281 characters/ }],
+    },
+    {
+      name: 'a .txt post in a bluesky folder',
+      file: 'social/bluesky/2025/launch.txt',
+      code: `${a(301)}\n`,
+      errors: [{ line: 1, column: 301, message: 'Bluesky post is 301 characters; the limit is 300' }],
+    },
     {
       name: 'X: 281 characters, the overflow is the range',
       code: post('x', a(281)),
@@ -110,7 +145,7 @@ describe('social-post-length: rules that did not apply', () => {
   it('says when a post names no platform', async () => {
     const result = await lintText({ text: 'Hello\n', file: 'social/a.md', channel: 'social', rules: [rule as never] });
     expect(result.notApplied).toEqual([
-      'social-post-length: a post names no platform (front matter `platform:` or a platform column), so its length was not checked',
+      'social-post-length: a post names no platform (front matter `platform:`, a platform column or a folder named after the platform), so its length was not checked',
     ]);
   });
 

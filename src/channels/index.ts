@@ -43,6 +43,7 @@ const FORMATS: Record<string, string> = {
   '.handlebars': 'html',
   '.liquid': 'html',
   '.jinja': 'html',
+  '.jinja2': 'html',
   '.j2': 'html',
   '.twig': 'html',
   '.mjml': 'mjml',
@@ -60,21 +61,27 @@ const FORMATS: Record<string, string> = {
   '.asciidoc': 'asciidoc',
   '.asc': 'asciidoc',
   '.txt': 'text',
+  '.tweet': 'text',
   '.csv': 'csv',
   '.svg': 'svg',
   '.pdf': 'pdf',
 };
 
+/** What {@link detectFormat} says of an extension no adapter reads (`tailwind.config.js`, `intents.lu`). */
+export const UNKNOWN_FORMAT = 'unknown';
+
 /**
- * The format of a file from its extension: `html`, `mjml`, `eml`, `css`, `scss`, `lg`, `yaml`,
- * `json`, `markdown`, `mdx`, `asciidoc`, `text`, `csv`, `svg`, `pdf`; `html` for anything else. The chatbot adapter refines `yaml`/`json`
- * to `rasa` or `bot-script` from the content.
+ * The format of a file from its extension: `html` (also Nunjucks, Jinja, Handlebars, Liquid and
+ * Twig pages), `mjml`, `eml`, `css`, `scss`, `lg`, `yaml`, `json`, `markdown`, `mdx`, `asciidoc`,
+ * `text` (`.txt`, `.tweet`), `csv`, `svg`, `pdf`; {@link UNKNOWN_FORMAT} for anything else (never read as HTML:
+ * `tailwind.config.js` is not a page). The chatbot adapter refines `yaml`/`json` to `rasa` or
+ * `bot-script` from the content.
  */
 export function detectFormat(file: string): string {
   const lower = file.toLowerCase();
   const dot = lower.lastIndexOf('.');
   const slash = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\'));
-  return (dot > slash && FORMATS[lower.slice(dot)]) || 'html';
+  return (dot > slash && Object.hasOwn(FORMATS, lower.slice(dot)) && FORMATS[lower.slice(dot)]) || UNKNOWN_FORMAT;
 }
 
 export async function parseContent(input: ParseContentInput): Promise<ContentDocument> {
@@ -105,6 +112,13 @@ export async function parseContent(input: ParseContentInput): Promise<ContentDoc
       case 'csv':
         if (input.channel === 'social') return await parseSocial({ ...base, format });
         return unsupported(input, format);
+      case UNKNOWN_FORMAT:
+        return unsupported(input, format);
+      case 'text':
+        // A plain-text post: the whole file is one post.
+        if (input.channel === 'social') return await parseSocial({ ...base, format });
+        if (input.channel === 'email') return await parseEmail({ ...base, format: 'html' });
+        return unsupported(input, format);
       default:
         if (input.channel === 'email') return await parseEmail({ ...base, format: 'html' });
         if (input.channel === 'landing') {
@@ -122,6 +136,9 @@ export async function parseContent(input: ParseContentInput): Promise<ContentDoc
 
 function unsupported(input: ParseContentInput, format: string): ContentDocument {
   const builder = new DocumentBuilder({ file: input.file, absolutePath: input.absolutePath, text: input.text, channel: input.channel, format });
-  builder.problem('parse/unsupported', `no adapter reads ${format} files of the ${input.channel} channel`, null);
+  const slash = Math.max(input.file.lastIndexOf('/'), input.file.lastIndexOf('\\'));
+  const dot = input.file.lastIndexOf('.');
+  const what = format === UNKNOWN_FORMAT ? (dot > slash + 1 ? `${input.file.slice(dot).toLowerCase()} files` : 'files without an extension') : `${format} files`;
+  builder.problem('parse/unsupported', `no adapter reads ${what} of the ${input.channel} channel`, null);
   return builder.document;
 }

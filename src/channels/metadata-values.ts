@@ -30,6 +30,37 @@ export function normalizePlatform(value: string): string {
   return PLATFORM_ALIASES[key] ?? key.replace(/ /g, '-');
 }
 
+/** Platform ids the adapters recognise at the start of an account name (`mastodon-galaxyproject`). */
+const KNOWN_PLATFORMS: ReadonlySet<string> = new Set(['x', 'linkedin', 'instagram', 'facebook', 'threads', 'bluesky', 'mastodon', 'tiktok', 'sms', 'google-business', 'messenger', 'youtube', 'pinterest', 'reddit', 'telegram', 'whatsapp', 'discord', 'slack']);
+
+/**
+ * The platform of an entry of a scheduler's platform list: a platform name, or an account named
+ * after its platform as cross-posting tools write them (`mastodon-galaxyproject`, `bsky_main`,
+ * `linkedin:company`) -> `mastodon`, `bluesky`, `linkedin`. Anything else is the entry normalised.
+ */
+export function platformOfEntry(value: string): string {
+  const whole = normalizePlatform(value);
+  if (KNOWN_PLATFORMS.has(whole)) return whole;
+  const prefix = /^([a-z][a-z.]*?)[-_:/@ ]/.exec(value.trim().toLowerCase())?.[1];
+  if (prefix !== undefined) {
+    const platform = normalizePlatform(prefix);
+    if (KNOWN_PLATFORMS.has(platform)) return platform;
+  }
+  return whole;
+}
+
+/** Where a platform comes from when the file does not say: a folder named after it (`social/mastodon/`), or `.tweet` (X). */
+export function platformOfPath(file: string): string | undefined {
+  const segments = file.toLowerCase().split(/[\\/]+/).filter(Boolean);
+  const name = segments.pop() ?? '';
+  if (name.endsWith('.tweet')) return 'x';
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const platform = normalizePlatform(segments[i]!);
+    if (KNOWN_PLATFORMS.has(platform) && platform !== 'sms') return platform;
+  }
+  return undefined;
+}
+
 export type DateReading = { date: string } | { date: null; reason: string };
 
 /**

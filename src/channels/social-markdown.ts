@@ -11,7 +11,7 @@ import type { Message, ProseScope } from '../core/document.js';
 import { identity, type DocumentBuilder } from './builder.js';
 import { loadEntities } from './deps.js';
 import { anchorsOf, type DecodedText } from './entities.js';
-import { normalizePlatform, readDate } from './metadata-values.js';
+import { platformOfEntry, readDate } from './metadata-values.js';
 import { addTemplateRange, addTextLinks, plain, pushBuffer, pushRun } from './prose-run.js';
 import { TextBuffer } from './text-buffer.js';
 import { addYamlComments, composeYaml, decodeScalar, loadYaml, type YamlModule } from './yaml-source.js';
@@ -51,6 +51,7 @@ export type EntityDecode = (reference: string) => string;
 
 export interface PostFields {
   platform?: string;
+  platforms?: string[];
   locale?: string;
   date?: string;
   campaign?: string;
@@ -104,7 +105,8 @@ function addMessage(builder: DocumentBuilder, id: string, start: number, end: nu
 // -----------------------------------------------------------------------------------------------
 
 const FRONT_MATTER_KEYS = {
-  platform: ['platform', 'network'],
+  /** Schedulers and cross-posting tools name the platforms in these (a string or a list). */
+  platform: ['platform', 'platforms', 'network', 'networks', 'media', 'channels', 'channel'],
   campaign: ['campaign'],
   locale: ['lang', 'locale', 'language'],
   date: ['publish_at', 'publishAt', 'publish_date', 'date', 'scheduled_at'],
@@ -139,7 +141,7 @@ export async function readFrontMatter(builder: DocumentBuilder, node: RootConten
     if (!found) return null;
     if (!yaml.isScalar(found.node) || found.node.value === null || typeof found.node.value === 'object') {
       const [from, to] = (yaml.isNode(found.node) ? found.node.range : undefined) ?? [0, 0];
-      builder.problem('parse/front-matter', `\`${found.key}\` must be one value (write one post file per platform: their limits differ)`, builder.range(from, to), 'warning');
+      builder.problem('parse/front-matter', `\`${found.key}\` must be one value`, builder.range(from, to), 'warning');
       return null;
     }
     const [from, to] = found.node.range ?? [0, 0];
@@ -149,8 +151,27 @@ export async function readFrontMatter(builder: DocumentBuilder, node: RootConten
 
   const fields: PostFields = {};
   const { metadata } = document;
-  const platform = text(value(FRONT_MATTER_KEYS.platform));
-  if (platform) fields.platform = metadata.platform = normalizePlatform(platform.text);
+  const platformEntry = value(FRONT_MATTER_KEYS.platform);
+  if (platformEntry && yaml.isSeq(platformEntry.node)) {
+    // A cross-posted post: every platform it targets (an account named after its platform counts as it).
+    const platforms: string[] = [];
+    for (const item of platformEntry.node.items) {
+      if (!yaml.isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number')) {
+        const [from, to] = (yaml.isNode(item) ? item.range : undefined) ?? [0, 0];
+        builder.problem('parse/front-matter', `\`${platformEntry.key}\` entries must be platform names`, builder.range(from, to), 'warning');
+        continue;
+      }
+      const written = String(item.value).trim();
+      if (written === '') continue;
+      const platform = platformOfEntry(written);
+      if (!platforms.includes(platform)) platforms.push(platform);
+    }
+    if (platforms.length > 0) fields.platform = metadata.platform = platforms[0]!;
+    if (platforms.length > 1) fields.platforms = metadata.platforms = platforms;
+  } else {
+    const platform = text(platformEntry);
+    if (platform) fields.platform = metadata.platform = platformOfEntry(platform.text);
+  }
   const campaign = text(value(FRONT_MATTER_KEYS.campaign));
   if (campaign) {
     fields.campaign = metadata.campaign = campaign.text;

@@ -9,6 +9,13 @@
  *   campaign and locale columns; a file without a header in Hootsuite's bulk layout (date,
  *   message, link) is read too. Each row is a `post` message with its own metadata.
  *
+ * - Plain-text posts (`format: text`: `.txt`, `.tweet`): the whole file is one post, after
+ *   optional YAML front matter between `---` lines (the same keys as a Markdown post).
+ *
+ * A post's platforms come from front matter (`platform`, `platforms`, `network`, `media`,
+ * `channels`: one name or a list; `mastodon-galaxyproject` names Mastodon) or a platform column,
+ * else from the path: a folder named after a platform (`social/mastodon/`) or `.tweet` (X).
+ *
  * URLs and e-mail addresses in a post stay in its text (they count towards the platform's limit)
  * and are listed in `links` with their ranges, so voice rules can skip them.
  */
@@ -16,18 +23,59 @@ import type { Channel } from '../core/channels.js';
 import type { ContentDocument, Message } from '../core/document.js';
 import { DocumentBuilder, type DocumentInput } from './builder.js';
 import { tokenizeCsv, type CsvCell, type CsvRecord } from './csv.js';
-import { normalizePlatform, readDate, slashOrderOf } from './metadata-values.js';
-import { addTextLinks, pushRun } from './prose-run.js';
-import { readMarkdownPosts } from './social-markdown.js';
+import { normalizePlatform, platformOfPath, readDate, slashOrderOf } from './metadata-values.js';
+import { addTextLinks, plain, pushRun } from './prose-run.js';
+import { readFrontMatter, readMarkdownPosts, type PostFields } from './social-markdown.js';
+import { loadYaml } from './yaml-source.js';
 
 export type SocialInput = Omit<DocumentInput, 'format' | 'channel'> & { format?: string; channel?: Channel };
 
 export async function parseSocial(input: SocialInput): Promise<ContentDocument> {
-  const csv = input.format === 'csv' || (input.format === undefined && input.file.toLowerCase().endsWith('.csv'));
-  const builder = new DocumentBuilder({ ...input, channel: input.channel ?? 'social', format: csv ? 'csv' : 'markdown' });
-  if (csv) readCsvPosts(builder);
+  const lower = input.file.toLowerCase();
+  const format =
+    input.format === 'csv' || input.format === 'text' || input.format === 'markdown'
+      ? input.format
+      : lower.endsWith('.csv')
+        ? 'csv'
+        : lower.endsWith('.txt') || lower.endsWith('.tweet')
+          ? 'text'
+          : 'markdown';
+  const builder = new DocumentBuilder({ ...input, channel: input.channel ?? 'social', format });
+  if (format === 'csv') readCsvPosts(builder);
+  else if (format === 'text') await readTextPost(builder);
   else await readMarkdownPosts(builder);
-  return builder.document;
+  const { document } = builder;
+  // A file that names no platform anywhere may be in a folder named after one.
+  if (document.metadata.platform === undefined && document.messages.every((message) => message.platform === undefined)) {
+    const platform = platformOfPath(input.file);
+    if (platform !== undefined) document.metadata.platform = platform;
+  }
+  return document;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Plain text
+// -----------------------------------------------------------------------------------------------
+
+/** Front matter of a plain-text post: `---` on the first line, up to the next line that is `---`. */
+const TEXT_FRONT_MATTER = /^---[ \t]*\r?\n(?:[^]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+async function readTextPost(builder: DocumentBuilder): Promise<void> {
+  const { document } = builder;
+  const text = document.text;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let fields: PostFields = {};
+  const frontMatter = TEXT_FRONT_MATTER.exec(text.slice(start));
+  if (frontMatter) {
+    const end = start + frontMatter[0].replace(/\r?\n$/, '').length;
+    const node = { type: 'yaml', value: '', position: { start: { line: 1, column: 1, offset: start }, end: { line: 1, column: 1, offset: end } } } as const;
+    fields = await readFrontMatter(builder, node as unknown as Parameters<typeof readFrontMatter>[1], await loadYaml());
+    start += frontMatter[0].length;
+  }
+  const message: Message = { id: 'post', kind: 'post', range: builder.range(start, text.length), ...fields };
+  document.messages.push(message);
+  const run = pushRun(builder, plain(text.slice(start)), start, text.length, { scope: 'post', messageId: message.id, locale: message.locale });
+  if (run) addTextLinks(builder, run);
 }
 
 // -----------------------------------------------------------------------------------------------

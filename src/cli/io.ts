@@ -82,7 +82,8 @@ export function printNotices(io: Pick<CliIo, 'stderr'>, c: Colors, notices: read
 
 /** A notice of a lint run (skipped file, no brand, ...) on stderr. */
 export function printNotice(io: Pick<CliIo, 'stderr'>, c: Colors, notice: LintNotice): void {
-  io.stderr(`${c.cyan('note')} ${terminalText(notice.file ? `${notice.file}: ${notice.message}` : notice.message)}\n`);
+  const files = notice.files ?? (notice.file !== undefined ? [notice.file] : []);
+  io.stderr(`${c.cyan('note')} ${terminalText(noticeLine({ kind: notice.kind, message: notice.message, files }))}\n`);
 }
 
 /** A problem with how brandlint was called or configured: exit code 2. */

@@ -4,7 +4,7 @@ import { userCacheFolder } from '../core/user-cache.js';
 import path from 'node:path';
 import { lintProject } from '../engine/lint-project.js';
 import { DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
-import { createResult, onlyErrors, summarize, type LintResult } from '../engine/result.js';
+import { createResult, onlyErrors, summarize, type LintNotice, type LintResult } from '../engine/result.js';
 import type { ResultStore } from '../engine/result-store.js';
 import type { Concurrency } from '../engine/pool.js';
 import type { RuleSource } from '../engine/rules.js';
@@ -204,9 +204,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   }
   printDiagnostics(io, c, outcome.configWarnings);
   // Staged files outside every channel (package.json, ...) are simply not brandlint's business.
-  const notices = stagedFiles
-    ? outcome.notices.filter((notice) => !((notice.kind === 'skipped' || notice.kind === 'ignored') && notice.file !== undefined && stagedFiles.has(notice.file) && !/binary|larger/.test(notice.message)))
-    : outcome.notices;
+  const notices = stagedFiles ? withoutStagedSkips(outcome.notices, stagedFiles) : outcome.notices;
 
   // The results are read one at a time from the store, once per pass (summary, each report).
   const finished = outcome;
@@ -349,4 +347,16 @@ function parseSize(text: string): number {
     throw new UsageError(`--max-file-size must be a size in bytes (or with kb/mb), not "${text}"`);
   }
   return Math.floor(Number(match[1]) * unit);
+}
+
+/** Staged files outside every channel (package.json, ...) are simply not brandlint's business: their skip notices go. */
+function withoutStagedSkips(notices: readonly LintNotice[], staged: ReadonlySet<string>): LintNotice[] {
+  return notices.flatMap((notice): LintNotice[] => {
+    if ((notice.kind !== 'skipped' && notice.kind !== 'ignored') || /binary|larger/.test(notice.message)) return [notice];
+    const files = (notice.files ?? (notice.file !== undefined ? [notice.file] : [])).filter((file) => !staged.has(file));
+    if (notice.file === undefined && notice.files === undefined) return [notice];
+    const { file: _file, files: _files, ...rest } = notice;
+    if (files.length === 0) return [];
+    return [files.length === 1 ? { ...rest, file: files[0]! } : { ...rest, files }];
+  });
 }

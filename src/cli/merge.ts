@@ -57,7 +57,10 @@ export async function runMerge(reports: readonly string[], options: MergeCommand
     }
     for (const matrix of parsed.campaigns ?? []) if (!campaigns.has(matrix.campaign)) campaigns.set(matrix.campaign, matrix);
     for (const notice of parsed.notices ?? []) {
-      const key = JSON.stringify([notice.kind, notice.file, notice.message]);
+      // Every shard walked the same folders: the first report's "not linted" line speaks for all
+      // (a later shard may have seen an earlier shard's report file).
+      if (notice.kind === 'not-linted' && report !== reports[0]) continue;
+      const key = JSON.stringify([notice.kind, notice.file, notice.files, notice.message]);
       if (seenNotices.has(key)) continue;
       seenNotices.add(key);
       notices.push(notice);

@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { FACT_KINDS } from '../core/campaign.js';
 import { CHANNELS } from '../core/channels.js';
+import { LINT_NOTICE_KINDS } from '../engine/result.js';
 
 const count = z.number().int().nonnegative();
 const place = z.object({ line: z.number().int().min(1), column: z.number().int().min(1) });
@@ -51,9 +52,10 @@ const result = z.object({
 });
 
 const notice = z.object({
-  kind: z.enum(['skipped', 'no-adapter', 'ignored', 'not-fixed', 'no-brand', 'no-files', 'not-applied']),
+  kind: z.enum(LINT_NOTICE_KINDS),
   message: z.string(),
   file: z.string().optional(),
+  files: z.array(z.string()).optional(),
 });
 
 const matrix = z.object({

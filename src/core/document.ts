@@ -51,8 +51,10 @@ export interface DocumentMetadata {
   campaignRange?: Range;
   /** BCP 47 locale (`en`, `de-DE`, `zh-Hans`), from `lang`, front matter or config. */
   locale?: string;
-  /** Social platform (`x`, `linkedin`, `instagram`, ...) or chatbot channel. */
+  /** Social platform (`x`, `linkedin`, `instagram`, ...) or chatbot channel; the first of `platforms` when a post targets several. */
   platform?: string;
+  /** Every platform a cross-posted post targets (front matter `platforms: [bluesky, mastodon]`), when it names more than one. */
+  platforms?: string[];
   /** Publication or send date (ISO `YYYY-MM-DD`), when the document says. */
   date?: string;
   /** Email subject / page title and where it is. */
@@ -74,6 +76,8 @@ export interface Message {
   range: Range;
   /** Per-message overrides of document metadata (a CSV row's platform, a post's locale). */
   platform?: string;
+  /** Every platform the message targets, when more than one (see `DocumentMetadata.platforms`). */
+  platforms?: string[];
   locale?: string;
   date?: string;
   campaign?: string;

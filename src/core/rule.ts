@@ -37,6 +37,12 @@ export interface RuleMeta<Options = Record<string, never>> {
   options?: z.ZodType<Options>;
   /** Where the rule is documented, when not `rules/<id>/README.md` (rule pack rules: their `link`). */
   docsUrl?: string;
+  /**
+   * Why the rule cannot check anything against this brand, and the fix (`the brand has no type
+   * scale; add ...`), or null when it can. Asked once per run with a brand; the engine says it
+   * once as a `cannot-apply` notice instead of the rule staying silent on every file.
+   */
+  cannotApply?: (brand: BrandModel) => string | null;
 }
 
 /** What a rule reports; the engine turns it into a Diagnostic (file, severity, message text). */

@@ -7,10 +7,10 @@
  *
  * | channel | default files |
  * |---|---|
- * | email   | `*.eml`, `*.mjml`, `*.email.html`/`*.email.htm`, and `*.html`/`*.htm` under a folder named `email`, `emails`, `mail`, `newsletter` or `newsletters` |
+ * | email   | `*.eml`, `*.mjml`, `*.email.html`/`*.email.htm`, and `*.html`/`*.htm` (or a Nunjucks/Jinja page) under a folder named `email`, `emails`, `mail`, `newsletter` or `newsletters` |
  * | chatbot | `domain.yml`/`domain.yaml` (Rasa), `*.lg` (Bot Framework), `*.bot.yml`/`*.bot.yaml`/`*.bot.json`, and `*.yml`/`*.yaml`/`*.json` under a folder named `bot`, `bots`, `chatbot` or `chatbots` |
- * | social  | `*.post.md`, and `*.md`/`*.markdown`/`*.csv` under a folder named `social` or `posts` |
- * | landing | every other `*.html`/`*.htm`, `*.css`, `*.scss` |
+ * | social  | `*.post.md`, `*.tweet`, and `*.md`/`*.markdown`/`*.csv`/`*.txt` under a folder named `social` or `posts` (not a README, LICENSE, ... file) |
+ * | landing | every other `*.html`/`*.htm`, Nunjucks/Jinja page (`*.njk`, `*.jinja`, `*.jinja2`, `*.html.j2`), `*.css`, `*.scss` |
  * | article | `*.md`/`*.markdown`/`*.mdx`/`*.adoc`/`*.asciidoc`/`*.asc`/`*.txt` under a folder named `blog`, `articles`, `docs`, `help`, `kb`, `sales` or `scripts` |
  * | print   | `*.print.svg`/`*.print.pdf`, and `*.svg`/`*.pdf` under a folder named `print`, `artwork`, `posters`, `flyers`, `banners` or `brochures` (an SVG icon of a web site is no print) |
  *
@@ -44,6 +44,10 @@ const EMAIL_FOLDERS = new Set(['email', 'emails', 'mail', 'newsletter', 'newslet
 const BOT_FOLDERS = new Set(['bot', 'bots', 'chatbot', 'chatbots']);
 const SOCIAL_FOLDERS = new Set(['social', 'posts']);
 const ARTICLE_FOLDERS = new Set(['blog', 'articles', 'docs', 'help', 'kb', 'sales', 'scripts']);
+/** Nunjucks and Jinja pages: HTML with template syntax (masked by the HTML walker). */
+const TEMPLATE_PAGE = /\.(?:njk|jinja2?|html?\.j2)$/;
+/** Files of a repository that are about it, not posts (`README.md`, `LICENSE.txt`, ...). */
+export const PROJECT_FILE = /^(?:readme|licen[cs]e|copying|notice|changelog|changes|contributing|code_of_conduct|authors|security)(?:[._-].*)?$/;
 const PRINT_FOLDERS = new Set(['print', 'artwork', 'posters', 'flyers', 'banners', 'brochures']);
 /** Extensions of print and artwork files (the print channel's formats). */
 export const PRINT_EXTENSIONS: ReadonlySet<string> = new Set(['.svg', '.pdf']);
@@ -59,7 +63,7 @@ export function defaultChannelOf(file: string): Channel | null {
   const name = segments.pop() ?? '';
   const extension = path.extname(name);
   const inFolder = (folders: ReadonlySet<string>): boolean => segments.some((segment) => folders.has(segment));
-  const html = extension === '.html' || extension === '.htm';
+  const html = extension === '.html' || extension === '.htm' || TEMPLATE_PAGE.test(name);
 
   if (extension === '.eml' || extension === '.mjml' || /\.email\.html?$/.test(name)) return 'email';
   if (html && inFolder(EMAIL_FOLDERS)) return 'email';
@@ -67,14 +71,53 @@ export function defaultChannelOf(file: string): Channel | null {
   if (name === 'domain.yml' || name === 'domain.yaml' || extension === '.lg' || /\.bot\.(ya?ml|json)$/.test(name)) return 'chatbot';
   if ((extension === '.yml' || extension === '.yaml' || extension === '.json') && inFolder(BOT_FOLDERS)) return 'chatbot';
 
-  if (name.endsWith('.post.md')) return 'social';
-  if ((extension === '.md' || extension === '.markdown' || extension === '.csv') && inFolder(SOCIAL_FOLDERS)) return 'social';
+  if (name.endsWith('.post.md') || (extension === '.tweet' && !PROJECT_FILE.test(name))) return 'social';
+  if (SOCIAL_EXTENSIONS.has(extension) && inFolder(SOCIAL_FOLDERS) && !PROJECT_FILE.test(name)) return 'social';
 
   if (html || extension === '.css' || extension === '.scss') return 'landing';
   if (ARTICLE_EXTENSIONS.has(extension) && inFolder(ARTICLE_FOLDERS)) return 'article';
   if (/\.print\.(svg|pdf)$/.test(name) || (PRINT_EXTENSIONS.has(extension) && inFolder(PRINT_FOLDERS))) return 'print';
   return null;
 }
+
+/** Extensions of social posts in a `social` or `posts` folder. */
+const SOCIAL_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.csv', '.txt', '.tweet']);
+
+/**
+ * Why a file that no channel claims is not linted, for the run's closing "not linted" line: the
+ * same judgement as {@link defaultChannelOf}, put in words.
+ */
+export function notLintedReason(file: string): string {
+  const segments = file.toLowerCase().split(/[\\/]+/).filter(Boolean);
+  const name = segments.pop() ?? '';
+  const extension = path.extname(name);
+  if (PROJECT_FILE.test(name) && (SOCIAL_EXTENSIONS.has(extension) || ARTICLE_EXTENSIONS.has(extension))) return 'project files such as README and LICENSE, not copy';
+  switch (extension) {
+    case '.yml':
+    case '.yaml':
+    case '.json':
+      return 'chatbot scripts only in a bot/ folder or named *.bot.*; set channels.chatbot to lint them';
+    case '.md':
+    case '.markdown':
+    case '.mdx':
+    case '.adoc':
+    case '.asciidoc':
+    case '.asc':
+    case '.txt':
+      return 'copy only in a social/, posts/, blog/, docs/, ... folder; set channels.article or channels.social to lint them';
+    case '.csv':
+      return 'post schedules only in a social/ or posts/ folder; set channels.social to lint them';
+    case '.svg':
+    case '.pdf':
+      return 'artwork only in a print/, artwork/, posters/, ... folder or named *.print.svg; set channels.print to lint them';
+    case '':
+      return 'no extension: no channel reads such files';
+    default:
+      return IMAGE_OR_FONT.test(extension) ? 'images, fonts and other assets: not copy' : `no channel reads ${extension} files`;
+  }
+}
+
+const IMAGE_OR_FONT = /^\.(?:png|jpe?g|gif|webp|avif|ico|bmp|tiff?|woff2?|ttf|otf|eot|mp4|webm|mov|mp3|wav|zip|gz)$/;
 
 /** The channel of a file named on the command line that no glob or default claims: long-form copy is an article, artwork is print. */
 export function explicitChannelOf(file: string): Channel | null {

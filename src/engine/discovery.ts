@@ -12,7 +12,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Channel } from '../core/channels.js';
 import { displayPath } from '../core/paths.js';
-import { createChannelResolver, explicitChannelOf, globMatcher, isInside } from './channels.js';
+import { createChannelResolver, explicitChannelOf, globMatcher, isInside, notLintedReason } from './channels.js';
 import { resolvePattern, toPosix, type ResolvedConfig } from './config.js';
 import { compareStrings, type LintNotice } from './result.js';
 
@@ -30,6 +30,8 @@ export interface DiscoverOptions {
   ignorePatterns?: readonly string[];
   /** False with `--no-ignore`: `.gitignore` files, the ignore file and the configuration's `ignorePatterns` are not used. */
   useIgnoreFiles?: boolean;
+  /** brandlint's own inputs (configuration, tokens, guidelines, packs): not content, so not counted as "not linted". */
+  ownFiles?: readonly string[];
   /**
    * `--project-files-only`: the paths only pick among the files a run without paths would lint
    * (inside the configuration folder, of a configured channel glob when there are any, else of a
@@ -64,6 +66,15 @@ export interface DiscoveredFile {
 export interface Discovery {
   files: DiscoveredFile[];
   notices: LintNotice[];
+  /** Files found in a folder walk that no channel claims, as (extension, reason, count): the run's closing "not linted" line. */
+  notLinted: NotLintedGroup[];
+}
+
+export interface NotLintedGroup {
+  /** `.json`, or empty for files without an extension. */
+  extension: string;
+  reason: string;
+  count: number;
 }
 
 /** Folders of third-party code (any depth). */
@@ -139,7 +150,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const rootDir = toPosix(config.rootDir);
   /** Files named that are not the project's content, with `projectFilesOnly`. */
   let notProjectFiles = 0;
-  const add = (absolute: string, explicit: boolean): void => {
+  const unclaimed = new Map<string, NotLintedGroup>();
+  const own = new Set((options.ownFiles ?? []).map((file) => toPosix(path.resolve(cwd, file))));
+  const add = (absolute: string, explicit: boolean, walked = false): void => {
     const file = toPosix(absolute);
     const known = found.get(file);
     if (known) {
@@ -160,6 +173,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           file: shown,
           message: 'belongs to no channel (set `channels.<name>` in the configuration to lint it); skipped',
         });
+      } else if (walked && !own.has(file) && !isHidden(path.posix.relative(toPosix(config.rootDir), file))) {
+        const relative = path.posix.relative(toPosix(config.rootDir), file);
+        const extension = extensionOf(file);
+        const reason = notLintedReason(relative.startsWith('../') ? file : relative);
+        const key = `${extension}\u0000${reason}`;
+        const group = unclaimed.get(key);
+        if (group) group.count++;
+        else unclaimed.set(key, { extension, reason, count: 1 });
       }
       return;
     }
@@ -182,7 +203,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       if (isDirectory) {
         if (ALWAYS_SKIPPED.has(entry.name) || absolute === outDir || ignored.ignores(absolute, true, base)) continue;
         await walk(absolute, base);
-      } else if (isFile && !ignored.ignores(absolute, false, base)) add(absolute, false);
+      } else if (isFile && !ignored.ignores(absolute, false, base)) add(absolute, false, true);
     }
   };
 
@@ -237,7 +258,21 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     if (vendor.length > 0) notices.push(vendorNotice(vendor.sort(compareStrings)));
   }
   const files = [...found.values()].sort((a, b) => compareStrings(toPosix(a.absolutePath), toPosix(b.absolutePath)));
-  return { files, notices };
+  // Most files first, then by extension: the same line on every machine.
+  const notLinted = [...unclaimed.values()].sort((a, b) => b.count - a.count || compareStrings(a.extension, b.extension) || compareStrings(a.reason, b.reason));
+  return { files, notices, notLinted };
+}
+
+/** A dot file or a file in a dot folder (`.brandlintcache/`, `.github/`): tool state, not content, and not counted as "not linted". */
+function isHidden(relative: string): boolean {
+  return relative.split('/').some((segment) => segment.startsWith('.') && segment !== '..' && segment !== '.');
+}
+
+/** `.json` of `a/b.JSON`; empty when the file name has no extension (a leading dot is not one). */
+function extensionOf(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
 }
 
 async function globFiles(patterns: string[], cwd: string): Promise<string[]> {

@@ -18,6 +18,7 @@ import { hasAdapter } from './channels.js';
 import { discoverFiles, DiscoveryError, type DiscoveredFile } from './discovery.js';
 import { lintInPool, workerCount, type Concurrency } from './pool.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
+import { cannotApplyNotices, collapseNotices, notLintedNotice } from './notices.js';
 import type { LintNotice, LintResult } from './result.js';
 import { ResultStore, type ResultStoreMode } from './result-store.js';
 import type { RuleSource } from './rules.js';
@@ -155,6 +156,12 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
       ...(options.projectFilesOnly ? { projectFilesOnly: true } : {}),
       ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
       ...(options.useIgnoreFiles !== undefined ? { useIgnoreFiles: options.useIgnoreFiles } : {}),
+      ownFiles: [
+        ...(setup.configFile ? [setup.configFile] : []),
+        ...(setup.brandInputFiles ?? setup.tokenFiles),
+        ...(config.guidelines ? [config.guidelines] : []),
+        ...(setup.packSources ?? []),
+      ],
       ...(options.ignorePath !== undefined ? { ignorePath: options.ignorePath } : {}),
       ...(given.text ? { virtualFiles: new Set([toPosix(path.resolve(cwd, given.text.file))]) } : {}),
     });
@@ -307,6 +314,10 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
   });
   store.replace(consistency.results);
   for (const result of consistency.briefResults) store.addTrailing(result);
+  // The run ends with what it could not do: rules that could not apply, then the files not linted.
+  notices.push(...cannotApplyNotices(setup.rules.loaded.values(), brand, new Set(files.map((file) => file.channel))));
+  const notLinted = notLintedNotice(discovery.notLinted);
+  if (notLinted) notices.push(notLinted);
   return {
     ok: true,
     get results() {
@@ -314,7 +325,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
     },
     store,
     campaigns: consistency.campaigns,
-    notices,
+    notices: collapseNotices(notices),
     configWarnings: setup.warnings,
     brand,
     config,

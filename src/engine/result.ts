@@ -40,14 +40,26 @@ export interface LintResult {
   score?: FileScore;
 }
 
-/** Something the user should know that is not a finding: a skipped file, no brand, a file not fixed. */
+/**
+ * Something the user should know that is not a finding: a skipped file, no brand, a file not fixed,
+ * a rule that cannot apply, the files a run did not lint.
+ */
 export interface LintNotice {
-  /** `not-applied`: a rule did not apply to (part of) a file, e.g. an English-only rule on German text. */
-  kind: 'skipped' | 'no-adapter' | 'ignored' | 'not-fixed' | 'no-brand' | 'no-files' | 'not-applied';
+  /**
+   * `not-applied`: a rule did not apply to (part of) a file, e.g. an English-only rule on German text.
+   * `cannot-apply`: a rule that is on cannot apply anywhere in the run (no type scale, no palette, ...).
+   * `not-linted`: the run's closing line of the files found but not linted, by extension and reason.
+   */
+  kind: LintNoticeKind;
   message: string;
   /** The file it concerns, when it concerns one. */
   file?: string;
+  /** The files it concerns, when the same notice was given for several (see collapseNotices in notices.ts). */
+  files?: string[];
 }
+
+export const LINT_NOTICE_KINDS = ['skipped', 'no-adapter', 'ignored', 'not-fixed', 'no-brand', 'no-files', 'not-applied', 'cannot-apply', 'not-linted'] as const;
+export type LintNoticeKind = (typeof LINT_NOTICE_KINDS)[number];
 
 /** Whether a result has findings with fixes (settled or still pending). */
 export function hasFixes(result: Pick<LintResult, 'fixableCount' | 'pending'>): boolean {

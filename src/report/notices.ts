@@ -27,7 +27,8 @@ export function groupNotices(notices: readonly LintNotice[]): NoticeGroup[] {
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { kind: notice.kind, base, languages: [], files: [] }));
     if (match && !group.languages.includes(match[2]!)) group.languages.push(match[2]!);
-    if (notice.file !== undefined && !group.files.includes(notice.file)) group.files.push(notice.file);
+    // A notice the engine already collapsed lists its files (collapseNotices in src/engine/notices.ts).
+    for (const file of notice.files ?? (notice.file !== undefined ? [notice.file] : [])) if (!group.files.includes(file)) group.files.push(file);
   }
   return [...groups.values()].map(({ kind, base, languages, files }) => ({
     kind,

@@ -188,10 +188,24 @@ export function createBrandModel(
   const inGroups = (groups: Set<string>) => (token: Token) => groups.has(token.path.slice(0, -1).join('.'));
 
   const sizeGroups = groupsUsedBy('fontSize');
-  // Without typography tokens to tell, dimension tokens named as font sizes are the scale (imported sets).
-  const namedSizes = typographyTokens.length === 0 ? ofType('dimension').filter((token) => FONT_SIZE_NAME.test(token.path.join('.'))) : [];
+  // The guideline file may name the scale's group; else typography tokens tell, else dimension
+  // tokens named as font sizes are the scale (Tokens Studio, Figma and Style Dictionary exports).
+  const namedGroup = guidelines?.typeScale?.replace(/^\{|\}$/g, '').split('.');
+  const inNamedGroup = (token: Token): boolean => namedGroup !== undefined && namedGroup.every((segment, index) => token.path[index] === segment) && token.path.length > namedGroup.length;
+  const groupSizes = namedGroup ? ofType('dimension').filter(inNamedGroup) : [];
+  if (namedGroup && groupSizes.length === 0) {
+    const what = tokens.some(inNamedGroup) ? 'holds no dimension tokens' : 'is no token group';
+    diagnostics.push({
+      ruleId: 'guidelines/token-reference',
+      severity: 'error',
+      message: `typeScale: "${namedGroup.join('.')}" ${what}; name the group of the brand's font size tokens, such as "font.size"`,
+      file: options.guidelinesFile ?? 'guidelines',
+      range: options.locateInGuidelines?.(['typeScale']) ?? null,
+    });
+  }
+  const namedSizes = namedGroup === undefined && sizeGroups.size === 0 ? ofType('dimension').filter((token) => FONT_SIZE_NAME.test(token.path.join('.'))) : [];
   const typeScale = uniqueByPx([
-    ...ofType('dimension').filter(inGroups(sizeGroups)).map(length),
+    ...(namedGroup ? groupSizes.map(length) : ofType('dimension').filter(inGroups(sizeGroups)).map(length)),
     ...namedSizes.map(length),
     // Literal sizes written inside typography tokens are steps too.
     ...typographyTokens

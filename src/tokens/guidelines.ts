@@ -347,6 +347,15 @@ export const guidelinesSchema = z
     version: z.literal(1),
     /** Who the brand is. */
     brand: brandSchema,
+    /**
+     * The token group that is the type scale (`font.size`, `{fontSize}`): its dimension tokens are
+     * the steps. Default: the groups typography tokens take their fontSize from, else groups named
+     * as font sizes (`font.size.*`, `fontSize.*`, `fontSizes.*`, `text.size.*`).
+     */
+    typeScale: z
+      .string()
+      .regex(/^\{?[^{}.\s]+(?:\.[^{}.\s]+)*\}?$/, 'expected a token group such as "font.size"')
+      .optional(),
     /** Approved logos and how logos are checked. */
     logos: logosSchema.optional(),
     /** How the brand writes. */

@@ -134,9 +134,10 @@ describe('Markdown posts', () => {
 
   it.each([
     ['an empty body is still one post', '---\nplatform: x\n---\n', [], ['post 4:1-4:1']],
-    ['a platform list', '---\nplatform: [x, linkedin]\n---\nHi\n', ['parse/front-matter warning 2:11-2:24'], ['post 4:1-4:3']],
+    ['a platform list', '---\nplatform: [x, linkedin]\n---\nHi\n', [], ['post 4:1-4:3']],
+    ['a platform list with an entry that is no name', '---\nmedia: [x, {a: 1}]\n---\nHi\n', ['parse/front-matter warning 2:12-2:18'], ['post 4:1-4:3']],
     ['a date that is no date', '---\npublish_at: 31/02/2027\n---\nHi\n', ['parse/date warning 2:13-2:23'], ['post 4:1-4:3']],
-    ['broken front matter YAML', '---\nplatform: [x\n---\nHi\n', ['parse/front-matter error', 'parse/front-matter warning 2:11-2:13'], ['post 4:1-4:3']],
+    ['broken front matter YAML', '---\nplatform: [x\n---\nHi\n', ['parse/front-matter error'], ['post 4:1-4:3']],
   ])('%s', async (_name, text, problems, messages) => {
     const document = await parseSocial(text);
     expect(document.parseProblems.map((problem) => `${problem.ruleId} ${problem.severity}${problem.ruleId === 'parse/front-matter' && problem.severity === 'error' ? '' : ` ${loc(problem.range)}`}`)).toEqual(problems);

@@ -85,6 +85,20 @@ describe.skipIf(skipReason !== '')('the pre-commit framework hook (.pre-commit-h
     expect(result.output).toMatch(/brandlint\.+Passed/);
     expect(result.code).toBe(0);
   }, 120_000);
+
+  it('as the git pre-commit hook (pre-commit install), refuses a commit that stages a finding and accepts the fix', () => {
+    expect(run('pre-commit', ['install'], project, env).code).toBe(0);
+    expect(run('git', ['commit', '-q', '-m', 'clean'], project, env).code).toBe(0);
+    writeFileSync(path.join(project, 'email', 'welcome.html'), BAD);
+    expect(run('git', ['add', 'email/welcome.html'], project).code).toBe(0);
+    // The working tree's fix is not staged: pre-commit stashes it, brandlint sees what is committed.
+    writeFileSync(path.join(project, 'email', 'welcome.html'), PAGE('<p>Hello again</p>'));
+    const refused = run('git', ['commit', '-m', 'bad'], project, env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('unknown rule "no-such-rule"');
+    expect(run('git', ['add', 'email/welcome.html'], project).code).toBe(0);
+    expect(run('git', ['commit', '-m', 'fixed'], project, env).code).toBe(0);
+  }, 120_000);
 });
 
 describe.skipIf(skipReason === '')('the pre-commit framework hook', () => {

@@ -349,7 +349,9 @@ export function startLanguageServer(modules: LanguageServerModules, options: Lan
     const state = currentState(params.textDocument.uri);
     if (!state) return [];
     const only = params.context.only;
-    if (only && !only.some((kind) => kind === lsp.CodeActionKind.QuickFix || kind === 'quickfix' || lsp.CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === '')) return [];
+    // Every action here is a quick fix: asked for other kinds only (source actions, refactorings), none.
+    const quickFix = lsp.CodeActionKind.QuickFix;
+    if (only && !only.some((kind) => kind === '' || kind === quickFix || quickFix.startsWith(`${kind}.`))) return [];
     const { uri } = params.textDocument;
     const actions: CodeAction[] = [];
     const disabled = new Set<string>();

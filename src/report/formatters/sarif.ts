@@ -69,7 +69,9 @@ export const sarif: Formatter = chunkedFormatter(function* (results, context) {
               level: 'note',
               message: { text: notice.message },
               descriptor: { id: `brandlint/${notice.kind}` },
-              ...(notice.file !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(notice.file) } }] } : {}),
+              ...(notice.file !== undefined || notice.files !== undefined
+                ? { locations: (notice.files ?? [notice.file!]).map((file) => ({ physicalLocation: { artifactLocation: artifactLocation(file) } })) }
+                : {}),
             })),
           },
         ],
