@@ -167,9 +167,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('scaffold brandlint.config.yaml and a starter brand (tokens and guideline file) in a folder')
     .argument('[dir]', 'target folder', '.')
     .option('--force', 'overwrite existing files')
-    .action(async (dir: string, options: { force?: boolean }) => {
+    .option('--from <brand-book>', 'draft the tokens and the guideline file from a brand book (.pdf, .md or .html) instead of the example brand')
+    .action(async (dir: string, options: { force?: boolean; from?: string }) => {
       const { runInit } = await import('./init.js');
-      exitCode = await runInit(dir, { force: Boolean(options.force) }, io);
+      exitCode = await runInit(dir, { force: Boolean(options.force), ...(options.from !== undefined ? { from: options.from } : {}) }, io);
     });
 
   try {
