@@ -10,6 +10,7 @@ import {
   type ColorLiteral,
 } from '../../src/core/css-color.js';
 import type { ContentDocument, StyleDeclaration } from '../../src/core/document.js';
+import { cmykDistance, cmykToSrgbHex, formatCmyk, parseDeviceCmyk, type Cmyk } from '../../src/core/print-color.js';
 import { defineRule } from '../../src/core/rule.js';
 import { contextOf, describeInput, sameInput } from '../../src/core/style-context.js';
 import type { BrandContext, BrandModel, PaletteColor } from '../../src/tokens/brand-model.js';
@@ -23,6 +24,11 @@ const options = z.strictObject({
   ignoreProperties: z.array(z.string().min(1)).default([]),
   /** Declarations inside an at-rule containing one of these texts are not checked, e.g. `['prefers-color-scheme: dark']`. */
   ignoreAtRules: z.array(z.string().min(1)).default([]),
+  /**
+   * A CMYK color (`device-cmyk()`, the print channel) matches a palette color's CMYK print value
+   * when no component differs by more than this many percentage points.
+   */
+  cmykTolerance: z.number().min(0).max(100).default(2),
 });
 
 export type ColorOffPaletteOptions = z.infer<typeof options>;
@@ -51,6 +57,9 @@ export default defineRule<ColorOffPaletteOptions>({
       offPaletteAlpha:
         '{color} is not a brand color: no brand color has alpha {alpha}; nearest opaque brand color is {token} ({hex}), ΔE {delta}',
       otherContext: '{color} is the {other} value of {token}; in {context} use {token} ({hex})',
+      offPrintPalette: '{color} is not a brand print color: compared with the CMYK print values of the guideline file, nearest is {token} ({cmyk}{pantone}), {distance} points apart',
+      offPaletteConverted:
+        '{color} is not a brand color: converted to sRGB ({converted}, the guideline file gives no CMYK print values), nearest is {token} ({hex}), ΔE {delta}',
     },
     options,
     cannotApply: (brand) => (brand.palette.length > 0 ? null : 'the brand has no palette: add color tokens'),
@@ -77,6 +86,11 @@ export default defineRule<ColorOffPaletteOptions>({
       if (isHidden(document, declaration, hiddenGroups)) continue;
       // Tailwind writes spaces as underscores: bg-[rgb(30_90_168)].
       const value = declaration.origin === 'tailwind' ? declaration.value.replace(/_/g, ' ') : declaration.value;
+      const cmyk = parseDeviceCmyk(value);
+      if (cmyk) {
+        checkCmyk(declaration, cmyk);
+        continue;
+      }
       const literals = findColorLiterals(value, { ...colorOptionsFor(declaration), offset: 0 });
       if (literals.length === 0) continue;
       // A fix may rewrite part of the value only where it is written as the adapter read it.
@@ -141,6 +155,54 @@ export default defineRule<ColorOffPaletteOptions>({
             : {}),
         });
       }
+    }
+
+    /**
+     * A CMYK color: compared with the palette's CMYK print values when the guideline file gives
+     * any, else converted to sRGB and judged by ΔE (within the near-miss threshold: conversion
+     * without a color profile is an estimate). Never fixed: it comes from a file brandlint only reads.
+     */
+    function checkCmyk(declaration: StyleDeclaration, cmyk: Cmyk): void {
+      const written = declaration.value.trim();
+      if (allowedText.has(written.toLowerCase())) return;
+      const palette = brand!.palette;
+      const printed = palette.filter((color): color is PaletteColor & { print: { cmyk: Cmyk } } => color.print?.cmyk !== undefined);
+      const range = declaration.valueRange;
+      if (printed.length > 0) {
+        let best: { color: PaletteColor & { print: { cmyk: Cmyk } }; distance: number } | null = null;
+        for (const color of printed) {
+          const distance = cmykDistance(cmyk, color.print.cmyk);
+          if (!best || distance < best.distance) best = { color, distance };
+        }
+        if (!best || best.distance <= options.cmykTolerance) return;
+        const { color, distance } = best;
+        report({
+          messageId: 'offPrintPalette',
+          data: {
+            color: written,
+            token: color.name,
+            cmyk: formatCmyk(color.print.cmyk),
+            pantone: color.print.pantone ? `, Pantone ${color.print.pantone}` : '',
+            distance: String(Math.round(distance * 10) / 10),
+          },
+          range,
+          actual: written,
+          expected: [`device-cmyk(${color.print.cmyk.map((value) => `${value}%`).join(' ')})`],
+        });
+        return;
+      }
+      const converted = cmykToSrgbHex(cmyk);
+      if (allowedKeys.has(converted)) return;
+      const parsed = parse(converted);
+      const nearest = parsed ? nearestBrandColor(palette, parsed, declaration.property) : null;
+      if (!nearest || nearest.delta <= options.nearMissThreshold) return;
+      report({
+        messageId: 'offPaletteConverted',
+        data: { color: written, converted, token: nearest.token.name, hex: nearest.token.hex, delta: nearest.delta.toFixed(1) },
+        range,
+        actual: written,
+        expected: [nearest.token.hex],
+      });
     }
   },
 });

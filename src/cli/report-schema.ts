@@ -11,8 +11,8 @@ import { CHANNELS } from '../core/channels.js';
 import { LINT_NOTICE_KINDS } from '../engine/result.js';
 
 const count = z.number().int().nonnegative();
-const place = z.object({ line: z.number().int().min(1), column: z.number().int().min(1) });
-const position = z.object({ line: z.number().int().min(1), column: z.number().int().min(1), offset: count });
+const place = z.object({ line: z.number().int().min(1), column: z.number().int().min(1), page: z.number().int().min(1).optional() });
+const position = z.object({ line: z.number().int().min(1), column: z.number().int().min(1), offset: count, page: z.number().int().min(1).optional() });
 const range = z.object({ start: position, end: position });
 const severity = z.enum(['error', 'warning']);
 const channel = z.enum(CHANNELS);

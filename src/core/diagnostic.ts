@@ -47,7 +47,9 @@ export interface Diagnostic {
 /** `file:line:column` of a diagnostic, the way compilers print it. */
 export function formatLocation(diagnostic: Pick<Diagnostic, 'file' | 'range'>): string {
   if (!diagnostic.range) return diagnostic.file;
-  return `${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`;
+  const { start } = diagnostic.range;
+  // A PDF's position: the page, then the line on it.
+  return `${diagnostic.file}:${start.page !== undefined ? `p${start.page}:` : ''}${start.line}:${start.column}`;
 }
 
 /** One line per diagnostic, as `validate` and error messages print it: `file:line:col path: message`. */

@@ -3,6 +3,11 @@ export interface Position {
   line: number;
   column: number;
   offset: number;
+  /**
+   * The page (1-based) of a paged document (a PDF): `line` is then the line of text on that
+   * page and `offset` an index into the text brandlint read from the file.
+   */
+  page?: number;
 }
 
 /** A half-open span `[start, end)` in a source file. */
@@ -71,5 +76,33 @@ export class LineIndex {
     const lineStart = this.lineStarts[line - 1];
     if (lineStart === undefined) return this.text.length;
     return Math.min(lineStart + column - 1, this.text.length);
+  }
+}
+
+/**
+ * Lines of a text made of pages (the text read from a PDF): a position names its page and the
+ * line on that page. `pageStarts` are the offsets where pages begin, ascending, the first 0.
+ */
+export class PagedLineIndex extends LineIndex {
+  private readonly pageLines: number[];
+
+  constructor(
+    text: string,
+    private readonly pageStarts: readonly number[],
+  ) {
+    super(text);
+    // The global line where each page begins.
+    this.pageLines = pageStarts.map((start) => super.positionAt(start).line);
+  }
+
+  override positionAt(offset: number): Position {
+    const position = super.positionAt(offset);
+    let page = 0;
+    while (page + 1 < this.pageStarts.length && this.pageStarts[page + 1]! <= position.offset) page++;
+    return { line: position.line - (this.pageLines[page] ?? 1) + 1, column: position.column, offset: position.offset, page: page + 1 };
+  }
+
+  override offsetAt(line: number, column: number, page = 1): number {
+    return super.offsetAt(line + (this.pageLines[page - 1] ?? 1) - 1, column);
   }
 }

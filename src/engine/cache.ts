@@ -20,8 +20,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
 
-/** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md; 4: results keep their content units, for the brand score). */
-export const CACHE_FORMAT = 5;
+/** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md; 4: results keep their content units, for the brand score; 5: a PDF's result keeps the text read from it; 6: a value repeated in a file is one finding with related locations). */
+export const CACHE_FORMAT = 6;
 export const DEFAULT_CACHE_LOCATION = '.brandlintcache';
 
 /** Marks a folder as brandlint's cache (and says what it is to whoever finds it). */
@@ -30,7 +30,8 @@ const MARKER_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# brandlint --
 
 /** What is remembered of a file: its result without the text, and the notices linting it gave. */
 export interface CachedLint {
-  result: Omit<LintResult, 'source' | 'output'>;
+  /** Without its text (read again from the file), except a PDF's: the text read from it (`source`). */
+  result: Omit<LintResult, 'source' | 'output'> & { source?: string };
   notices: LintNotice[];
 }
 

@@ -57,6 +57,9 @@ export async function readContentFile(
 export function contentFromBytes(bytes: Uint8Array, file: string, options: { maxFileSize?: number } = {}): ContentFileRead {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (bytes.length > maxFileSize) return { kind: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` };
+  // A PDF is binary: its bytes go to the print adapter one character per byte (latin1), which
+  // reads them with pdf.js; the text findings point into is the text read from it.
+  if (isPdfFile(file)) return { kind: 'text', text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), bom: false };
   // UTF-16 text is full of NUL bytes: its byte-order mark is checked before the binary probe.
   if (utf16EncodingOf(bytes) === null && isBinary(bytes)) return { kind: 'skipped', reason: 'binary file' };
   const decoded = decodeText(bytes, file);
@@ -64,6 +67,11 @@ export function contentFromBytes(bytes: Uint8Array, file: string, options: { max
   if (decoded.encoding) return { kind: 'text', text: decoded.text, bom: true, encoding: decoded.encoding };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { kind: 'text', text: decoded.text, bom };
+}
+
+/** Files read as bytes and turned into text by their adapter (PDF): findings point into that text, not the file's. */
+export function isPdfFile(file: string): boolean {
+  return /\.pdf$/i.test(file);
 }
 
 /** A NUL byte in the first 8 KB. */

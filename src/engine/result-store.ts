@@ -6,6 +6,7 @@
  * campaign members (which the campaign phase still changes) and a summary stay in memory. A
  * result's text is not kept when it is the file on disk: it is read again for the report.
  */
+import { isPdfFile } from './read.js';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,8 @@ export class ResultStore implements Iterable<LintResult> {
       this.slots[index] = { result, reread: textOnDisk && result.source === undefined };
       return;
     }
-    const reread = textOnDisk;
+    // A PDF's text is the text read from it: kept, never read again from the file.
+    const reread = textOnDisk && !(isPdfFile(result.file) && result.source !== undefined);
     const { source, ...rest } = result;
     const record = Buffer.from(`${JSON.stringify(reread ? rest : { ...rest, ...(source !== undefined ? { source } : {}) })}\n`, 'utf8');
     const spill = this.openSpill();

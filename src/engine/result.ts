@@ -66,10 +66,11 @@ export function hasFixes(result: Pick<LintResult, 'fixableCount' | 'pending'>): 
   return result.fixableCount > 0 || (result.pending?.findings.some((finding) => finding.fix !== undefined) ?? false);
 }
 
-/** Order of diagnostics everywhere: file, line, column, rule id (whole-file problems first). */
+/** Order of diagnostics everywhere: file, page (PDF), line, column, rule id (whole-file problems first). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     compareStrings(a.file, b.file) ||
+    (a.range?.start.page ?? 0) - (b.range?.start.page ?? 0) ||
     (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) ||
     (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0) ||
     compareStrings(a.ruleId, b.ruleId) ||

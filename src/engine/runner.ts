@@ -16,7 +16,7 @@ import { applyDirectives, parseDirectives, type Directive } from './directives.j
 import { fixUntilStable, withoutFixesInDecodedText, writeFileAtomic, type LintOfText } from './fix.js';
 import { dropOverlappingVoiceFindings } from './overlap.js';
 import type { LintCache } from './cache.js';
-import { readContentFile, type ContentFileRead } from './read.js';
+import { isPdfFile, readContentFile, type ContentFileRead } from './read.js';
 import { contentUnits } from './score.js';
 import { createResult, hasFixes, type LintNotice, type LintResult } from './result.js';
 import type { ActiveRule, RuleSet } from './rules.js';
@@ -298,7 +298,7 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
   // A cached result with fixes must be linted again under --fix (the fixes have to be applied).
   if (cached && !(options.fix && hasFixes(cached.result))) {
     notices.push(...cached.notices);
-    return { ...cached.result, source: read.text };
+    return { ...cached.result, source: cached.result.source ?? read.text };
   }
 
   interface FileLint extends LintOfText {
@@ -374,7 +374,8 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
   const result = createResult(
     {
       ...base,
-      source: output ?? read.text,
+      // A PDF's findings point into the text read from it, which is what reports show.
+      source: output ?? (final.document && isPdfFile(target.file) ? final.document.text : read.text),
       ...(campaign !== undefined ? { campaign } : {}),
       ...(output !== undefined ? { output } : {}),
       ...(campaignFacts ? { facts: campaignFacts.facts, campaignData: campaignFacts.campaigns } : {}),
@@ -410,7 +411,10 @@ function cacheResult(options: LintFilesOptions, target: LintTarget, result: Lint
   // Reference-only results (campaign siblings) have no findings: they must never stand in for a full lint.
   if (!options.cache || options.referenceOnly) return;
   if (result.output !== undefined && options.fix !== 'write') return;
-  const { source: _source, output: _output, ...stored } = result;
+  const { source: _source, output: _output, ...rest } = result;
+  const stored: Omit<LintResult, 'source' | 'output'> & { source?: string } = rest;
+  // A PDF's text is not the file's: it is kept with the result, as no report could read it again.
+  if (isPdfFile(target.file) && result.source !== undefined) stored.source = result.source;
   options.cache.set(target, result.output ?? readText, { result: stored, notices: notices.filter((notice) => notice.kind === 'not-applied') });
 }
 

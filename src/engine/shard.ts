@@ -38,8 +38,9 @@ export function shardKey(absolutePath: string, rootDir: string, campaign: string
 
 /**
  * The campaign a file names in its text, found without parsing it: front matter or YAML
- * `campaign:`, `<meta name="campaign" content="...">`, or `utm_campaign=` on a link (in that
- * order). The adapters read the same places; this cheap look is only for placing files.
+ * `campaign:`, `<meta name="campaign" content="...">`, an SVG's `<svg data-campaign="...">`, a
+ * PDF's `/Campaign (...)` information entry (when not compressed), or `utm_campaign=` on a link
+ * (in that order). The adapters read the same places; this cheap look is only for placing files.
  */
 export function sniffCampaign(text: string): string | undefined {
   const head = text.slice(0, 64 * 1024);
@@ -49,6 +50,10 @@ export function sniffCampaign(text: string): string | undefined {
     /<meta\b[^>]*\bname\s*=\s*["']?campaign["']?[^>]*\bcontent\s*=\s*["']([^"']+)["']/i.exec(head) ??
     /<meta\b[^>]*\bcontent\s*=\s*["']([^"']+)["'][^>]*\bname\s*=\s*["']?campaign["']?/i.exec(head);
   if (meta) return meta[1]!.trim();
+  const svg = /<svg\b[^>]*\bdata-campaign\s*=\s*["']([^"']+)["']/i.exec(head);
+  if (svg) return svg[1]!.trim();
+  const pdf = /\/Campaign\s*\(([^()\\]+)\)/.exec(text);
+  if (pdf && text.startsWith('%PDF-')) return pdf[1]!.trim();
   const utm = /[?&](?:amp;)?utm_campaign=([^&"'\s#<>]+)/i.exec(text);
   if (utm) {
     try {

@@ -4,6 +4,7 @@
  * every batch; results come back without the files' text when it is the text on disk (the report
  * reads it again), so that little is copied between threads.
  */
+import { isPdfFile } from './read.js';
 import { FolderLintCache, type CacheHandle } from './cache.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
 import type { LintNotice, LintResult } from './result.js';
@@ -86,7 +87,8 @@ export async function lintBatchWith(run: PreparedRun, task: WorkerTask): Promise
 
 /** The result without the file's text when the text is the file on disk (read again for the report). */
 function withoutDiskText(result: LintResult, setup: WorkerSetup): LintResult {
-  if (result.source === undefined || (result.output !== undefined && setup.fix !== 'write')) return result;
+  // A PDF's text is the text read from it, not the file on disk: it travels with the result.
+  if (result.source === undefined || isPdfFile(result.file) || (result.output !== undefined && setup.fix !== 'write')) return result;
   const { source: _text, ...rest } = result;
   return rest;
 }

@@ -51,7 +51,7 @@ export function collectFindings(results: readonly LintResult[]): Finding[] {
     const seen = new Map<string, number>();
     for (const diagnostic of result.diagnostics) {
       const start = diagnostic.range?.start;
-      const base = `${result.file}|${diagnostic.ruleId}|${start ? `${start.line}:${start.column}` : 'file'}`;
+      const base = `${result.file}|${diagnostic.ruleId}|${start ? `${start.page !== undefined ? `p${start.page}:` : ''}${start.line}:${start.column}` : 'file'}`;
       const count = seen.get(base) ?? 0;
       seen.set(base, count + 1);
       findings.push({

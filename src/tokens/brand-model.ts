@@ -77,6 +77,13 @@ export interface PaletteColor {
   aliasOf?: string;
   description?: string;
   deprecated?: boolean | string;
+  /** Its print values from the guideline file (`print.colors`): CMYK in percent, a Pantone name. */
+  print?: PrintValues;
+}
+
+export interface PrintValues {
+  cmyk?: [number, number, number, number];
+  pantone?: string;
 }
 export interface FontStack {
   name: string;
@@ -257,6 +264,24 @@ export function createBrandModel(
     voice: guidelines?.voice ?? null,
     channels: guidelines?.channels ?? null,
   };
+
+  (guidelines?.print?.colors ?? []).forEach((entry, index) => {
+    const name = referenceName(entry.token);
+    const token = name ? set.tokens.get(name) : undefined;
+    if (token?.type !== 'color') {
+      diagnostics.push({
+        ruleId: 'guidelines/token-reference',
+        severity: 'error',
+        message: token ? `print color ${entry.token} is a ${token.type} token; expected a color` : `print color ${entry.token} is not a token`,
+        file: options.guidelinesFile ?? 'guidelines',
+        range: options.locateInGuidelines?.(['print', 'colors', index, 'token']) ?? null,
+      });
+      return;
+    }
+    const values: PrintValues = { ...(entry.cmyk ? { cmyk: entry.cmyk } : {}), ...(entry.pantone ? { pantone: entry.pantone } : {}) };
+    // The color and the tokens that alias it print alike.
+    for (const color of palette) if (color.name === name || color.aliasOf === name) color.print = values;
+  });
 
   (guidelines?.logos?.assets ?? []).forEach((asset, index) => {
     const toPx = (value: number | string, key: 'minWidth' | 'clearSpace'): number | undefined => {

@@ -38,6 +38,7 @@ export function referenceName(value: unknown): string | null {
 const PX_OR_REFERENCE = 'expected a number of pixels or a token reference like "{logo.primary.min-width}"';
 const text = z.string().min(1);
 const positiveInt = z.number().int().positive();
+const percentage = z.number().min(0).max(100);
 const nonNegativeInt = z.number().int().nonnegative();
 const channel = z.enum(GUIDELINE_CHANNELS);
 
@@ -340,6 +341,22 @@ const channelsSchema = z.strictObject({
     .optional(),
 });
 
+/** A color's values for print: CMYK in percent, and a Pantone name for people. */
+const printColorSchema = z
+  .strictObject({
+    /** The palette color, as a token reference: `"{color.base.pine-700}"`. */
+    token: z.string().regex(REFERENCE, 'expected a token reference such as "{color.base.pine-700}"'),
+    /** Cyan, magenta, yellow and black in percent (0-100), as brand books print them: `[70, 0, 60, 65]`. */
+    cmyk: z.tuple([percentage, percentage, percentage, percentage]).optional(),
+    /** The Pantone (spot) color printers match, e.g. `"7483 C"`; shown in messages, never compared. */
+    pantone: z.string().trim().min(1).optional(),
+  });
+
+/** Print values of palette colors: a CMYK color in a PDF is compared with these when given. */
+const printSchema = z.strictObject({
+  colors: z.array(printColorSchema).default([]),
+});
+
 /** The guideline file schema (all objects strict: unknown keys are errors). */
 export const guidelinesSchema = z
   .strictObject({
@@ -362,6 +379,8 @@ export const guidelinesSchema = z
     voice: voiceSchema.prefault({}),
     /** Per-channel limits. */
     channels: channelsSchema.prefault({}),
+    /** Print values (CMYK, Pantone) of palette colors. */
+    print: printSchema.optional(),
   })
   .superRefine((value, ctx) => {
     duplicates(value.logos?.assets.map((asset) => asset.id) ?? [], ['logos', 'assets'], 'id', 'logo id', ctx);

@@ -50,6 +50,8 @@ describe('fixtures/campaigns', () => {
       `${SPRING}/landing.html:18:28`,
       `${SPRING}/assistant.bot.yml:8:42`,
       `${SPRING}/instagram.post.md:6:44`,
+      // The store poster says 20% too: print is one of the channels the email disagrees with.
+      `${SPRING}/poster.print.svg:13:26`,
     ]);
   });
 
@@ -61,9 +63,21 @@ describe('fixtures/campaigns', () => {
     const matrix = campaigns.find((candidate) => candidate.campaign === 'spring-sale')!;
     expect(matrix.brief).toBe('fixtures/campaigns/briefs/spring-sale.yaml');
     expect(matrix.channels.map((c) => c.channel)).toEqual(['email', 'landing', 'chatbot', 'social', 'print']);
+    // The print column: the campaign's poster (20% off, as the brief says) and, loaded as siblings,
+    // the seeded poster and flyer of fixtures/print (25% off).
+    expect(matrix.channels.find((c) => c.channel === 'print')?.files).toEqual([`${SPRING}/poster.print.svg`, 'fixtures/print/flyer.pdf', 'fixtures/print/poster.svg']);
     expect(matrix.reference.offer).toEqual({ values: ['20% off'], source: 'brief' });
     const disagreeing = matrix.cells.filter((cell) => cell.agrees === false).map((cell) => `${cell.channel} ${cell.fact} ${cell.values.join(',')}`);
-    expect(disagreeing).toEqual(['email offer 15% off', 'landing cta shop now', 'chatbot code SPRING25', 'chatbot date 2027-04-02', 'social link https://www.northwind.example/spring', 'print offer 25% off']);
+    expect(disagreeing).toEqual([
+      'email offer 15% off',
+      'landing cta shop now',
+      'chatbot code SPRING25',
+      'chatbot date 2027-04-02',
+      'social link https://www.northwind.example/spring',
+      'print offer 20% off,25% off',
+    ]);
+    const poster = matrix.cells.filter((cell) => cell.channel === 'print' && cell.agrees === true).map((cell) => `${cell.fact} ${cell.values.join(',')}`);
+    expect(poster).toEqual(['code SPRING20', 'date 2027-03-31', 'link https://www.northwind.example/spring-sale', 'product CloudPack,TrailMate']);
   });
 
   it('the trail-weekend matrix takes the majority and agrees everywhere', () => {

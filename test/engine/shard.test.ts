@@ -21,6 +21,8 @@ describe('sniffCampaign', () => {
     ['an HTML meta tag', '<head><meta name="campaign" content="spring-sale"></head>', 'spring-sale'],
     ['a meta tag with content first', "<meta content='spring-sale' name=campaign>", 'spring-sale'],
     ['utm_campaign on a link', '<a href="https://n.example/?utm_source=mail&amp;utm_campaign=spring%2Dsale">x</a>', 'spring-sale'],
+    ['an SVG root', '<svg xmlns="http://www.w3.org/2000/svg" data-campaign="spring-sale"><text>x</text></svg>', 'spring-sale'],
+    ['a PDF information entry', '%PDF-1.7\n1 0 obj\n<< /Title (Flyer) /Campaign (spring-sale) >>\nendobj\n', 'spring-sale'],
     ['none', '<p>campaigns are fun: campaign season</p>', undefined],
     ['a word in prose is not metadata', 'Our campaign: spring is here', undefined],
   ])('%s', (_name, text, campaign) => expect(sniffCampaign(text)).toBe(campaign));

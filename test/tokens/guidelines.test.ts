@@ -120,7 +120,7 @@ describe('invalid guideline files', () => {
       doc('colours: {}\n'),
       'guidelines/unknown-key',
       '5:1-5:8',
-      'unknown key "colours" at the top level; expected one of: version, brand, typeScale, logos, voice, channels',
+      'unknown key "colours" at the top level; expected one of: version, brand, typeScale, logos, voice, channels, print',
     ],
     [
       'British spelling of a key',

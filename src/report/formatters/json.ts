@@ -11,6 +11,8 @@ export const JSON_REPORT_VERSION = 1;
 interface Place {
   line: number;
   column: number;
+  /** The page of a paged document (PDF); `line` is then the line on that page. */
+  page?: number;
 }
 
 /**
@@ -105,7 +107,7 @@ function serializeDiagnostic(diagnostic: Diagnostic) {
 function places(range: Range | null): { start: Place; end: Place } {
   if (!range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   return {
-    start: { line: range.start.line, column: range.start.column },
-    end: { line: range.end.line, column: range.end.column },
+    start: { line: range.start.line, column: range.start.column, ...(range.start.page !== undefined ? { page: range.start.page } : {}) },
+    end: { line: range.end.line, column: range.end.column, ...(range.end.page !== undefined ? { page: range.end.page } : {}) },
   };
 }

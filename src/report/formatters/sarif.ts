@@ -156,8 +156,16 @@ function physical(file: string, range: Range | null) {
   return { physicalLocation: { artifactLocation: artifactLocation(file), ...(range ? { region: region(range) } : {}) } };
 }
 
+/**
+ * A region. In a PDF, lines and columns are those of the text read from a page: the region then
+ * names the page in its property bag (`properties.page`, and `endPage` when it ends on another)
+ * and in its message, as SARIF has no page of its own.
+ */
 function region(range: Range) {
-  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+  const lines = { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+  if (range.start.page === undefined) return lines;
+  const endPage = range.end.page !== undefined && range.end.page !== range.start.page ? { endPage: range.end.page } : {};
+  return { ...lines, message: { text: `page ${range.start.page}` }, properties: { page: range.start.page, ...endPage } };
 }
 
 /** A relative path as a URI reference against `%SRCROOT%` (each segment percent-encoded); absolute paths as file URIs. */

@@ -87,7 +87,9 @@ export const stylish: Formatter = chunkedFormatter(function* (results, context) 
 });
 
 function place(diagnostic: Diagnostic): string {
-  return diagnostic.range ? `${diagnostic.range.start.line}:${diagnostic.range.start.column}` : '1:1';
+  if (!diagnostic.range) return '1:1';
+  const { start } = diagnostic.range;
+  return `${start.page !== undefined ? `p${start.page} ` : ''}${start.line}:${start.column}`;
 }
 
 function plural(count: number, word: string): string {
