@@ -327,3 +327,47 @@ describe('sub-brands: scopes and files mapped to a context', () => {
     expect((await lint(text, '/site/northwind/index.html')).diagnostics).toEqual([]);
   });
 });
+
+// CMYK colors (the print channel): compared with the guideline file's print values when given.
+testRule(rule, {
+  channel: 'print',
+  file: 'print/poster.svg',
+  valid: [
+    { name: 'the CMYK print value of Northwind Pine', code: '<svg><rect fill="device-cmyk(70% 0% 60% 65%)"/></svg>' },
+    { name: 'within cmykTolerance (2 points)', code: '<svg><rect fill="device-cmyk(71% 1% 59% 64%)"/></svg>' },
+    { name: 'fractions as CSS Color 5 allows', code: '<svg><rect fill="device-cmyk(0.7 0 0.6 0.65)"/></svg>' },
+  ],
+  invalid: [
+    {
+      name: 'a CMYK color no print value is near',
+      code: '<svg><rect fill="device-cmyk(0% 100% 0% 0%)"/></svg>',
+      errors: [
+        {
+          line: 1,
+          column: 18,
+          endLine: 1,
+          endColumn: 44,
+          message:
+            'device-cmyk(0% 100% 0% 0%) is not a brand print color: compared with the CMYK print values of the guideline file, nearest is color.base.sky-600 (C90 M55 Y0 K20, Pantone 7686 C), 90 points apart',
+        },
+      ],
+    },
+    {
+      name: 'outside the tolerance',
+      code: '<svg><rect fill="device-cmyk(70% 0% 60% 60%)"/></svg>',
+      errors: [{ line: 1, column: 18, endLine: 1, endColumn: 45, message: 'device-cmyk(70% 0% 60% 60%) is not a brand print color: compared with the CMYK print values of the guideline file, nearest is color.base.pine-700 (C70 M0 Y60 K65, Pantone 7483 C), 5 points apart' }],
+    },
+  ],
+});
+
+describe('CMYK without print values', () => {
+  it('is converted to sRGB and judged by ΔE, and the message says so', async () => {
+    const example = await loadExampleBrand();
+    const brand: BrandModel = { ...example, palette: example.palette.map(({ print: _print, ...color }) => color) };
+    const lint = (text: string) => lintText({ text, file: 'print/poster.svg', channel: 'print', brand, rules: [rule], config: { rules: { [rule.meta.id]: 'error' } } });
+    expect((await lint('<svg><rect fill="device-cmyk(0% 0% 0% 0%)"/></svg>')).diagnostics).toEqual([]);
+    expect((await lint('<svg><rect fill="device-cmyk(0% 100% 0% 0%)"/></svg>')).diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^device-cmyk\(0% 100% 0% 0%\) is not a brand color: converted to sRGB \(#ff00ff, the guideline file gives no CMYK print values\), nearest is color\.[\w.-]+ \(#[0-9a-f]{6}\), ΔE \d+\.\d$/),
+    ]);
+  });
+});
