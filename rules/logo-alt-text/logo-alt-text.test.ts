@@ -35,6 +35,14 @@ testRule(rule, {
       code: '<mjml><mj-body><mj-section><mj-column><mj-image src="https://cdn.northwind.example/email/northwind-logo.png" width="160px" alt="Northwind"></mj-image></mj-column></mj-section></mj-body></mjml>',
       file: 'emails/x.mjml',
     },
+    {
+      name: 'a partner\'s logo (alt names another organisation) needs no Northwind in its alt',
+      code: '<img src="https://cdn.example.org/brc-analytics-logo.png" width="120" alt="BRC Analytics logo">',
+    },
+    {
+      name: 'a press logo named by its file needs no Northwind in its alt',
+      code: '<img src="assets/img/tnw-logo.svg" alt="..." style="height: 3rem">',
+    },
   ],
   invalid: [
     {
@@ -64,6 +72,11 @@ testRule(rule, {
       errors: [
         { line: 1, column: 84, endLine: 1, endColumn: 88, message: 'The logo alt text "Logo" does not mention Northwind' },
       ],
+    },
+    {
+      name: 'trap: "Your Logo" names no organisation: the brand\'s logo with a placeholder alt',
+      code: '<img src="https://cdn.example/your-logo.gif" width="142" alt="Your Logo">',
+      errors: [{ line: 1, column: 63, endLine: 1, endColumn: 72, message: 'The logo alt text "Your Logo" does not mention Northwind' }],
     },
     {
       name: 'landing: mark with alt "Home"',

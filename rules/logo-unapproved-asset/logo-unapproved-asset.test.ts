@@ -36,6 +36,18 @@ testRule(rule, {
       code: '<img src="https://cdn.northwind.example/email/spring/trail-boots.jpg" width="552" alt="Trail boots on a forest path">',
     },
     {
+      name: 'a partner\'s logo named by its alt is not the brand\'s logo',
+      code: '<img src="https://cdn.example.org/partners/brc.png" width="120" alt="BRC Analytics logo">',
+    },
+    {
+      name: 'a customer\'s logo named by its file is not the brand\'s logo',
+      code: '<img class="logo" src="assets/img/tnw-logo.svg" alt="..." style="height: 3rem">',
+    },
+    {
+      name: 'a partner\'s logo in camelCase file name',
+      code: '<img src="/img/partners/acmeCorp_logo.png" alt="">',
+    },
+    {
       name: 'no brand',
       code: '<img src="old-logo.png" alt="logo">',
       noBrand: true,
@@ -62,6 +74,19 @@ testRule(rule, {
       errors: [
         { line: 1, column: 30, endLine: 1, endColumn: 45, message: 'header.png is not an approved logo file; use northwind-logo.svg, northwind-logo.png, northwind-logo@2x.png or northwind-mark.svg' },
       ],
+    },
+    {
+      name: 'trap: generic words in the file name do not make it a partner\'s (navbar-logo, your-logo)',
+      code: '<img src="assets/img/navbar-logo.svg" alt="..."><img src="https://cdn.example/x_your-logo-2.gif" alt="Your Logo">',
+      errors: [
+        { line: 1, column: 11, endLine: 1, endColumn: 37, message: /^navbar-logo\.svg is not an approved logo file/ },
+        { line: 1, column: 59, endLine: 1, endColumn: 96, message: /^x_your-logo-2\.gif is not an approved logo file/ },
+      ],
+    },
+    {
+      name: 'trap: an alt naming the brand and a partner is still the brand\'s logo',
+      code: '<img src="/img/header-logo.png" alt="Northwind and BRC Analytics logo">',
+      errors: [{ line: 1, column: 11, endLine: 1, endColumn: 31, message: /^header-logo\.png is not an approved logo file/ }],
     },
     {
       name: 'recognised by alt text',

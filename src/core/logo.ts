@@ -9,6 +9,10 @@
  * - it has one of the `recognise.classNames`, or
  * - its whole alt text matches a `recognise.altPatterns` wildcard (case-insensitive).
  *
+ * An image recognised only by a pattern, class or alt (not an approved file) is not the brand's
+ * logo when its alt text or file name names another organisation: a partner's or customer's
+ * logo (`alt="BRC Analytics logo"`, `tnw-logo.svg`). See `namesAnotherOrganisation`.
+ *
  * Files and src globs are compared case-insensitively against the src's path and its file name,
  * with the scheme and host (CDN), query string and fragment removed and %-escapes decoded, so
  * `https://cdn.example/img/northwind-logo.png?v=3` names `northwind-logo.png`.
@@ -122,6 +126,7 @@ export function recogniseLogo(image: Image, brand: BrandModel | null): LogoMatch
     if (alt !== '' && recognise.altPatterns.some((pattern) => wildcardMatches(pattern, alt))) reasons.push('alt-pattern');
   }
   if (reasons.length === 0) return null;
+  if (!asset && namesAnotherOrganisation(image.alt ?? '', fileName, brand)) return null;
   const srcKnown = isDataUri(image.src) || (fileName !== '' && !TEMPLATE_IN_NAME.test(fileName));
   return { reasons, asset, srcKnown };
 }
@@ -134,4 +139,59 @@ export function isLogoImage(image: Image, brand: BrandModel | null): boolean {
 /** Every approved logo file, in guideline order (for messages). */
 export function approvedLogoFiles(brand: BrandModel): string[] {
   return brand.logos.flatMap((asset) => asset.files);
+}
+
+/** Words that say nothing about whose logo it is (`Your logo`, `navbar-logo.svg`, `logo-white.png`). */
+const GENERIC_WORDS = new Set(
+  (
+    'a an the and of for with in on to by at our your my its this company brand business site website web page header footer nav navbar ' +
+    'navigation menu main top bottom home link image img picture icon small large big mini full white black dark light color colour mono ' +
+    'default new old primary secondary alt text placeholder sample demo example retina horizontal vertical inverse inverted reverse reversed ' +
+    'transparent email mail app mobile desktop square round circle svg png jpg jpeg gif webp go back click here official'
+  ).split(' '),
+);
+const LOGO_WORD = /^(?:logo|logos|logotype|wordmark)$/;
+
+/** The lower-case words of a text: letters and digits, split at anything else and at camelCase. */
+function wordsOf(text: string): string[] {
+  return text
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+const brandWordsCache = new WeakMap<BrandModel, Set<string>>();
+
+/** The words of the brand's names: its name, legal name, domains and the terms of voice.names. */
+function brandWords(brand: BrandModel): Set<string> {
+  let words = brandWordsCache.get(brand);
+  if (!words) {
+    const names = [brand.brand?.name ?? '', brand.brand?.legalName ?? '', ...(brand.brand?.domains ?? []).map((domain) => domain.split('.')[0] ?? ''), ...(brand.voice?.names ?? []).map((entry) => entry.term)];
+    words = new Set(names.flatMap(wordsOf).filter((word) => !GENERIC_WORDS.has(word)));
+    brandWordsCache.set(brand, words);
+  }
+  return words;
+}
+
+/**
+ * Whether an image's alt text or file name names an organisation other than the brand:
+ * - an alt with the word "logo" and another word that is neither generic nor one of the brand's
+ *   (`BRC Analytics logo`, `Landwind Logo`; not `Logo`, `Your logo`, `Northwind logo`);
+ * - a file name whose word right before "logo" is neither generic nor the brand's (`tnw-logo.svg`,
+ *   `acme_logo.png`; not `navbar-logo.svg`, `old-logo.png`, `logo-white.png`).
+ * Template tags in the alt (`{{ brand }} logo`) leave it unjudged.
+ */
+export function namesAnotherOrganisation(alt: string, fileName: string, brand: BrandModel): boolean {
+  const own = brandWords(brand);
+  const foreign = (word: string) => !GENERIC_WORDS.has(word) && !own.has(word) && !/^\d+$/.test(word) && word.length > 1;
+  if (!TEMPLATE_IN_NAME.test(alt)) {
+    const words = wordsOf(alt);
+    if (words.some((word) => LOGO_WORD.test(word)) && !words.some((word) => own.has(word)) && words.some((word) => !LOGO_WORD.test(word) && foreign(word))) return true;
+  }
+  if (fileName !== '' && !TEMPLATE_IN_NAME.test(fileName)) {
+    const before = /(?:^|[^a-z0-9])([a-z][a-z0-9]*)[-_ .]+logo/i.exec(fileName.replace(/\.[a-z0-9]+$/i, ''));
+    if (before && foreign(before[1]!.toLowerCase())) return true;
+  }
+  return false;
 }

@@ -4,6 +4,7 @@
  * of a partial run as reference only), merge their findings into the results and build the
  * consistency matrices.
  */
+import { groupRepeatedFindings } from './repeats.js';
 import type { CampaignBrief, CampaignMatrix } from '../core/campaign.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { displayPath } from '../core/paths.js';
@@ -89,10 +90,10 @@ export async function runCampaigns(options: CampaignRunOptions): Promise<Campaig
  */
 export function settleResult(result: LintResult, campaignFindings: readonly Diagnostic[], rules: RuleSet): LintResult {
   const { pending, ...settled } = result;
-  if (!pending) return campaignFindings.length === 0 ? result : { ...settled, ...createResult(settled, withoutRepeats([...settled.diagnostics, ...campaignFindings])) };
+  if (!pending) return campaignFindings.length === 0 ? result : { ...settled, ...createResult(settled, groupRepeatedFindings(withoutRepeats([...settled.diagnostics, ...campaignFindings]))) };
   const target = { file: result.file, absolutePath: result.absolutePath, channel: result.channel ?? 'landing' };
   const findings = settleFindings([...pending.findings, ...campaignFindings], pending.directives, target, rules);
-  return { ...settled, ...createResult(settled, withoutRepeats([...settled.diagnostics, ...findings])) };
+  return { ...settled, ...createResult(settled, groupRepeatedFindings(withoutRepeats([...settled.diagnostics, ...findings]))) };
 }
 
 /**

@@ -170,6 +170,11 @@ export const configSchema = z.strictObject({
     .default([]),
   /** Paths or globs of files never linted. */
   ignorePatterns: globList.default([]),
+  /**
+   * Minified and third-party files (`*.min.css`, `vendor/`, a framework's build in `dist/`):
+   * `skip` (default, with one notice) or `lint`. Files named on the command line are always linted.
+   */
+  vendorFiles: z.enum(['skip', 'lint']).default('skip'),
   /** Extra rule packs: YAML pack files (globs), Vale style folders or `.vale.ini` files (docs/vale.md). */
   packs: globList.default([]),
   /**
@@ -236,6 +241,8 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   overrides: ResolvedOverride[];
   ignorePatterns: string[];
+  /** Minified and third-party files found by globs or folder walks: skipped (with a notice) or linted. */
+  vendorFiles: 'skip' | 'lint';
   packs: string[];
   /** Locale of content that does not say. */
   locale: string;
@@ -407,6 +414,7 @@ export async function resolveConfig(config: z.output<typeof configSchema>, rootD
       rules: rules(override.rules),
     })),
     ignorePatterns: config.ignorePatterns.map(resolve),
+    vendorFiles: config.vendorFiles,
     packs: config.packs.map(resolve),
     locale: config.locale,
     campaigns: {

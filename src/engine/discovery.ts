@@ -7,7 +7,7 @@
  * order is sorted and so deterministic.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Channel } from '../core/channels.js';
@@ -23,7 +23,7 @@ export class DiscoveryError extends Error {
 
 export interface DiscoverOptions {
   cwd: string;
-  config: Pick<ResolvedConfig, 'rootDir' | 'channels' | 'ignorePatterns' | 'build'>;
+  config: Pick<ResolvedConfig, 'rootDir' | 'channels' | 'ignorePatterns' | 'build'> & Partial<Pick<ResolvedConfig, 'vendorFiles'>>;
   /** Files, folders or globs, relative to `cwd`. None: the configured channel globs. */
   paths?: readonly string[];
   /** `--ignore-pattern`: globs relative to `cwd`. */
@@ -75,6 +75,49 @@ export interface NotLintedGroup {
   extension: string;
   reason: string;
   count: number;
+}
+
+/** Folders of third-party code (any depth). */
+const VENDOR_FOLDERS = new Set(['vendor', 'vendors', 'third-party', 'third_party', 'bower_components', 'jspm_packages']);
+/** Minified files: `bootstrap.min.css`, `app-min.js`. */
+const MINIFIED = /[.-]min\.(?:css|scss|js|mjs|html?)$/i;
+/** Build folders whose stylesheets are vendor files when they carry a framework's banner. */
+const BUILD_FOLDERS = new Set(['dist', 'build', 'public', 'assets', 'static']);
+/** The banner a framework writes at the top of its compiled stylesheet (`Bootstrap  v5.2.3`, `tailwindcss v3.1.4`). */
+const FRAMEWORK_BANNER = /\b(?:Bootstrap|tailwindcss|Bulma|Foundation for Sites|Font Awesome|normalize\.css|Materialize|UIkit|Pure|Semantic UI|Fomantic-UI|animate\.css)\s+v\d/i;
+const BANNER_BYTES = 2048;
+
+/**
+ * Whether a file is minified or third-party: a `*.min.*` name, a `vendor/` (and the like) folder
+ * in its path, or a stylesheet in a `dist/` (or `build/`, `assets/` ...) folder whose first 2 KB
+ * carry a framework's banner (a compiled Bootstrap). `relative` is the path below the project.
+ */
+export async function isVendorFile(relative: string, absolute: string): Promise<boolean> {
+  const parts = toPosix(relative).split('/');
+  const name = parts.at(-1) ?? '';
+  if (MINIFIED.test(name)) return true;
+  const folders = parts.slice(0, -1).map((part) => part.toLowerCase());
+  if (folders.some((folder) => VENDOR_FOLDERS.has(folder))) return true;
+  if (!/\.(?:css|scss)$/i.test(name) || !folders.some((folder) => BUILD_FOLDERS.has(folder))) return false;
+  const handle = await open(absolute, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const buffer = Buffer.alloc(BANNER_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, BANNER_BYTES, 0);
+    return FRAMEWORK_BANNER.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** One notice for every minified or vendor file a run skipped. */
+function vendorNotice(files: readonly string[]): LintNotice {
+  const shown = files.slice(0, 3).join(', ');
+  const more = files.length > 3 ? ` and ${files.length - 3} more` : '';
+  return {
+    kind: 'skipped',
+    message: `${files.length} minified or vendor file${files.length === 1 ? '' : 's'} not linted (${shown}${more}); set \`vendorFiles: lint\` in the configuration, or name a file on the command line, to lint ${files.length === 1 ? 'it' : 'them'}`,
+  };
 }
 
 /** Folder names never entered. */
@@ -204,6 +247,15 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       kind: 'skipped',
       message: `${notProjectFiles} of the files named ${notProjectFiles === 1 ? 'is' : 'are'} not content of this project (no channel, or ignored); not linted`,
     });
+  }
+  if ((config.vendorFiles ?? 'skip') === 'skip') {
+    const vendor: string[] = [];
+    for (const [key, file] of found) {
+      if ((file.explicit && !options.projectFilesOnly) || !(await isVendorFile(path.posix.relative(toPosix(config.rootDir), key), key))) continue;
+      found.delete(key);
+      vendor.push(file.file);
+    }
+    if (vendor.length > 0) notices.push(vendorNotice(vendor.sort(compareStrings)));
   }
   const files = [...found.values()].sort((a, b) => compareStrings(toPosix(a.absolutePath), toPosix(b.absolutePath)));
   // Most files first, then by extension: the same line on every machine.

@@ -3,6 +3,7 @@
  * on the same document, apply disable directives, and (with `fix`) apply fixes until stable.
  * Nothing a file or a rule does stops the run: problems become diagnostics on that file.
  */
+import { groupRepeatedFindings } from './repeats.js';
 import type { Channel } from '../core/channels.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ContentDocument } from '../core/document.js';
@@ -381,7 +382,7 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       ...(pending ? { pending } : {}),
       ...(final.document ? { contentUnits: contentUnits(final.document) } : {}),
     },
-    pending ? final.found!.problems : final.diagnostics,
+    pending ? final.found!.problems : groupRepeatedFindings(final.diagnostics),
   );
   cacheResult(options, target, result, read.text, notices);
   return result;

@@ -1,3 +1,4 @@
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { Range } from '../core/position.js';
 import { terminalCells } from '../core/terminal-text.js';
 
@@ -44,8 +45,10 @@ export function codeFrame(source: string, range: Range, options: CodeFrameOption
   const head = from > 0 && from > line.length - line.trimStart().length ? '…' : '';
   const tail = to < line.length ? '…' : '';
   const excerpt = head + terminalCells(line.slice(from, to)) + tail;
-  const markerStart = head.length + column - from;
-  const markerLength = Math.max(1, Math.min(endColumn, to) - column);
+  // Carets go under the terminal cells a character takes: two for CJK and other wide characters
+  // (East Asian Width W/F), none for combining marks.
+  const markerStart = head.length + displayWidth(terminalCells(line.slice(from, column)));
+  const markerLength = Math.max(1, displayWidth(terminalCells(line.slice(column, Math.max(column, Math.min(endColumn, to))))));
 
   const paint = options.paint ?? { gutter: (text: string) => text, marker: (text: string) => text };
   const number = String(range.start.line);
@@ -53,4 +56,18 @@ export function codeFrame(source: string, range: Range, options: CodeFrameOption
     `${paint.gutter(`${number} |`)} ${excerpt}`.trimEnd(),
     `${paint.gutter(`${' '.repeat(number.length)} |`)} ${' '.repeat(markerStart)}${paint.marker('^'.repeat(markerLength))}`,
   ];
+}
+
+/** Combining marks, zero-width joiners and variation selectors take no cell of their own. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+
+/** The terminal cells a text takes: East Asian Wide and Fullwidth characters (CJK, most emoji) two, marks none. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    if (codePoint < 0x300) width += 1;
+    else if (!ZERO_WIDTH.test(char)) width += eastAsianWidth(codePoint);
+  }
+  return width;
 }

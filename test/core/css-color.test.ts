@@ -150,6 +150,7 @@ describe('findVarReferences', () => {
         { name: '--color-border-default', start: 20, end: 47, nameStart: 24, nameEnd: 46 },
       ],
     ],
+    ['var(--tw-empty,)', [{ name: '--tw-empty', start: 0, end: 16, nameStart: 4, nameEnd: 14, hasFallback: true }]],
     ['calc(var(--space-4) * 2)', [{ name: '--space-4', start: 5, end: 19, nameStart: 9, nameEnd: 18 }]],
     ['"var(--x)"', []],
     ['url(var(--x))', []],

@@ -20,9 +20,9 @@ beforeEach(async () => {
     'node_modules/pkg/index.html': '<p>dep</p>',
     'build/css/variables.css': ':root{}',
     'dist/index.html': '<p>built</p>',
-    'vendor/keep.html': '<p>keep</p>',
-    'vendor/skip.html': '<p>skip</p>',
-    '.gitignore': 'dist/\nvendor/*\n!vendor/keep.html\n',
+    'web/keep.html': '<p>keep</p>',
+    'web/skip.html': '<p>skip</p>',
+    '.gitignore': 'dist/\nweb/*\n!web/keep.html\n',
     'emails/.gitignore': 'drafts/\n',
   });
 });
@@ -46,7 +46,7 @@ describe('discovery', () => {
       'emails/welcome.html email',
       'index.html landing',
       'social/launch.md social',
-      'vendor/keep.html landing',
+      'web/keep.html landing',
     ]);
     expect(notices).toEqual([]);
   });
@@ -72,8 +72,8 @@ describe('discovery', () => {
       'emails/welcome.html email',
       'index.html landing',
       'social/launch.md social',
-      'vendor/keep.html landing',
-      'vendor/skip.html landing',
+      'web/keep.html landing',
+      'web/skip.html landing',
     ]);
   });
 
@@ -89,11 +89,11 @@ describe('discovery', () => {
   });
 
   it('a file named explicitly but of no channel, or ignored, is skipped with a notice', async () => {
-    const { files, notices } = await discover({ paths: ['emails/logo.png', 'vendor/skip.html', 'index.html'] });
+    const { files, notices } = await discover({ paths: ['emails/logo.png', 'web/skip.html', 'index.html'] });
     expect(files).toEqual(['index.html landing (explicit)']);
     expect(notices).toMatchObject([
       { kind: 'skipped', file: 'emails/logo.png', message: expect.stringMatching(/no channel/) },
-      { kind: 'ignored', file: 'vendor/skip.html', message: expect.stringMatching(/--no-ignore/) },
+      { kind: 'ignored', file: 'web/skip.html', message: expect.stringMatching(/--no-ignore/) },
     ]);
   });
 
@@ -105,7 +105,7 @@ describe('discovery', () => {
   });
 
   describe('projectFilesOnly (the pre-commit framework names every changed file)', () => {
-    const everything = ['index.html', 'about.htm', 'css/site.css', 'emails/welcome.html', 'emails/drafts/wip.html', 'emails/logo.png', 'social/launch.md', 'notes.txt', 'logo.svg', 'node_modules/pkg/index.html', 'dist/index.html', 'vendor/keep.html', 'vendor/skip.html', '.gitignore'];
+    const everything = ['index.html', 'about.htm', 'css/site.css', 'emails/welcome.html', 'emails/drafts/wip.html', 'emails/logo.png', 'social/launch.md', 'notes.txt', 'logo.svg', 'node_modules/pkg/index.html', 'dist/index.html', 'web/keep.html', 'web/skip.html', '.gitignore'];
 
     it('lints exactly the named files a run without paths would lint, and counts the others in one notice', async () => {
       const project = (await discover()).files;
@@ -149,5 +149,54 @@ describe('discovery', () => {
     } finally {
       await other.cleanup();
     }
+  });
+});
+
+describe('minified and vendor files', () => {
+  let vendor: Awaited<ReturnType<typeof tempProject>>;
+  beforeEach(async () => {
+    vendor = await tempProject({
+      'landing/index.html': '<p>home</p>',
+      'landing/css/site.css': 'a { color: #1f5135 }',
+      'landing/css/bootstrap.min.css': ':root{--bs-blue:#0d6efd}',
+      'landing/css/app-min.css': 'a{color:red}',
+      'landing/vendor/slick/slick.css': '.slick{}',
+      'landing/dist/css/styles.css': '@charset "UTF-8";\n/*!\n* Start Bootstrap - Agency v7.0.12\n*/\n/*!\n * Bootstrap  v5.2.3 (https://getbootstrap.com/)\n */\n:root{}',
+      // Traps: a site's own build output without a framework banner, a name with "min" inside, a banner outside a build folder.
+      'landing/dist/css/theme.css': '/* Northwind theme */\n.hero { color: #1f5135 }',
+      'landing/css/admin.css': '.admin{}',
+      'landing/css/framework.css': '/*! tailwindcss v3.1.4 | MIT License */\n*{}',
+    });
+  });
+  afterEach(async () => vendor.cleanup());
+
+  const run = async (options: Partial<DiscoverOptions> & { user?: BrandlintConfig } = {}) => {
+    const config = await resolveConfig(configSchema.parse(options.user ?? {}), vendor.dir);
+    const result = await discoverFiles({ cwd: vendor.dir, config, ...options });
+    return { files: result.files.map((f) => f.file), notices: result.notices };
+  };
+
+  it('are skipped by default, with one notice naming them', async () => {
+    const { files, notices } = await run();
+    expect(files).toEqual(['landing/css/admin.css', 'landing/css/framework.css', 'landing/css/site.css', 'landing/dist/css/theme.css', 'landing/index.html']);
+    expect(notices).toEqual([
+      {
+        kind: 'skipped',
+        message:
+          '4 minified or vendor files not linted (landing/css/app-min.css, landing/css/bootstrap.min.css, landing/dist/css/styles.css and 1 more); set `vendorFiles: lint` in the configuration, or name a file on the command line, to lint them',
+      },
+    ]);
+  });
+
+  it('are linted with vendorFiles: lint', async () => {
+    const { files, notices } = await run({ user: { vendorFiles: 'lint' } });
+    expect(files).toHaveLength(9);
+    expect(notices).toEqual([]);
+  });
+
+  it('are linted when named on the command line; found in a named folder they are skipped', async () => {
+    const { files, notices } = await run({ paths: ['landing/css/bootstrap.min.css', 'landing/vendor'] });
+    expect(files).toEqual(['landing/css/bootstrap.min.css']);
+    expect(notices).toMatchObject([{ kind: 'skipped', message: expect.stringMatching(/^1 minified or vendor file not linted \(landing\/vendor\/slick\/slick\.css\)/) }]);
   });
 });

@@ -169,6 +169,11 @@ describe('code frame', () => {
     ['a range going on to the next line is underlined to the end of its first line', 'x { color:\n red }', [4, 15], ['1 | x { color:', '  |     ^^^^^^']],
     ['an empty range shows one caret', 'abc', [1, 1], ['1 | abc', '  |  ^']],
     ['tabs become spaces so the caret lines up', 'a\tb\tred', [4, 7], ['1 | a b red', '  |     ^^^']],
+    // East Asian Wide characters take two terminal cells: the carets move two per character.
+    ['after CJK characters the caret moves two cells each', '欢迎来到NorthWind商店', [4, 13], ['1 | 欢迎来到NorthWind商店', '  |         ^^^^^^^^^']],
+    ['a CJK range is underlined with two carets per character', 'Hi 商店 now', [3, 5], ['1 | Hi 商店 now', '  |    ^^^^']],
+    ['fullwidth forms and emoji are wide; combining marks take no cell', 'ＡＢ e\u0301 🎉 red', [9, 12], ['1 | ＡＢ e\u0301 🎉 red', '  |           ^^^']],
+    ['trap: Latin accents and Cyrillic are one cell', 'Zażółć бренд red', [13, 16], ['1 | Zażółć бренд red', '  |              ^^^']],
   ] as const)('%s', (_name, text, [start, end], expected) => {
     expect(codeFrame(text, new LineIndex(text).rangeAt(start, end))).toEqual(expected);
   });
