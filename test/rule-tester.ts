@@ -44,6 +44,10 @@ export interface RuleCase {
   options?: Record<string, unknown>;
   /** Check against no brand at all (as `brandlint lint` without a configuration). */
   noBrand?: boolean;
+  /** Check against a variant of the example brand (a new object: rules cache per brand). */
+  brand?: (example: BrandModel) => BrandModel;
+  /** The configured locale (`locale` in brandlint.config); default `en`. */
+  locale?: string;
 }
 
 export interface ExpectedFinding {
@@ -70,7 +74,8 @@ export interface RuleTests {
 }
 
 async function run(rule: DocumentRule<unknown>, tests: RuleTests, testCase: RuleCase, fix: boolean) {
-  const brand = testCase.noBrand ? null : await loadExampleBrand();
+  const example = testCase.noBrand ? null : await loadExampleBrand();
+  const brand = example && testCase.brand ? testCase.brand(example) : example;
   const level = 'error';
   return lintText({
     text: testCase.code,
@@ -80,6 +85,7 @@ async function run(rule: DocumentRule<unknown>, tests: RuleTests, testCase: Rule
     rules: [rule],
     config: { rules: { [rule.meta.id]: testCase.options ? [level, testCase.options] : level } },
     fix,
+    ...(testCase.locale ? { locale: testCase.locale } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 import { testRule } from '../../test/rule-tester.js';
-import { shippedRule } from '../../test/packs/helpers.js';
+import { packRule, shippedRule } from '../../test/packs/helpers.js';
+import type { BrandModel } from '../../src/tokens/brand-model.js';
 
 /**
  * The brand pack (`brand/*`) built from the Northwind guidelines' `voice` section
@@ -9,6 +10,21 @@ import { shippedRule } from '../../test/packs/helpers.js';
 
 const file = 'emails/voice.html';
 const p = (text: string): string => `<p>${text}</p>`;
+const pl = (text: string): string => `<p lang="pl">${text}</p>`;
+
+type Voice = NonNullable<BrandModel['voice']>;
+/** The example brand with its voice changed (a new object, so the pack builds its specs anew). */
+const withVoice =
+  (change: (voice: Voice) => Partial<Voice>) =>
+  (brand: BrandModel): BrandModel => ({ ...brand, voice: { ...brand.voice!, ...change(brand.voice!) } });
+/** Polish "tanio" (cheap) banned in Polish text only. */
+const polishBanned = withVoice((voice) => ({ banned: [...voice.banned, { phrase: 'tanio', caseSensitive: false, locales: ['pl'] }] }));
+/** "Logowanie" for "login", in Polish only. */
+const polishPreferred = withVoice((voice) => ({ preferred: [...voice.preferred, { use: 'logowanie', instead: ['logon'], caseSensitive: false, locales: ['pl'] }] }));
+/** "CloudPack" spelt out in English text only. */
+const englishNames = withVoice((voice) => ({ names: voice.names.map((name) => (name.term === 'CloudPack' ? { ...name, locales: ['en'] } : name)) }));
+/** Shouting checked in Polish too (configured locale pl), with "UE" allowed there only. */
+const polishAcronym = withVoice((voice) => ({ acronyms: [...voice.acronyms, { acronym: 'UE', locales: ['pl'] }, { acronym: 'SALE', locales: ['pl'] }] }));
 
 testRule(await shippedRule('brand/names'), {
   channel: 'email',
@@ -20,6 +36,7 @@ testRule(await shippedRule('brand/names'), {
     { name: 'templates', code: p('{{ northwind }} *|CLOUDPACK|* {trailmate}') },
     { name: 'no brand, no findings', code: p('NorthWind'), noBrand: true },
     { name: 'the weather', code: p('A cold north wind.') },
+    { name: 'an entry with locales: [en] skips Polish text', code: pl('Nowy Cloudpack już jest.'), brand: englishNames },
   ],
   invalid: [
     { code: p('Welcome to NorthWind.'), errors: [{ line: 1, column: 15, endColumn: 24, message: 'Write "Northwind", not "NorthWind".' }], output: p('Welcome to Northwind.') },
@@ -27,6 +44,8 @@ testRule(await shippedRule('brand/names'), {
     { name: 'first CloudPack needs ™', code: p('Cloudpack is here. CloudPack is light.'), errors: [{ line: 1, column: 4 }], output: p('CloudPack™ is here. CloudPack is light.') },
     { name: 'possessive', code: p("TrailMate and Trail Mate's battery"), errors: [{ line: 1, column: 18, endColumn: 28 }], output: p("TrailMate and TrailMate's battery") },
     { name: 'CJK', code: '<p lang="zh">欢迎来到NorthWind商店</p>', errors: [{ line: 1, column: 18 }], output: '<p lang="zh">欢迎来到Northwind商店</p>' },
+    { name: 'trap: names apply to every language (Polish)', code: pl('Witamy w NorthWind.'), errors: [{ line: 1, column: 23 }], output: pl('Witamy w Northwind.') },
+    { name: 'an entry with locales: [en] still fires in English', code: p('Cloudpack is here.'), brand: englishNames, errors: [{ line: 1, column: 4 }], output: p('CloudPack™ is here.') },
     { name: 'program name', code: p('Join the Northwind Reward Program'), errors: [{ line: 1, column: 13, endColumn: 37 }], output: p('Join the Northwind Rewards') },
   ],
 });
@@ -34,8 +53,16 @@ testRule(await shippedRule('brand/names'), {
 testRule(await shippedRule('brand/banned'), {
   channel: 'email',
   file,
-  valid: [{ code: p('Great value boots.') }, { name: 'cheaper is another word', code: p('Cheaper by the pair') }, { name: 'link text that says where', code: p('<a href="/boots">See the boots</a>') }],
+  valid: [
+    { code: p('Great value boots.') },
+    { name: 'cheaper is another word', code: p('Cheaper by the pair') },
+    { name: 'link text that says where', code: p('<a href="/boots">See the boots</a>') },
+    { name: 'an entry with locales: [pl] skips English text', code: p('Tanio is not an English word.'), brand: polishBanned },
+  ],
   invalid: [
+    { name: 'trap: banned applies to every language (Polish)', code: pl('Cheap buty'), errors: [{ line: 1, column: 14, message: /^Avoid "Cheap"\./ }] },
+    { name: 'an entry with locales: [pl] fires in Polish', code: pl('Kup tanio buty'), brand: polishBanned, errors: [{ line: 1, column: 18, message: 'Avoid "tanio".' }] },
+    { name: 'locales match by language prefix (pl-PL)', code: '<p lang="pl-PL">Kup tanio</p>', brand: polishBanned, errors: [{ line: 1, column: 21 }] },
     { code: p('Cheap boots'), errors: [{ line: 1, column: 4, message: 'Avoid "Cheap". Northwind gear is good value, never cheap. Try "affordable" or "great value".' }] },
     { name: 'pattern', code: p('<a href="/x">Click here</a>'), errors: [{ line: 1, column: 17, message: 'Avoid "Click here". Link text must say where the link goes.' }] },
   ],
@@ -44,8 +71,17 @@ testRule(await shippedRule('brand/banned'), {
 testRule(await shippedRule('brand/preferred'), {
   channel: 'email',
   file,
-  valid: [{ code: p('Sign in to your account.') }, { name: 'URL', code: p('https://northwind.example/login') }],
+  valid: [
+    { code: p('Sign in to your account.') },
+    { name: 'URL', code: p('https://northwind.example/login') },
+    { name: 'Polish: "login" and "e-mail" are standard Polish', code: pl('Podaj login i adres e-mail.') },
+    { name: 'a Polish element inside an English page', code: `<p>Sign in.</p><blockquote lang="pl">Twój login i e-mail</blockquote>` },
+    { name: 'an entry with locales: [pl] skips English text', code: p('Logon to the portal.'), brand: polishPreferred },
+  ],
   invalid: [
+    { name: 'English "e-mail"', code: p('Check your e-mail.'), errors: [{ line: 1, column: 15, message: 'Write "email" instead of "e-mail".' }], output: p('Check your email.') },
+    { name: 'English text at a Polish page’s English element', code: `<div lang="pl"><p lang="en-GB">Login here</p></div>`, errors: [{ line: 1, column: 32 }], output: `<div lang="pl"><p lang="en-GB">Sign in here</p></div>` },
+    { name: 'an entry with locales: [pl] fires in Polish', code: pl('Ekran logon'), brand: polishPreferred, errors: [{ line: 1, column: 20 }], output: pl('Ekran logowanie') },
     { code: p('Login to your account.'), errors: [{ line: 1, column: 4, message: 'Write "Sign in" instead of "Login".' }], output: p('Sign in to your account.') },
     { code: p('Send an E-MAIL'), errors: [{ line: 1, column: 12 }], output: p('Send an EMAIL') },
   ],
@@ -83,8 +119,26 @@ testRule(await shippedRule('brand/shouting'), {
   valid: [
     { code: p('Use GPS and SPF 50, sizes XL and XXL, shipped in the EU and UK.') },
     { name: 'a brand name in capitals is brand/names’ finding', code: p('NORTHWIND') },
+    { name: 'Polish text: not checked (the configured locale is en)', code: pl('Kraje UE i DARMOWA dostawa') },
+    { name: 'configured locale pl: an acronym with locales: [pl] is fine in Polish', code: p('Kraje UE'), locale: 'pl', brand: polishAcronym },
+    { name: 'configured locale pl: pl-PL text is Polish', code: '<p lang="pl-PL">Kraje UE</p>', locale: 'pl', brand: polishAcronym },
   ],
-  invalid: [{ code: p('FREE shipping'), errors: [{ line: 1, column: 4, endColumn: 8, message: '"FREE" is in capitals; write it in normal case (only listed acronyms may be capitals).' }] }],
+  invalid: [
+    { code: p('FREE shipping'), errors: [{ line: 1, column: 4, endColumn: 8, message: '"FREE" is in capitals; write it in normal case (only listed acronyms may be capitals).' }] },
+    { name: 'configured locale pl: Polish text is checked', code: p('DARMOWA dostawa'), locale: 'pl', errors: [{ line: 1, column: 4, endColumn: 11 }] },
+    { name: 'configured locale pl: "UE" without locales is shouting', code: p('Kraje UE'), locale: 'pl', errors: [{ line: 1, column: 10 }] },
+  ],
+});
+
+// A pack's shouting rule applies to every language and reads the brand's acronyms with their locales.
+testRule(packRule('id: t\ndescription: t\nrules:\n  - id: caps\n    kind: shouting\n    message: \'"{actual}" shouts.\'\n'), {
+  channel: 'email',
+  file,
+  valid: [{ name: 'an acronym with locales: [pl] in Polish', code: pl('Kraje UE, SALE wykładowe'), brand: polishAcronym }],
+  invalid: [
+    { name: 'an acronym with locales: [pl] shouts in English', code: p('SALE today'), brand: polishAcronym, errors: [{ line: 1, column: 4, message: '"SALE" shouts.' }] },
+    { name: 'trap: without the brand entry, Polish "UE" shouts in a pack rule', code: pl('Kraje UE'), errors: [{ line: 1, column: 20 }] },
+  ],
 });
 
 const hard =

@@ -43,7 +43,7 @@ function bannedEntries(voice: Voice): MatchEntry[] {
     const pattern = entry.phrase !== undefined ? phrasePattern(entry.phrase, entry.caseSensitive) : new RegExp(entry.pattern!, entry.caseSensitive ? 'gu' : 'giu');
     const suggest = entry.suggest ?? [];
     const message = [`Avoid "{actual}".`, entry.message, suggest.length > 0 ? `Try ${quoteList(suggest)}.` : undefined].filter(Boolean).join(' ');
-    return { pattern, expected: suggest, message };
+    return { pattern, expected: suggest, message, ...(entry.locales ? { locales: entry.locales } : {}) };
   });
 }
 
@@ -52,6 +52,8 @@ function preferredEntries(voice: Voice): MatchEntry[] {
     entry.instead.map((instead) => ({
       pattern: phrasePattern(instead, entry.caseSensitive),
       expected: [entry.use],
+      // Preferred terms are the brand's own language's ("login" is standard Polish).
+      locales: entry.locales ?? 'configured',
       ...(entry.message ? { message: `Write "{expected}" instead of "{actual}". ${entry.message}` } : {}),
     })),
   );
@@ -108,6 +110,7 @@ export function brandPackRules(): PackDocumentRule[] {
       acronyms: new Set(),
       brandAcronyms: true,
       minLength: 2,
+      configuredLanguageOnly: true,
     })),
     rule(
       'reading-grade',

@@ -93,12 +93,22 @@ export function specOf(rule: PackRule): KindSpec {
         ...rule.tokens.map((token): MatchEntry =>
           typeof token === 'string'
             ? { pattern: phrasePattern(token, !rule.ignoreCase), expected: [] }
-            : { pattern: phrasePattern(token.phrase, !rule.ignoreCase), expected: asList(token.suggest), ...(token.message ? { message: token.message } : {}) },
+            : {
+                pattern: phrasePattern(token.phrase, !rule.ignoreCase),
+                expected: asList(token.suggest),
+                ...(token.message ? { message: token.message } : {}),
+                ...(token.locales ? { locales: token.locales } : {}),
+              },
         ),
         ...rule.patterns.map((entry): MatchEntry =>
           typeof entry === 'string'
             ? { pattern: new RegExp(entry, flags), expected: [] }
-            : { pattern: new RegExp(entry.pattern, flags), expected: asList(entry.suggest), ...(entry.message ? { message: entry.message } : {}) },
+            : {
+                pattern: new RegExp(entry.pattern, flags),
+                expected: asList(entry.suggest),
+                ...(entry.message ? { message: entry.message } : {}),
+                ...(entry.locales ? { locales: entry.locales } : {}),
+              },
         ),
       ];
       return { kind: 'existence', entries, exceptions: rule.exceptions.map((e) => phrasePattern(e, !rule.ignoreCase)) };

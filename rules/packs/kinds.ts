@@ -51,7 +51,15 @@ export interface MatchEntry {
   message?: string;
   /** Replacements (substitution: a single one is applied as a fix). */
   expected: string[];
+  /**
+   * Languages the entry applies to (`pl` matches `pl-PL`); `configured`: the configured
+   * locale's language only; every language when absent.
+   */
+  locales?: EntryLocales;
 }
+
+/** Languages of one entry: a list, or the configured locale's language. */
+export type EntryLocales = readonly string[] | 'configured';
 
 export interface ExistenceSpec {
   kind: 'existence';
@@ -65,7 +73,7 @@ export interface SubstitutionSpec {
 }
 export interface TermSpec {
   kind: 'term';
-  terms: ReadonlyArray<{ term: string; wrong: readonly string[]; trademark?: '™' | '®' | undefined; caseSensitive: boolean }>;
+  terms: ReadonlyArray<{ term: string; wrong: readonly string[]; trademark?: '™' | '®' | undefined; caseSensitive: boolean; locales?: readonly string[] | undefined }>;
 }
 export interface OccurrenceSpec {
   kind: 'occurrence';
@@ -81,6 +89,8 @@ export interface ShoutingSpec {
   /** Also allow the brand's `voice.acronyms`. */
   brandAcronyms: boolean;
   minLength: number;
+  /** Only text in the configured locale's language (the brand pack's `brand/shouting`). */
+  configuredLanguageOnly?: boolean;
 }
 export interface ReadabilitySpec {
   kind: 'readability';
@@ -132,6 +142,12 @@ export interface KindContext {
 
 // ---------------------------------------------------------------------------------------------
 // Scoping
+
+/** Whether an entry with these languages applies to text in `locale` (see {@link MatchEntry.locales}). */
+export function entryApplies(locales: EntryLocales | undefined, locale: string, configured: string): boolean {
+  if (locales === undefined) return true;
+  return localeMatches(locale, locales === 'configured' ? [languageOf(configured)] : locales);
+}
 
 function localeMatches(locale: string, wanted: readonly string[]): boolean {
   const tag = locale.toLowerCase().replace(/_/g, '-');
@@ -222,10 +238,11 @@ interface Found {
 }
 
 /** Matches of the entries, longest first where they overlap, outside exceptions. */
-function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: readonly RegExp[]): Found[] {
+function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: readonly RegExp[], configured: string): Found[] {
   const excepted = exceptionSpans(run, exceptions);
   const all: Found[] = [];
   for (const entry of entries) {
+    if (!entryApplies(entry.locales, run.locale, configured)) continue;
     for (const match of matchesIn(run, entry.pattern)) {
       const start = match.index;
       const end = start + match[0].length;
@@ -259,7 +276,7 @@ function reportEntry(context: KindContext, found: Found, fix?: Fix, expectedText
 export function checkExistence(context: KindContext, spec: ExistenceSpec): void {
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
-      for (const found of findEntries(run, spec.entries, spec.exceptions)) reportEntry(context, found);
+      for (const found of findEntries(run, spec.entries, spec.exceptions, context.source.defaultLocale)) reportEntry(context, found);
     }
   }
 }
@@ -267,7 +284,7 @@ export function checkExistence(context: KindContext, spec: ExistenceSpec): void 
 export function checkSubstitution(context: KindContext, spec: SubstitutionSpec): void {
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
-      for (const found of findEntries(run, spec.entries, spec.exceptions)) {
+      for (const found of findEntries(run, spec.entries, spec.exceptions, context.source.defaultLocale)) {
         const [only, ...others] = found.entry.expected;
         if (only === undefined || others.length > 0) {
           reportEntry(context, found);
@@ -313,6 +330,7 @@ export function checkTerm(context: KindContext, spec: TermSpec): void {
         if (!hit) continue;
         i += hit.words - 1;
         const { term, start, end, actual } = hit;
+        if (!entryApplies(term.locales, run.locale, context.source.defaultLocale)) continue;
         // The mark goes on the first use people read: not in alt text or page metadata.
         const checkMark = term.trademark !== undefined && !METADATA_SCOPES.has(run.scope) && !firstUse.has(term.term);
         firstUse.add(term.term);
@@ -500,11 +518,20 @@ export function checkOccurrence(context: KindContext, spec: OccurrenceSpec): voi
 const ROMAN_NUMERAL = /^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;
 
 export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
-  const allowed = new Set(spec.acronyms);
-  if (spec.brandAcronyms) for (const acronym of context.brand?.voice?.acronyms ?? []) allowed.add(acronym);
+  const configured = context.source.defaultLocale;
+  const brandAcronyms = spec.brandAcronyms ? (context.brand?.voice?.acronyms ?? []) : [];
   const names = (context.brand?.voice?.names ?? []).flatMap((name) => [name.term, ...name.wrong]);
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
+      if (spec.configuredLanguageOnly && !entryApplies('configured', run.locale, configured)) {
+        context.notApplied(`only for ${languageOf(configured)} (the configured locale); the text is ${run.locale}`);
+        continue;
+      }
+      const allowed = new Set(spec.acronyms);
+      for (const entry of brandAcronyms) {
+        if (typeof entry === 'string') allowed.add(entry);
+        else if (entryApplies(entry.locales, run.locale, configured)) allowed.add(entry.acronym);
+      }
       const foldedNames = new Set(names.map((name) => foldCase(name, run.locale)));
       let open: { start: number; end: number } | null = null;
       const flush = (): void => {

@@ -29,6 +29,8 @@ describe('pack validation', () => {
     ['bad channel', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    channels: [sms]\n`, /^8:16 pack\/invalid-value/],
     ['bad scope', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    scopes: [footer]\n`, /^8:14 pack\/invalid-value/],
     ['bad locale', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n    locales: [english]\n`, /^8:15 pack\/invalid-value .*language tag/],
+    ['bad locale on a token entry', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [{ phrase: x, locales: [polish] }]\n`, /^7:37 pack\/invalid-value .*language tag/],
+    ['bad locale on a term entry', `${header}  - id: a\n    kind: term\n    message: m\n    terms: [{ term: X, locales: [x] }]\n`, /^7:34 pack\/invalid-value .*language tag/],
     ['duplicate rule id', `${header}  - id: a\n    kind: existence\n    message: m\n    tokens: [x]\n  - id: a\n    kind: existence\n    message: m\n    tokens: [y]\n`, /^8:9 pack\/duplicate .*duplicate rule id "a"/],
     ['trademark that is not a mark', `${header}  - id: a\n    kind: term\n    message: m\n    terms:\n      - term: CloudPack\n        trademark: TM\n`, /^9:20 pack\/invalid-value/],
     ['YAML syntax', `${header}  - id: a\n    kind: [existence\n`, /^\d+:\d+ pack\/syntax/],
@@ -43,7 +45,7 @@ describe('pack validation', () => {
       problems(`${header}  - id: a
     kind: existence
     message: m
-    tokens: [x, { phrase: y, message: n, suggest: z }]
+    tokens: [x, { phrase: y, message: n, suggest: z, locales: [pl] }]
     patterns: ['\\bq\\b', { pattern: w+, suggest: [v] }]
   - id: b
     kind: substitution

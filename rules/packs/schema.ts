@@ -67,6 +67,8 @@ const tokenEntry = z.union([
     message: text.optional(),
     /** What to write instead (shown as `{expected}`). */
     suggest: z.union([text, list(text)]).optional(),
+    /** Only text in these languages (`pl` matches `pl-PL`); the rule's languages when absent. */
+    locales: list(locale).optional(),
   }),
 ]);
 
@@ -77,6 +79,7 @@ const patternEntry = z.union([
     pattern: regex,
     message: text.optional(),
     suggest: z.union([text, list(text)]).optional(),
+    locales: list(locale).optional(),
   }),
 ]);
 
@@ -117,6 +120,8 @@ const termEntry = z.strictObject({
   trademark: z.enum(['™', '®']).optional(),
   /** Any spelling that differs from `term` only in letter case is wrong too. Default true. */
   caseSensitive: z.boolean().default(true),
+  /** Only text in these languages (`pl` matches `pl-PL`); the rule's languages when absent. */
+  locales: list(locale).optional(),
 });
 
 const term = z.strictObject({

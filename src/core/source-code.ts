@@ -10,7 +10,7 @@ import { textOffsetOf } from './document.js';
 import { IntervalIndex } from './intervals.js';
 import { assembleMessageText, type MessageText } from './message-text.js';
 import type { Range } from './position.js';
-import { findMasks, isCodeElement, maskText, ProseRun, resolveLocale, type MessageProse, type ProseMask } from './prose.js';
+import { DEFAULT_LOCALE, findMasks, isCodeElement, maskText, ProseRun, resolveLocale, type MessageProse, type ProseMask } from './prose.js';
 import { TEMPLATE_TEXT } from './template.js';
 
 export class SourceCode {
@@ -22,7 +22,14 @@ export class SourceCode {
   #templates: IntervalIndex<number> | undefined;
   #langSpans: IntervalIndex<{ start: number; end: number; locale: string }> | undefined;
 
-  constructor(readonly document: ContentDocument) {}
+  /**
+   * @param defaultLocale The configured locale (`locale` in the configuration): what rules whose
+   *   entries apply by default only to the brand's own language compare a run's language with.
+   */
+  constructor(
+    readonly document: ContentDocument,
+    readonly defaultLocale: string = DEFAULT_LOCALE,
+  ) {}
 
   /** Shorthand for the document's text. */
   get text(): string {

@@ -2,6 +2,7 @@
  * Lints one text in memory: the way rule tests (and editor integrations) run a document through
  * rules without files, discovery or a configuration file.
  */
+import { SourceCode } from '../core/source-code.js';
 import path from 'node:path';
 import type { Channel } from '../core/channels.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -34,6 +35,8 @@ export interface LintTextOptions {
   parse?: ContentParser;
   /** Folder the file lives in (for overrides). Default `process.cwd()`. */
   cwd?: string;
+  /** The configured locale (`locale` in brandlint.config): content that does not say is in it. Default `en`. */
+  locale?: string;
 }
 
 export interface LintTextResult {
@@ -81,10 +84,11 @@ export async function lintText(options: LintTextOptions): Promise<LintTextResult
   const brand = options.brand ?? null;
   const run = async (text: string) => {
     const document = await parse({ file, absolutePath, text, channel: options.channel });
+    if (document.metadata.locale === undefined && options.locale !== undefined) document.metadata.locale = options.locale;
     const notApplied = new Set<string>();
     return {
       document,
-      diagnostics: lintDocument(document, { rules: prepared.rules, brand, onNotApplied: (ruleId, reason) => notApplied.add(`${ruleId}: ${reason}`) }),
+      diagnostics: lintDocument(document, { rules: prepared.rules, brand, source: new SourceCode(document, options.locale), onNotApplied: (ruleId, reason) => notApplied.add(`${ruleId}: ${reason}`) }),
       parseErrors: document.parseProblems.filter((d) => d.severity === 'error').length,
       notApplied,
     };

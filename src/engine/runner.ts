@@ -328,7 +328,7 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
       if (campaign !== undefined) document.metadata.campaign = campaign;
     }
     if (document.metadata.locale === undefined && options.defaultLocale !== undefined) document.metadata.locale = options.defaultLocale;
-    const source = new SourceCode(document);
+    const source = new SourceCode(document, options.defaultLocale);
     const notApplied = new Map<string, Set<string>>();
     const onNotApplied = (ruleId: string, reason: string): void => {
       notApplied.set(reason, (notApplied.get(reason) ?? new Set()).add(ruleId));

@@ -152,6 +152,14 @@ const logosSchema = z.strictObject({
     .prefault({}),
 });
 
+/**
+ * Languages a voice entry applies to: BCP 47 tags or language subtags, matched by language
+ * prefix (`pl` matches `pl-PL`). See docs/packs.md, "Other languages".
+ */
+const entryLocales = z
+  .array(z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "en", "pl" or "de-DE"'))
+  .min(1, 'must list at least one language');
+
 const nameSchema = z.strictObject({
   /** The only correct spelling ("CloudPack"). */
   term: text,
@@ -161,6 +169,8 @@ const nameSchema = z.strictObject({
   trademark: z.enum(['™', '®']).optional(),
   /** When true (default), any spelling that differs from `term` only in letter case ("Cloudpack") is wrong too. */
   caseSensitive: z.boolean().default(true),
+  /** Only text in these languages; every language when absent. */
+  locales: entryLocales.optional(),
 });
 
 const bannedSchema = z
@@ -178,6 +188,8 @@ const bannedSchema = z
       .optional(),
     /** Match letter case exactly. Default false. */
     caseSensitive: z.boolean().default(false),
+    /** Only text in these languages; every language when absent. */
+    locales: entryLocales.optional(),
   })
   .superRefine((value, ctx) => {
     if ((value.phrase === undefined) === (value.pattern === undefined)) {
@@ -195,6 +207,8 @@ const preferredSchema = z
     message: z.string().optional(),
     /** Match letter case exactly. Default false. */
     caseSensitive: z.boolean().default(false),
+    /** Only text in these languages; when absent, text in the configured locale's language. */
+    locales: entryLocales.optional(),
   })
   .superRefine((value, ctx) => {
     value.instead.forEach((term, index) => {
@@ -203,6 +217,8 @@ const preferredSchema = z
       }
     });
   });
+
+const acronym = z.string().regex(/^(?=.*\p{Lu})[\p{Lu}\p{N}&]+$/u, 'expected an acronym in capitals, such as "GPS" (letters, digits, "&")');
 
 const voiceSchema = z.strictObject({
   /** Brand and product names with their only correct spelling. */
@@ -232,13 +248,7 @@ const voiceSchema = z.strictObject({
   /** Maximum Flesch-Kincaid grade level per channel. */
   readingGrade: perChannel(z.number().positive().max(20)).optional(),
   /** All-caps words that are fine (GPS, FAQ); other all-caps words are shouting. */
-  acronyms: z
-    .array(
-      z
-        .string()
-        .regex(/^(?=.*\p{Lu})[\p{Lu}\p{N}&]+$/u, 'expected an acronym in capitals, such as "GPS" (letters, digits, "&")'),
-    )
-    .default([]),
+  acronyms: z.array(z.union([acronym, z.strictObject({ acronym, locales: entryLocales })])).default([]),
   /** The voice's register. */
   tone: z
     .strictObject({

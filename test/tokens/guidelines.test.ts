@@ -84,6 +84,10 @@ describe('valid guideline files', () => {
     ['emoji allowed everywhere', 'voice:\n  emoji: { allowed: true }\n'],
     ['per-channel exclamation limits', 'voice:\n  exclamation: { maxPerMessage: 1, perChannel: { email: 0, sms: 0 } }\n'],
     ['landing limits', 'channels:\n  landing: { title: { maxLength: 60 }, metaDescription: { minLength: 50, maxLength: 160 } }\n'],
+    [
+      'entries with locales',
+      'voice:\n  names: [{ term: CloudPack, locales: [en] }]\n  banned: [{ phrase: tanio, locales: [pl, pl-PL] }]\n  preferred: [{ use: sign in, instead: [login], locales: [en_GB] }]\n  acronyms: [GPS, { acronym: UE, locales: [pl] }]\n',
+    ],
     ['non-ASCII hashtags and acronyms', 'channels:\n  social: { brandHashtag: "#NorthwindÅr", platforms: {} }\nvoice:\n  acronyms: [ÅÄÖ, B2B, "R&D"]\n'],
   ])('accepts %s', (_name, rest) => {
     const { guidelines, diagnostics } = parseGuidelines(doc(rest), 'g.yaml');
@@ -193,6 +197,20 @@ describe('invalid guideline files', () => {
       'guidelines/invalid-value',
       '7:46-7:55',
       'voice.names[0].wrong[1]: "CloudPack" is the correct spelling itself',
+    ],
+    [
+      'bad language tag on a preferred entry',
+      doc('voice:\n  preferred:\n    - { use: email, instead: [e-mail], locales: [polish] }\n'),
+      'guidelines/invalid-value',
+      '7:50-7:56',
+      'voice.preferred[0].locales[0]: expected a language tag such as "en", "pl" or "de-DE", got string "polish"',
+    ],
+    [
+      'acronym entry without locales',
+      doc('voice:\n  acronyms: [{ acronym: UE }]\n'),
+      'guidelines/missing-key',
+      '6:14-6:29',
+      'missing required key "locales" in voice.acronyms[0] (expected array)',
     ],
     [
       'banned entry with phrase and pattern',
