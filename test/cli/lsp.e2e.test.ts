@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -237,6 +237,9 @@ describe('brandlint lsp', () => {
 
   it('a change in one open campaign file updates the campaign findings of its open siblings', async () => {
     const cwd = project(['fixtures/campaigns']);
+    // The four web and chat channels only: the print poster's short lines would hold the median
+    // of "the others" where the email's edit cannot move it.
+    rmSync(path.join(cwd, 'fixtures/campaigns/spring-sale/poster.print.svg'));
     const client = await startServer(cwd);
     const landing = client.open('fixtures/campaigns/spring-sale/landing.html');
     const before = await client.diagnostics(landing.uri);

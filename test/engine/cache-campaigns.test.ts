@@ -60,6 +60,7 @@ describe('--cache with campaigns', () => {
       'campaigns/spring-sale/instagram.post.md',
       'campaigns/spring-sale/landing.html',
       'campaigns/spring-sale/newsletter.email.html',
+      'campaigns/spring-sale/poster.print.svg',
     ]);
     expect(campaignFindings(uncached.outcome, landing)).toEqual(expected);
 

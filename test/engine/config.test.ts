@@ -129,6 +129,7 @@ describe('no configuration', () => {
       rules: {},
       overrides: [],
       ignorePatterns: [],
+      vendorFiles: 'skip',
       packs: [],
       locale: 'en',
       campaigns: { briefs: path.join(dir, 'campaigns'), assign: {} },
@@ -183,7 +184,7 @@ describe('invalid configuration', () => {
       '{\n  "tokenz": ["a.json"]\n}\n',
       'config/unknown-key',
       '2:3-2:11',
-      'unknown key "tokenz" at the top level (did you mean "tokens"?); expected one of: $schema, tokens, guidelines, build, channels, contexts, rules, overrides, ignorePatterns, packs, locale, campaigns',
+      'unknown key "tokenz" at the top level (did you mean "tokens"?); expected one of: $schema, tokens, guidelines, build, channels, contexts, rules, overrides, ignorePatterns, vendorFiles, packs, locale, campaigns',
     ],
     [
       'package.json',
