@@ -1,4 +1,6 @@
-import { testRule } from '../../test/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/engine/lint-text.js';
+import { loadExampleBrand, testRule } from '../../test/rule-tester.js';
 import { packRule, shippedRule } from '../../test/packs/helpers.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
 
@@ -164,4 +166,36 @@ testRule(await shippedRule('brand/reading-grade'), {
       errors: [{ line: 1, column: 70, message: /^This message reads at grade/ }],
     },
   ],
+});
+
+describe('entries left out by language are said, not silent', () => {
+  const lint = async (code: string, locale?: string) =>
+    lintText({
+      text: code,
+      file,
+      channel: 'email',
+      brand: await loadExampleBrand(),
+      rules: [await shippedRule('brand/preferred'), await shippedRule('brand/shouting'), await shippedRule('brand/banned')],
+      ...(locale ? { locale } : {}),
+    });
+
+  it('a Polish email under locale en: preferred and shouting did not apply, banned did', async () => {
+    const result = await lint(pl('Podaj login i e-mail. Tanie buty w UE.'));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.notApplied).toEqual([
+      'brand/preferred: only for en (the configured locale); the text is pl',
+      'brand/shouting: only for en (the configured locale); the text is pl',
+    ]);
+  });
+
+  it('an English email: no notice', async () => {
+    const result = await lint(p('Check your e-mail.'));
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['brand/preferred']);
+    expect(result.notApplied).toEqual([]);
+  });
+
+  it('under locale pl the same Polish email is checked, an English one is not', async () => {
+    expect((await lint(pl('Podaj login.'), 'pl')).diagnostics.map((d) => d.ruleId)).toEqual(['brand/preferred']);
+    expect((await lint('<p lang="en">Check your e-mail.</p>', 'pl')).notApplied).toContain('brand/preferred: only for pl (the configured locale); the text is en');
+  });
 });

@@ -238,6 +238,21 @@ interface Found {
 }
 
 /** Matches of the entries, longest first where they overlap, outside exceptions. */
+const configuredOnly = new WeakMap<readonly MatchEntry[], boolean>();
+
+/**
+ * Says (as a `not-applied` notice) that entries which by default apply only to the configured
+ * locale's language (the brand's preferred terms) were left out of a run in another language.
+ */
+function noteConfiguredOnly(context: KindContext, run: ProseRun, entries: readonly MatchEntry[]): void {
+  let some = configuredOnly.get(entries);
+  if (some === undefined) configuredOnly.set(entries, (some = entries.some((entry) => entry.locales === 'configured')));
+  const configured = context.source.defaultLocale;
+  if (some && !entryApplies('configured', run.locale, configured)) {
+    context.notApplied(`only for ${languageOf(configured)} (the configured locale); the text is ${run.locale}`);
+  }
+}
+
 function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: readonly RegExp[], configured: string): Found[] {
   const excepted = exceptionSpans(run, exceptions);
   const all: Found[] = [];
@@ -276,6 +291,7 @@ function reportEntry(context: KindContext, found: Found, fix?: Fix, expectedText
 export function checkExistence(context: KindContext, spec: ExistenceSpec): void {
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
+      noteConfiguredOnly(context, run, spec.entries);
       for (const found of findEntries(run, spec.entries, spec.exceptions, context.source.defaultLocale)) reportEntry(context, found);
     }
   }
@@ -284,6 +300,7 @@ export function checkExistence(context: KindContext, spec: ExistenceSpec): void 
 export function checkSubstitution(context: KindContext, spec: SubstitutionSpec): void {
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
+      noteConfiguredOnly(context, run, spec.entries);
       for (const found of findEntries(run, spec.entries, spec.exceptions, context.source.defaultLocale)) {
         const [only, ...others] = found.entry.expected;
         if (only === undefined || others.length > 0) {
