@@ -21,7 +21,7 @@ import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
 
 /** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md; 4: results keep their content units, for the brand score; 5: a PDF's result keeps the text read from it; 6: a value repeated in a file is one finding with related locations; 7: social posts checked against every platform they target, .tweet/.txt posts). */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 export const DEFAULT_CACHE_LOCATION = '.brandlintcache';
 
 /** Marks a folder as brandlint's cache (and says what it is to whoever finds it). */
