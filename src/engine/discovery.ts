@@ -23,7 +23,7 @@ export class DiscoveryError extends Error {
 
 export interface DiscoverOptions {
   cwd: string;
-  config: Pick<ResolvedConfig, 'rootDir' | 'channels' | 'ignorePatterns' | 'build'> & Partial<Pick<ResolvedConfig, 'vendorFiles'>>;
+  config: Pick<ResolvedConfig, 'rootDir' | 'channels' | 'ignorePatterns' | 'build'> & Partial<Pick<ResolvedConfig, 'vendorFiles' | 'campaigns'>>;
   /** Files, folders or globs, relative to `cwd`. None: the configured channel globs. */
   paths?: readonly string[];
   /** `--ignore-pattern`: globs relative to `cwd`. */
@@ -152,6 +152,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   let notProjectFiles = 0;
   const unclaimed = new Map<string, NotLintedGroup>();
   const own = new Set((options.ownFiles ?? []).map((file) => toPosix(path.resolve(cwd, file))));
+  // Campaign briefs are brandlint's input too (the facts content must agree with), not copy.
+  const briefsDir = config.campaigns ? toPosix(path.resolve(config.rootDir, config.campaigns.briefs)) : null;
+  const isBrief = (file: string): boolean => briefsDir !== null && /\.ya?ml$/i.test(file) && isInside(file, briefsDir);
   const add = (absolute: string, explicit: boolean, walked = false): void => {
     const file = toPosix(absolute);
     const known = found.get(file);
@@ -173,7 +176,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           file: shown,
           message: 'belongs to no channel (set `channels.<name>` in the configuration to lint it); skipped',
         });
-      } else if (walked && !own.has(file) && !isCache(path.posix.relative(toPosix(config.rootDir), file))) {
+      } else if (walked && !own.has(file) && !isBrief(file) && !isCache(path.posix.relative(toPosix(config.rootDir), file))) {
         const relative = path.posix.relative(toPosix(config.rootDir), file);
         const extension = extensionOf(file);
         const reason = isHidden(relative) ? 'dot files and folders: tool settings, not copy' : notLintedReason(relative.startsWith('../') ? file : relative);

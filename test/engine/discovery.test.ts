@@ -38,6 +38,15 @@ async function discover(options: Partial<DiscoverOptions> & { user?: BrandlintCo
 }
 
 describe('discovery', () => {
+  it.each([
+    ['a campaign brief in the briefs folder is brandlint input, not uncounted copy', 'campaigns/spring.yaml', 0],
+    ['the same YAML elsewhere is counted as not linted', 'data/spring.yaml', 1],
+  ] as const)('%s', async (_name, file, counted) => {
+    await project.write({ [file]: 'offer: 20% off\n' });
+    const result = await discoverFiles({ cwd: project.dir, config: await resolveConfig(configSchema.parse({}), project.dir) });
+    expect(result.notLinted.filter((group) => group.extension === '.yaml').reduce((sum, group) => sum + group.count, 0)).toBe(counted);
+  });
+
   it('walks the project with .gitignore files (root and nested, with negation), skipping node_modules and the build folder', async () => {
     const { files, notices } = await discover();
     expect(files).toEqual([
