@@ -1,11 +1,11 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { runLint } from '../../src/cli/lint.js';
 import { runMerge } from '../../src/cli/merge.js';
 import { tempProject } from '../engine/helpers.js';
-import { REPO_ROOT } from './helpers.js';
+import { campaignFixtureProject } from './helpers.js';
 
 /**
  * Shards keep campaigns whole: with the real adapters and rules on a copy of the fixture
@@ -14,11 +14,7 @@ import { REPO_ROOT } from './helpers.js';
  */
 let project: Awaited<ReturnType<typeof tempProject>>;
 beforeAll(async () => {
-  project = await tempProject();
-  await cp(path.join(REPO_ROOT, 'tokens'), path.join(project.dir, 'tokens'), { recursive: true });
-  await cp(path.join(REPO_ROOT, 'fixtures/campaigns'), path.join(project.dir, 'campaigns'), { recursive: true });
-  await cp(path.join(REPO_ROOT, 'fixtures/email'), path.join(project.dir, 'email'), { recursive: true });
-  await writeFile(path.join(project.dir, 'brandlint.config.yaml'), 'tokens: [tokens/*.tokens.json]\nguidelines: tokens/brand.guidelines.yaml\ncampaigns:\n  briefs: campaigns/briefs\n');
+  project = await campaignFixtureProject();
 });
 afterAll(async () => project.cleanup());
 
