@@ -34,6 +34,14 @@ testRule(rule, {
       code: '<table><tr><td style="font-size: 0; line-height: 0;" height="16">&nbsp;</td></tr></table>',
     },
     {
+      name: 'a spacer: height, line-height and font-size are one length',
+      code: '<table><tr><td height="20" style="font-size: 20px; line-height: 20px;">&nbsp;</td></tr></table><table height="5px" style="line-height:5px; font-size:5px;"><tr><td></td></tr></table>',
+    },
+    {
+      name: 'a spacer with its height in CSS',
+      code: '<div style="height: 10px; line-height: 10px; font-size: 10px;">&nbsp;</div>',
+    },
+    {
       name: 'trap: a rule that hides',
       code: `<style>
   .preheader { display: none; font-size: 11px; }
@@ -108,6 +116,18 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'trap: font-size equal to line-height without that height is type',
+      code: '<td style="font-size: 13px; line-height: 13px;">Fine print</td>',
+      errors: [{ line: 1, column: 23, endLine: 1, endColumn: 27, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
+      output: '<td style="font-size: 14px; line-height: 13px;">Fine print</td>',
+    },
+    {
+      name: 'trap: a row of another height keeps its font-size checked',
+      code: '<td height="40" style="font-size: 13px; line-height: 13px;">Fine print</td>',
+      errors: [{ line: 1, column: 35, endLine: 1, endColumn: 39, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
+      output: '<td height="40" style="font-size: 14px; line-height: 13px;">Fine print</td>',
+    },
     {
       name: 'email: px off the scale, tie goes to the larger step',
       code: '<td style="font-size: 15px; color: #1c1c19;">Hi</td>',

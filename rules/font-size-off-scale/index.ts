@@ -64,6 +64,7 @@ export default defineRule<FontSizeOffScaleOptions>({
       const { value, valueRange } = declaration;
       if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
+      if (isSpacer(document, declaration)) continue;
       const verbatim = source.isVerbatim(declaration);
 
       let length: ParsedLength | null;
@@ -139,6 +140,29 @@ function hidingGroups(document: ContentDocument): Set<number> {
     }
   }
   return groups;
+}
+
+/**
+ * An email spacer: an element whose height, line-height and font-size are one length
+ * (`<td height="20" style="font-size:20px; line-height:20px">&nbsp;</td>`). Its font-size only
+ * keeps the row at that height; it sets no type, and a step of the scale would change the gap.
+ */
+function isSpacer(document: ContentDocument, declaration: StyleDeclaration): boolean {
+  if (declaration.property !== 'font-size' || declaration.elementId === undefined) return false;
+  const size = pxOf(declaration.value);
+  if (size === null) return false;
+  const group = document.styles.filter((other) => other.groupId === declaration.groupId);
+  const lineHeight = group.find((other) => other.property === 'line-height');
+  if (!lineHeight || pxOf(lineHeight.value) !== size) return false;
+  const element = document.elements.find((candidate) => candidate.id === declaration.elementId);
+  const height = group.find((other) => other.property === 'height')?.value ?? element?.attributes.height;
+  if (height === undefined) return false;
+  return pxOf(/^\s*\d+(?:\.\d+)?\s*$/.test(height) ? `${height.trim()}px` : height) === size;
+}
+
+function pxOf(value: string): number | null {
+  const length = parseLength(value.replace(/!important\s*$/i, '').trim());
+  return length ? toPx(length, { remBase: REM_BASE, emBase: REM_BASE }) : null;
 }
 
 /** Declarations on hidden elements, or in a rule that hides, set no visible size. */
