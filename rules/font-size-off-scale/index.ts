@@ -58,13 +58,14 @@ export default defineRule<FontSizeOffScaleOptions>({
     });
     const ignoredText = new Set(options.ignore.map((entry) => entry.trim().toLowerCase()));
     const hiddenGroups = hidingGroups(document);
+    let groupsByElement: Map<number, StyleDeclaration[]> | undefined;
 
     for (const declaration of document.styles) {
       if (declaration.property !== 'font-size' && declaration.property !== 'font') continue;
       const { value, valueRange } = declaration;
       if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
-      if (isSpacer(document, declaration)) continue;
+      if (declaration.elementId !== undefined && isSpacer(document, declaration, (groupsByElement ??= stylesByGroup(document)))) continue;
       const verbatim = source.isVerbatim(declaration);
 
       let length: ParsedLength | null;
@@ -147,17 +148,30 @@ function hidingGroups(document: ContentDocument): Set<number> {
  * (`<td height="20" style="font-size:20px; line-height:20px">&nbsp;</td>`). Its font-size only
  * keeps the row at that height; it sets no type, and a step of the scale would change the gap.
  */
-function isSpacer(document: ContentDocument, declaration: StyleDeclaration): boolean {
+function isSpacer(document: ContentDocument, declaration: StyleDeclaration, groups: ReadonlyMap<number, StyleDeclaration[]>): boolean {
   if (declaration.property !== 'font-size' || declaration.elementId === undefined) return false;
   const size = pxOf(declaration.value);
   if (size === null) return false;
-  const group = document.styles.filter((other) => other.groupId === declaration.groupId);
+  const group = groups.get(declaration.groupId) ?? [];
   const lineHeight = group.find((other) => other.property === 'line-height');
   if (!lineHeight || pxOf(lineHeight.value) !== size) return false;
-  const element = document.elements.find((candidate) => candidate.id === declaration.elementId);
+  const indexed = document.elements[declaration.elementId];
+  const element = indexed?.id === declaration.elementId ? indexed : document.elements.find((candidate) => candidate.id === declaration.elementId);
   const height = group.find((other) => other.property === 'height')?.value ?? element?.attributes.height;
   if (height === undefined) return false;
   return pxOf(/^\s*\d+(?:\.\d+)?\s*$/.test(height) ? `${height.trim()}px` : height) === size;
+}
+
+/** Declarations of elements (`style=""`) by group. */
+function stylesByGroup(document: ContentDocument): Map<number, StyleDeclaration[]> {
+  const groups = new Map<number, StyleDeclaration[]>();
+  for (const declaration of document.styles) {
+    if (declaration.elementId === undefined) continue;
+    const group = groups.get(declaration.groupId);
+    if (group) group.push(declaration);
+    else groups.set(declaration.groupId, [declaration]);
+  }
+  return groups;
 }
 
 function pxOf(value: string): number | null {
