@@ -58,14 +58,14 @@ export default defineRule<FontSizeOffScaleOptions>({
     });
     const ignoredText = new Set(options.ignore.map((entry) => entry.trim().toLowerCase()));
     const hiddenGroups = hidingGroups(document);
-    let groupsByElement: Map<number, StyleDeclaration[]> | undefined;
+    let withText: Set<number> | undefined;
 
     for (const declaration of document.styles) {
       if (declaration.property !== 'font-size' && declaration.property !== 'font') continue;
       const { value, valueRange } = declaration;
       if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
-      if (declaration.elementId !== undefined && isSpacer(document, declaration, (groupsByElement ??= stylesByGroup(document)))) continue;
+      if (declaration.elementId !== undefined && !(withText ??= elementsWithText(document)).has(declaration.elementId)) continue;
       const verbatim = source.isVerbatim(declaration);
 
       let length: ParsedLength | null;
@@ -144,39 +144,20 @@ function hidingGroups(document: ContentDocument): Set<number> {
 }
 
 /**
- * An email spacer: an element whose height, line-height and font-size are one length
- * (`<td height="20" style="font-size:20px; line-height:20px">&nbsp;</td>`). Its font-size only
- * keeps the row at that height; it sets no type, and a step of the scale would change the gap.
+ * Elements with text in them (their own or a descendant's). A font-size on an element without any
+ * text sets no type: an email spacer (`<td height="20" style="font-size:20px; line-height:20px">&nbsp;</td>`)
+ * or a row of icons, where it only holds a gap open or shrinks the whitespace between images.
  */
-function isSpacer(document: ContentDocument, declaration: StyleDeclaration, groups: ReadonlyMap<number, StyleDeclaration[]>): boolean {
-  if (declaration.property !== 'font-size' || declaration.elementId === undefined) return false;
-  const size = pxOf(declaration.value);
-  if (size === null) return false;
-  const group = groups.get(declaration.groupId) ?? [];
-  const lineHeight = group.find((other) => other.property === 'line-height');
-  if (!lineHeight || pxOf(lineHeight.value) !== size) return false;
-  const indexed = document.elements[declaration.elementId];
-  const element = indexed?.id === declaration.elementId ? indexed : document.elements.find((candidate) => candidate.id === declaration.elementId);
-  const height = group.find((other) => other.property === 'height')?.value ?? element?.attributes.height;
-  if (height === undefined) return false;
-  return pxOf(/^\s*\d+(?:\.\d+)?\s*$/.test(height) ? `${height.trim()}px` : height) === size;
-}
-
-/** Declarations of elements (`style=""`) by group. */
-function stylesByGroup(document: ContentDocument): Map<number, StyleDeclaration[]> {
-  const groups = new Map<number, StyleDeclaration[]>();
-  for (const declaration of document.styles) {
-    if (declaration.elementId === undefined) continue;
-    const group = groups.get(declaration.groupId);
-    if (group) group.push(declaration);
-    else groups.set(declaration.groupId, [declaration]);
+function elementsWithText(document: ContentDocument): Set<number> {
+  const byId = new Map(document.elements.map((element) => [element.id, element]));
+  const withText = new Set<number>();
+  for (const element of document.elements) {
+    if (!element.hasText) continue;
+    for (let at: typeof element | undefined = element; at && !withText.has(at.id); at = at.parentId === null ? undefined : byId.get(at.parentId)) {
+      withText.add(at.id);
+    }
   }
-  return groups;
-}
-
-function pxOf(value: string): number | null {
-  const length = parseLength(value.replace(/!important\s*$/i, '').trim());
-  return length ? toPx(length, { remBase: REM_BASE, emBase: REM_BASE }) : null;
+  return withText;
 }
 
 /** Declarations on hidden elements, or in a rule that hides, set no visible size. */
