@@ -35,7 +35,7 @@ testRule(rule, {
     },
     {
       name: 'no text inside: a row of icons whose cell shrinks the whitespace between them',
-      code: '<td style="font-size: 6px; line-height: 10px;"><table><tr><td><a href="https://www.northwind.example"><img src="icon.png" alt="Northwind"></a></td></tr></table></td>',
+      code: '<td style="font-size: 6px; line-height: 10px;"><table><tr><td><a href="https://www.northwind.example"><img src="icon.png" alt=""></a></td></tr></table></td>',
     },
     {
       name: 'no text inside: an email spacer (height, line-height and font-size one length)',
@@ -125,6 +125,12 @@ testRule(rule, {
       code: '<td style="font-size: 13px;"><table><tr><td><a href="https://www.northwind.example">Shop boots</a></td></tr></table></td>',
       errors: [{ line: 1, column: 23, endLine: 1, endColumn: 27, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
       output: '<td style="font-size: 14px;"><table><tr><td><a href="https://www.northwind.example">Shop boots</a></td></tr></table></td>',
+    },
+    {
+      name: 'trap: an image with alt text sets the size of that text (shown where images are blocked)',
+      code: '<td><img src="hero.png" alt="Spring boots" style="font-size: 13px; color: #1c1c19;"></td>',
+      errors: [{ line: 1, column: 62, endLine: 1, endColumn: 66, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
+      output: '<td><img src="hero.png" alt="Spring boots" style="font-size: 14px; color: #1c1c19;"></td>',
     },
     {
       name: 'trap: font-size equal to line-height on an element with text is type',

@@ -144,7 +144,7 @@ function hidingGroups(document: ContentDocument): Set<number> {
 }
 
 /**
- * Elements with text in them (their own or a descendant's). A font-size on an element without any
+ * Elements with text in them (their own or a descendant's, an image's alt text included). A font-size on an element without any
  * text sets no type: an email spacer (`<td height="20" style="font-size:20px; line-height:20px">&nbsp;</td>`)
  * or a row of icons, where it only holds a gap open or shrinks the whitespace between images.
  */
@@ -152,7 +152,8 @@ function elementsWithText(document: ContentDocument): Set<number> {
   const byId = new Map(document.elements.map((element) => [element.id, element]));
   const withText = new Set<number>();
   for (const element of document.elements) {
-    if (!element.hasText) continue;
+    // An image's alt text shows, in this size, where images are blocked (styled alt text in email).
+    if (!element.hasText && (element.attributes.alt ?? '').trim() === '') continue;
     for (let at: typeof element | undefined = element; at && !withText.has(at.id); at = at.parentId === null ? undefined : byId.get(at.parentId)) {
       withText.add(at.id);
     }
