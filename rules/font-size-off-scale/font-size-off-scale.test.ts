@@ -35,7 +35,7 @@ testRule(rule, {
     },
     {
       name: 'no text inside: a row of icons whose cell shrinks the whitespace between them',
-      code: '<td style="font-size: 6px; line-height: 10px;"><table><tr><td><a href="https://www.northwind.example"><img src="icon.png" alt=""></a></td></tr></table></td>',
+      code: '<td style="font-size: 6px; line-height: 10px;"><table><tr><td><a href="https://www.northwind.example"><img src="icon.png" alt="Northwind on Mastodon"></a></td></tr></table></td>',
     },
     {
       name: 'no text inside: an email spacer (height, line-height and font-size one length)',
