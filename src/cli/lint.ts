@@ -11,7 +11,7 @@ import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
 import { contentFromBytes } from '../engine/read.js';
-import { fileScore, parseMinScore, scoreResults, storedScores, type ScoreReport } from '../engine/score.js';
+import { fileScore, parseMinScore, scoreResults, storedScores, type FileScore, type ScoreReport } from '../engine/score.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, printDiagnostics, printNotice, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
@@ -217,8 +217,10 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
 
   async function report(store: ResultStore): Promise<number> {
   // Each file's score is fixed from all its findings, before a baseline or --quiet hides some.
-  const scored = store.map((result) => (result.score ? result : { ...result, score: fileScore(result) }));
-  const runScores = scoreResults(scored);
+  const scored = store.map((result) => (result.score ? result : withScore(result, fileScore(result))));
+  // The totals come from counts the store keeps: no result is read back for them.
+  const tallies = { [Symbol.iterator]: () => store.tallies()[Symbol.iterator]() };
+  const runScores = scoreResults(tallies);
   let results: Iterable<LintResult> = scored;
   let summary;
   if (options.baselineWrite !== undefined) {
@@ -241,7 +243,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     results = mapResults(scored, (result) => baseline.applyTo(result).result);
     io.stderr(`${c.cyan('note')} baseline: ${suppressed} known finding${suppressed === 1 ? '' : 's'} not reported, ${fixed} fixed since\n`);
   } else {
-    summary = summarize(results);
+    summary = summarize(tallies);
   }
 
   if (fixStdin && stdinText) {
@@ -289,6 +291,16 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));
   return exitCode;
   }
+}
+
+/**
+ * The result with its score: a copy that keeps its properties as they are, so that a `source`
+ * read only on demand (a spilled result's text) is still not read (`{ ...result }` would read it).
+ */
+function withScore(result: LintResult, score: FileScore): LintResult {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as LintResult;
+  copy.score = score;
+  return copy;
 }
 
 /** Results mapped one at a time (read again on every pass). */

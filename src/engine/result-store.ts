@@ -11,6 +11,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { createResult, type LintResult } from './result.js';
+import { fileScore, type FileScore } from './score.js';
 
 export type ResultStoreMode = 'memory' | 'spill';
 
@@ -22,6 +23,19 @@ interface Slot {
   length?: number;
   /** The text was dropped: read the file again for it. */
   reread?: boolean;
+  /** A spilled result's counts and score, so that the run's totals read nothing back. */
+  tally?: ResultTally;
+}
+
+/** What the run's totals (summary, scores) need of one result. */
+export interface ResultTally {
+  channel: string | null;
+  campaign?: string;
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+  /** Its own `score`, else {@link fileScore} of all its findings. */
+  score: FileScore;
 }
 
 export class ResultStore implements Iterable<LintResult> {
@@ -47,7 +61,7 @@ export class ResultStore implements Iterable<LintResult> {
     const record = Buffer.from(`${JSON.stringify(reread ? rest : { ...rest, ...(source !== undefined ? { source } : {}) })}\n`, 'utf8');
     const spill = this.openSpill();
     writeSync(spill.fd, record, 0, record.length, spill.size);
-    this.slots[index] = { offset: spill.size, length: record.length, reread };
+    this.slots[index] = { offset: spill.size, length: record.length, reread, tally: tallyOf(result) };
     spill.size += record.length;
   }
 
@@ -82,6 +96,15 @@ export class ResultStore implements Iterable<LintResult> {
       else yield slot.reread && slot.result.source === undefined ? withText(slot.result) : slot.result;
     }
     yield* this.trailing;
+  }
+
+  /** The counts and score of every result in report order, without reading spilled ones back. */
+  *tallies(): Iterable<ResultTally> {
+    for (const slot of this.slots) {
+      if (!slot) continue;
+      yield slot.result ? tallyOf(slot.result) : slot.tally!;
+    }
+    for (const result of this.trailing) yield tallyOf(result);
   }
 
   /** Maps every result (a baseline, `--quiet`) without reading them all in. */
@@ -126,6 +149,17 @@ export class ResultStore implements Iterable<LintResult> {
     const result = JSON.parse(buffer.toString('utf8')) as LintResult;
     return slot.reread ? withText(result) : result;
   }
+}
+
+function tallyOf(result: LintResult): ResultTally {
+  return {
+    channel: result.channel,
+    ...(result.campaign !== undefined ? { campaign: result.campaign } : {}),
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+    fixableCount: result.fixableCount,
+    score: result.score ?? fileScore(result),
+  };
 }
 
 /**

@@ -122,7 +122,7 @@ export interface LintSummary {
   fixableCount: number;
 }
 
-export function summarize(results: Iterable<LintResult>): LintSummary {
+export function summarize(results: Iterable<Pick<LintResult, 'errorCount' | 'warningCount' | 'fixableCount'>>): LintSummary {
   const summary: LintSummary = { fileCount: 0, errorCount: 0, warningCount: 0, fixableCount: 0 };
   for (const result of results) {
     summary.fileCount++;

@@ -130,9 +130,16 @@ function finishAll(map: Map<string, ScoreBasis & { files: number }>): Record<str
 }
 
 /** The scores of some results, each scored by {@link fileScore} unless it carries its own `score`. */
-export function scoreResults(results: Iterable<{ channel: string | null; campaign?: string; contentUnits?: number; diagnostics: readonly Pick<Diagnostic, 'severity'>[]; score?: FileScore }>): RunScores {
+export function scoreResults(
+  results: Iterable<
+    { channel: string | null; campaign?: string } & (
+      | { score: FileScore }
+      | { contentUnits?: number; diagnostics: readonly Pick<Diagnostic, 'severity'>[]; score?: FileScore }
+    )
+  >,
+): RunScores {
   const tally = new ScoreTally();
-  for (const result of results) tally.add(result, result.score ?? fileScore(result));
+  for (const result of results) tally.add(result, result.score ?? fileScore(result as { diagnostics: readonly Pick<Diagnostic, 'severity'>[] }));
   return tally.scores();
 }
 

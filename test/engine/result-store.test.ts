@@ -46,6 +46,22 @@ describe('ResultStore', () => {
     store.close();
   });
 
+  it('gives every result\'s counts and score without reading spilled ones back', () => {
+    const store = new ResultStore('spill');
+    store.add(0, resultOf('a.html', { contentUnits: 1000 }), true);
+    store.add(1, resultOf('b.html', { campaign: 'spring', campaignData: [] }), true);
+    store.addTrailing(resultOf('brief.yaml'));
+    // A spilled result is read back only through the iterator: break the spill file's handle.
+    (store as unknown as { spill: { fd: number } }).spill.fd = -1;
+    expect([...store.tallies()]).toEqual([
+      { channel: 'landing', errorCount: 1, warningCount: 0, fixableCount: 0, score: { units: 1000, penalty: 5, score: 95.1 } },
+      { channel: 'landing', campaign: 'spring', errorCount: 1, warningCount: 0, fixableCount: 0, score: { units: 200, penalty: 5, score: 77.9 } },
+      { channel: 'landing', errorCount: 1, warningCount: 0, fixableCount: 0, score: { units: 200, penalty: 5, score: 77.9 } },
+    ]);
+    expect(() => [...store]).toThrow();
+    (store as unknown as { spill: { fd: number } | null }).spill = null;
+  });
+
   it('leaves no file behind', () => {
     const store = new ResultStore('spill');
     store.add(0, resultOf('a.html'), true);
