@@ -78,9 +78,13 @@ export type ProseStyleOptions = z.infer<typeof options>;
 
 let writeGood: typeof WriteGood | undefined;
 
-/** write-good and its word lists load on the first check, not when the rule catalogue loads. */
+/**
+ * write-good and its word lists load on the first check, not when the rule catalogue loads. In the
+ * CLI bundle (CommonJS) `require` is esbuild's: write-good is bundled, so V8's code cache holds it
+ * instead of Node compiling its files from source on every run; elsewhere (ES modules) Node loads it.
+ */
 function loadWriteGood(): typeof WriteGood {
-  writeGood ??= createRequire(import.meta.url)('write-good') as typeof WriteGood;
+  writeGood ??= (typeof require === 'function' ? require('write-good') : createRequire(import.meta.url)('write-good')) as typeof WriteGood;
   return writeGood;
 }
 
