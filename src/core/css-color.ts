@@ -101,7 +101,7 @@ export function findColorLiterals(value: string, options: FindColorLiteralsOptio
   const offset = options.offset ?? 0;
   const named = options.named ?? true;
   const legacyAttribute = options.legacyAttribute ?? false;
-  const found = memoized(literalMemo, `${named ? 'n' : '-'}${legacyAttribute ? 'l' : '-'}${value}`, value, () => colorLiteralsOf(value, named, legacyAttribute));
+  const found = memoized(literalMemos[(named ? 2 : 0) + (legacyAttribute ? 1 : 0)]!, value, () => colorLiteralsOf(value, named, legacyAttribute));
   return offset === 0 ? found : found.map((literal) => ({ ...literal, start: literal.start + offset, end: literal.end + offset }));
 }
 
@@ -112,16 +112,17 @@ export function findColorLiterals(value: string, options: FindColorLiteralsOptio
  */
 const MEMO_VALUE_LENGTH = 256;
 const MEMO_SIZE = 20_000;
-const literalMemo = new Map<string, readonly ColorLiteral[]>();
+/** One table per combination of the options that change the answer (named colors, legacy attribute), keyed by the value itself. */
+const literalMemos = Array.from({ length: 4 }, () => new Map<string, readonly ColorLiteral[]>());
 const referenceMemo = new Map<string, readonly VarReference[]>();
 
-function memoized<Answer>(memo: Map<string, Answer>, key: string, value: string, compute: () => Answer): Answer {
+function memoized<Answer>(memo: Map<string, Answer>, value: string, compute: () => Answer): Answer {
   if (value.length > MEMO_VALUE_LENGTH) return compute();
-  let answer = memo.get(key);
+  let answer = memo.get(value);
   if (answer === undefined) {
     answer = compute();
     if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(key, answer);
+    memo.set(value, answer);
   }
   return answer;
 }
@@ -225,7 +226,7 @@ export interface VarReference {
  */
 export function findVarReferences(value: string, offset = 0): readonly VarReference[] {
   if (!/var\(/i.test(value)) return [];
-  const found = memoized(referenceMemo, value, value, () => varReferencesOf(value));
+  const found = memoized(referenceMemo, value, () => varReferencesOf(value));
   if (offset === 0) return found;
   return found.map((reference) => {
     const { fallback } = reference;
