@@ -14,6 +14,9 @@ describe('findLinks: links as social platforms count them', () => {
     ['mail hello@northwind.com today', []],
     ['e.g. i.e. U.S. v2.5 and 3.14', []],
     ['open notes.txt', []],
+    // A dot and two letters that are no country code: a library name, not a domain.
+    ['built with Node.js, Vue.js and Three.js', []],
+    ['docs at nodejs.org and nodejs.jp', ['nodejs.org', 'nodejs.jp']],
   ])('%s', (text, expected) => {
     expect(findLinks(text).map((link) => link.text)).toEqual(expected);
   });

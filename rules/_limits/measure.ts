@@ -48,13 +48,50 @@ export function findEmoji(text: string): Array<{ start: number; end: number; tex
 }
 
 /**
+ * The two-letter top-level domains (country codes, IANA root zone): only these make a bare
+ * `name.xx` a link, so `Node.js` or `Vue.js` (no `.js` domain) stays text, as X counts it.
+ */
+const COUNTRY_CODE_TLDS = [
+  'ac ad ae af ag ai al am an ao aq ar as at au aw ax az',
+  'ba bb bd be bf bg bh bi bj bm bn bo br bs bt bv bw by bz',
+  'ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz',
+  'de dj dk dm do dz',
+  'ec ee eg er es et eu',
+  'fi fj fk fm fo fr',
+  'ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy',
+  'hk hm hn hr ht hu',
+  'id ie il im in io iq ir is it',
+  'je jm jo jp',
+  'ke kg kh ki km kn kp kr kw ky kz',
+  'la lb lc li lk lr ls lt lu lv ly',
+  'ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz',
+  'na nc ne nf ng ni nl no np nr nu nz',
+  'om',
+  'pa pe pf pg ph pk pl pm pn pr ps pt pw py',
+  'qa',
+  're ro rs ru rw',
+  'sa sb sc sd se sg sh si sj sk sl sm sn so sr st su sv sx sy sz',
+  'tc td tf tg th tj tk tl tm tn to tr tt tv tw tz',
+  'ua ug uk us uy uz',
+  'va vc ve vg vi vn vu',
+  'wf ws',
+  'ye yt',
+  'za zm zw',
+].join(' ').split(' ');
+
+let linkPattern: RegExp | undefined;
+
+/**
  * Links as social platforms detect them: `http(s)://` URLs, `www.` addresses, and bare domains
- * whose top-level domain is a common generic one or two letters (a country code), with an
- * optional path. Trailing sentence punctuation is not part of a link. Email addresses are not links.
+ * whose top-level domain is a common generic one or a country code, with an optional path.
+ * Trailing sentence punctuation is not part of a link. Email addresses are not links.
  */
 export function findLinks(text: string): Array<{ start: number; end: number; text: string }> {
-  const pattern =
-    /(?<![\w@.-])(?:https?:\/\/[^\s<>"']+|www\.[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|info|biz|io|co|ai|app|dev|shop|store|blog|news|online|site|tech|xyz|[a-z]{2})(?![\w@-])(?:\/[^\s<>"']*)?)/giu;
+  linkPattern ??= new RegExp(
+    String.raw`(?<![\w@.-])(?:https?:\/\/[^\s<>"']+|www\.[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|info|biz|io|co|ai|app|dev|shop|store|blog|news|online|site|tech|xyz|${COUNTRY_CODE_TLDS.join('|')})(?![\w@-])(?:\/[^\s<>"']*)?)`,
+    'giu',
+  );
+  const pattern = linkPattern;
   const links: Array<{ start: number; end: number; text: string }> = [];
   for (const match of text.matchAll(pattern)) {
     let link = match[0];

@@ -11,6 +11,8 @@ testRule(rule, {
   valid: [
     { name: '4 buttons (Northwind)', code: rasa(4) },
     { name: 'no buttons', code: 'responses:\n  utter_hi:\n  - text: "Hi"\n' },
+    { name: 'Bot Framework .lg: 4 suggestions', file: 'bot/main.lg', code: '# Help\n- ```\nPick a card\n[Suggestions=A|B|C|D]\n```\n' },
+    { name: 'Bot Framework .lg (trap): [AttachmentLayout=...] is no button', file: 'bot/main.lg', code: '# Help\n- ```\nPick a card\n[Suggestions=A|B|C|D]\n[AttachmentLayout=carousel]\n```\n' },
     { name: 'options raise the limit', code: rasa(6), options: { maxButtons: 6 } },
     { name: 'no brand, no platform: no limit', code: rasa(9), noBrand: true },
     {
@@ -40,6 +42,12 @@ testRule(rule, {
       file: 'bot/main.lg',
       code: '# Pick\n[Activity\n    Text = Pick one\n    SuggestedActions = A | B | C | D | E\n]\n',
       errors: [{ line: 4, column: 40, endLine: 4, endColumn: 41 }],
+    },
+    {
+      name: 'Bot Framework .lg: [Suggestions=...] of a multi-line variation are buttons',
+      file: 'bot/main.lg',
+      code: '# Help\n- ```\nPick a card\n[Suggestions=A|B|C|D|E]\n```\n',
+      errors: [{ line: 4, column: 22, endLine: 4, endColumn: 23, message: 'Reply has 5 buttons; the limit is 4' }],
     },
   ],
 });

@@ -18,6 +18,17 @@ testRule(rule, {
     { name: 'options raise the brand limit', code: rasa(a(400)), options: { maxReplyLength: 500 } },
     { name: 'no brand, no platform: no limit', code: rasa(a(5000)), noBrand: true },
     { name: 'no brand: Telegram allows 4096', code: rasa(a(4096), '    channel: telegram\n'), noBrand: true },
+    {
+      name: 'Bot Framework .lg: a [Suggestions=...] line of a multi-line variation is buttons, not reply text',
+      file: 'bot/main.lg',
+      code: `# Help\n- \`\`\`\n${a(280)}\n[Suggestions=${a(30)}|${a(30)}]\n${a(10)}\n\`\`\`\n`,
+    },
+    {
+      name: 'Bot Framework .lg: [AttachmentLayout=...], [Typing] and [Delay=...] lines are not reply text',
+      file: 'bot/main.lg',
+      code: `# Cards\n- \`\`\`\n${a(290)}\n[AttachmentLayout=carousel]\n[Typing][Delay=3000]\n[Attachment=cards/${a(20)}.json]\n\`\`\`\n`,
+    },
+    { name: 'Bot Framework .lg: a one-line variation of only [Suggestions=...]', file: 'bot/main.lg', code: `# Pick\n- [Suggestions=${a(200)}|${a(200)}]\n` },
   ],
   invalid: [
     {
@@ -47,6 +58,25 @@ testRule(rule, {
       file: 'bot/main.lg',
       code: `# Greeting\n- Hi there\n- ${a(301)}\n`,
       errors: [{ line: 3, column: 3 + 300, endLine: 3, endColumn: 3 + 301 }],
+    },
+    {
+      name: 'Bot Framework .lg: the text around a [Suggestions=...] line still counts',
+      file: 'bot/main.lg',
+      code: `# Help\n- \`\`\`\n${a(200)}\n[Suggestions=A|B]\n${a(110)}\n\`\`\`\n`,
+      // 200 + line break + 110 = 311: the 301st character is the 100th of line 5.
+      errors: [{ line: 5, column: 100, endLine: 5, endColumn: 111, message: 'Reply is 311 characters; the limit is 300' }],
+    },
+    {
+      name: 'Bot Framework .lg (trap): "[Suggestions=...]" written inside a sentence is reply text',
+      file: 'bot/main.lg',
+      code: `# Help\n- Type one of [Suggestions=${a(150)}] or ${a(150)}\n`,
+      errors: [{ line: 2, column: 3 + 300, message: 'Reply is 330 characters; the limit is 300' }],
+    },
+    {
+      name: 'Bot Framework .lg (trap): a bracketed line that is no activity command is reply text',
+      file: 'bot/main.lg',
+      code: `# Help\n- \`\`\`\n${a(280)}\n[Note=${a(30)}]\n\`\`\`\n`,
+      errors: [{ line: 4, column: 20, message: 'Reply is 318 characters; the limit is 300' }],
     },
     {
       name: 'brandlint bot script',

@@ -120,6 +120,7 @@ testRule(await shippedRule('brand/shouting'), {
   file,
   valid: [
     { code: p('Use GPS and SPF 50, sizes XL and XXL, shipped in the EU and UK.') },
+    { name: 'trap: initialisms side by side are no shouting', code: p('Polls from NBC CNN and ABC') },
     { name: 'a brand name in capitals is brand/names’ finding', code: p('NORTHWIND') },
     { name: 'Polish text: not checked (the configured locale is en)', code: pl('Kraje UE i DARMOWA dostawa') },
     { name: 'configured locale pl: an acronym with locales: [pl] is fine in Polish', code: p('Kraje UE'), locale: 'pl', brand: polishAcronym },
@@ -127,6 +128,11 @@ testRule(await shippedRule('brand/shouting'), {
   ],
   invalid: [
     { code: p('FREE shipping'), errors: [{ line: 1, column: 4, endColumn: 8, message: '"FREE" is in capitals; write it in normal case (only listed acronyms may be capitals).' }] },
+    {
+      name: 'an initialism before a shouted word is not asked to be lowered',
+      code: p('The new NBC POLL is out'),
+      errors: [{ line: 1, column: 16, endColumn: 20, message: '"POLL" is in capitals; write it in normal case (only listed acronyms may be capitals).' }],
+    },
     { name: 'configured locale pl: Polish text is checked', code: p('DARMOWA dostawa'), locale: 'pl', errors: [{ line: 1, column: 4, endColumn: 11 }] },
     { name: 'configured locale pl: "UE" without locales is shouting', code: p('Kraje UE'), locale: 'pl', errors: [{ line: 1, column: 10 }] },
   ],

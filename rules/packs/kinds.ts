@@ -550,14 +550,17 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
         else if (entryApplies(entry.locales, run.locale, configured)) allowed.add(entry.acronym);
       }
       const foldedNames = new Set(names.map((name) => foldCase(name, run.locale)));
-      let open: { start: number; end: number } | null = null;
+      let open: Array<{ start: number; end: number; text: string }> | null = null;
       const flush = (): void => {
         if (!open) return;
-        const actual = run.run.text.slice(open.start, open.end);
-        if (readsAsShouting(actual, run.locale)) {
-          context.report({ messageId: 'default', data: { actual }, range: proseRange(context.document, run, open.start, open.end), actual });
-        }
+        const words = trimInitialisms(open, run.locale);
         open = null;
+        const start = words[0]!.start;
+        const end = words[words.length - 1]!.end;
+        const actual = run.run.text.slice(start, end);
+        if (readsAsShouting(actual, run.locale)) {
+          context.report({ messageId: 'default', data: { actual }, range: proseRange(context.document, run, start, end), actual });
+        }
       };
       let previousEnd = -1;
       for (const word of run.words) {
@@ -565,7 +568,7 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
         const inPath = word.text.includes('_') || /[/\\_]/u.test(run.text[word.start - 1] ?? '') || /[/\\_]/u.test(run.text[word.end] ?? '');
         const shouted = !inPath && isShouted(word.text, allowed, foldedNames, spec.minLength, run.locale);
         if (!shouted || (open && !/^[\s\p{P}]*$/u.test(run.text.slice(previousEnd, word.start)))) flush();
-        if (shouted) open = open ? { start: open.start, end: word.end } : { start: word.start, end: word.end };
+        if (shouted) (open ??= []).push(word);
         previousEnd = word.end;
       }
       flush();
@@ -608,6 +611,25 @@ function englishWordsStartingWith(letter: string): SortedWordList {
 /** word-list's words.txt (one word a line, lower case). */
 export function englishWordListFile(): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve('word-list')), 'words.txt');
+}
+
+/**
+ * A run of capitals without the initialisms at its edges ("NBC POLL" shouts "POLL", "READ THE
+ * FAQ" shouts "READ THE"): an initialism alone is no shouting (see readsAsShouting), so the
+ * finding marks, and asks to lower, only the words around it. English only; a run of nothing but
+ * initialisms is kept whole (readsAsShouting lets it pass).
+ */
+function trimInitialisms<T extends { text: string }>(words: T[], locale: string): T[] {
+  if (!isEnglish(locale)) return words;
+  const isInitialism = (word: T): boolean => {
+    const letters = word.text.split(/['’]/u)[0]!;
+    return !(letters.length >= 2 && isEnglishWord(letters.toLowerCase()));
+  };
+  let from = 0;
+  let to = words.length;
+  while (from < to - 1 && isInitialism(words[from]!)) from++;
+  while (to - 1 > from && isInitialism(words[to - 1]!)) to--;
+  return words.slice(from, to);
 }
 
 /**

@@ -35,6 +35,13 @@ const EXPLANATIONS: Readonly<Record<Check, string>> = {
 const INTENSIFIERS = new Set(['absolutely', 'completely', 'definitely', 'exceedingly', 'extremely', 'frankly', 'honestly', 'literally', 'maybe', 'really', 'remarkably', 'seriously', 'simply', 'very']);
 const QUANTITIES = new Set(['few', 'many', 'several', 'various', 'tiny', 'vast', 'huge']);
 const PLAIN_PHRASES = new Set(['it is', 'it was', 'all of']);
+/**
+ * Degree words that state a fact once negated: "didn't quite understand", "not entirely sure",
+ * "not completely dry" say "only partly", which is no hedge or intensifier.
+ */
+const NEGATABLE = new Set(['quite', 'entirely', 'completely', 'fully', 'totally']);
+/** A negation right before a word: "not", "never", "n't" ("didn't", "isn’t"). */
+const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t)\s+$/i;
 
 const options = z.strictObject({
   /** Passive voice ("was stolen"): off by default, most hits are idiomatic ("is required"). */
@@ -71,9 +78,13 @@ export type ProseStyleOptions = z.infer<typeof options>;
 
 let writeGood: typeof WriteGood | undefined;
 
-/** write-good and its word lists load on the first check, not when the rule catalogue loads. */
+/**
+ * write-good and its word lists load on the first check, not when the rule catalogue loads. In the
+ * CLI bundle (CommonJS) `require` is esbuild's: write-good is bundled, so V8's code cache holds it
+ * instead of Node compiling its files from source on every run; elsewhere (ES modules) Node loads it.
+ */
 function loadWriteGood(): typeof WriteGood {
-  writeGood ??= createRequire(import.meta.url)('write-good') as typeof WriteGood;
+  writeGood ??= (typeof require === 'function' ? require('write-good') : createRequire(import.meta.url)('write-good')) as typeof WriteGood;
   return writeGood;
 }
 
@@ -183,7 +194,9 @@ function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonl
       if (allowedSpans.some(([from, to]) => from < end && start < to)) continue;
       // "see {{ link }} see" reads "see        see" once masked: not a repeated word.
       if (check === 'illusion' && maskedBefore(prose, start)) continue;
-      if (!kept(check, prose.text.slice(start, end).toLowerCase().replace(/\s+/g, ' '), tuning)) continue;
+      const text = prose.text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+      if (!kept(check, text, tuning)) continue;
+      if ((check === 'weasel' || check === 'adverb') && NEGATABLE.has(text) && NEGATION_BEFORE.test(prose.text.slice(Math.max(0, start - 12), start))) continue;
       const key = `${start}:${end}`;
       const finding = byRange.get(key);
       if (finding) finding.checks.push(check);

@@ -31,6 +31,7 @@ testRule(rule, {
     { name: 'trap: a manner adverb carries meaning', code: p('You can safely delete this email if the poll was reported correctly.') },
     { name: 'trap: "purchase", "amazing" and "things" are plain words', code: p('Thanks for your purchase. The view is amazing and the things you need are here.') },
     { name: 'trap: quantities are no weasel words', code: p('A few white papers and many maps are ready.') },
+    { name: 'a negated degree word states a fact ("not quite", "not entirely")', code: p("Sorry, I didn't quite understand. The map is not entirely accurate, and the tent isn’t completely dry.") },
     { name: 'trap: passive voice is off by default', code: p('A name is required.') },
     { name: 'trap: a sentence-opening "So" is off by default', code: p('So far this year we mapped 40 trails.') },
     { name: 'CSS is not prose', code: '<style>.very { color: #1c1c19 }</style><p>Find your trail.</p>' },
@@ -46,6 +47,16 @@ testRule(rule, {
       name: 'one finding per span, every reason named',
       code: p('Its very light.'),
       errors: [{ line: 1, column: 8, endLine: 1, endColumn: 12, message: '"very" is a weasel word and can weaken meaning' }],
+    },
+    {
+      name: '"quite" without a negation is still a weasel word',
+      code: p('The trail is quite steep.'),
+      errors: [{ line: 1, column: 17, endLine: 1, endColumn: 22, message: /^"quite" is a weasel word/ }],
+    },
+    {
+      name: 'trap: a negation does not excuse an intensifier ("not very")',
+      code: p('The trail is not very steep.'),
+      errors: [{ line: 1, column: 21, endLine: 1, endColumn: 25, message: /^"very" is a weasel word/ }],
     },
     {
       name: 'entities before the finding keep columns exact',

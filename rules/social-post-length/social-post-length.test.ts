@@ -16,6 +16,7 @@ testRule(rule, {
     { name: 'X: a long link counts 23', code: post('x', `${a(256)} ${LONG_URL}`) },
     { name: 'X: a link in parentheses keeps the ")" out', code: post('x', `${a(254)} (${LONG_URL})`) },
     { name: 'X: a domain that is no link counts as written', code: post('x', `${a(262)} northwind.example`) },
+    { name: 'X: a name ending in a dot and two letters that are no country code (Node.js) is no link', code: post('x', `${a(261)} Node.js and Vue.js`) },
     { name: 'X: accents count 1 however they are encoded', code: post('x', 'e\u0301'.repeat(280)) },
     { name: 'X: template tags count 0 by default', code: post('x', `${a(279)} {{ first_name }}`) },
     { name: 'X: twitter alias', code: post('Twitter', a(280)) },
@@ -101,6 +102,16 @@ testRule(rule, {
       name: 'X: a bare domain is a link',
       code: post('x', `${a(258)} northwind.com`),
       errors: [{ line: 4, column: 260, endLine: 4, endColumn: 273, message: /^X post is 282 characters/ }],
+    },
+    {
+      name: 'X: Node.js counts as written, so the post is over by its own length',
+      code: post('x', `${a(273)} Node.js`),
+      errors: [{ line: 4, column: 281, endLine: 4, endColumn: 282, message: /^X post is 281 characters/ }],
+    },
+    {
+      name: 'X (trap): a domain with a country code (.js is none, .jp is one) is a link',
+      code: post('x', `${a(257)} nodejs.jp`),
+      errors: [{ line: 4, column: 259, endLine: 4, endColumn: 268, message: /^X post is 281 characters/ }],
     },
     {
       name: 'X: paragraphs are joined by their line breaks',

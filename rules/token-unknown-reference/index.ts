@@ -6,16 +6,16 @@ import type { BrandModel } from '../../src/tokens/brand-model.js';
 
 const options = z.strictObject({
   /**
-   * More custom property names that exist without being brand tokens or defined in the file
-   * (defined by a linked stylesheet or a framework): exact names, or prefixes ending in `*`
-   * (`'--tw-*'`).
-   */
-  /**
    * Accept a reference that carries a fallback (`var(--bs-scroll-height, 75vh)`): the author
    * planned for the name to be missing. A name one or two edits from exactly one brand token is
    * still reported (a typo of the token, which the fallback would hide).
    */
   allowFallback: z.boolean().default(true),
+  /**
+   * More custom property names that exist without being brand tokens or defined in the file
+   * (defined by a linked stylesheet or a framework): exact names, or prefixes ending in `*`
+   * (`'--tw-*'`).
+   */
   allow: z.array(z.string().regex(/^--[\w-]*\*?$/, 'a custom property name such as --tw-shadow or a prefix such as --tw-*')).default([]),
 });
 
@@ -68,6 +68,8 @@ export default defineRule<TokenUnknownReferenceOptions>({
         const range = source.valueRange(declaration, reference.nameStart, reference.nameEnd);
         let closest = suggestions.get(name);
         if (!closest) suggestions.set(name, (closest = nearer(closestToken(name), closestNames(name, ownNames, suggestionLimit(name)))));
+        // `--a-colored: var(--a-color)` never suggests `--a-colored`: the property would refer to itself (a cycle).
+        if (closest.names.includes(declaration.property)) closest = { names: closest.names.filter((other) => other !== declaration.property), distance: closest.distance };
         const suggestion = closest.names[0];
         if (!suggestion || closest.distance > suggestionLimit(name)) {
           report({ messageId: 'unknown', data: { name }, range, actual: name });

@@ -108,6 +108,19 @@ testRule(rule, {
       output: ':root { --hero-gap: 32px; }\n.hero { gap: var(--hero-gap); }',
     },
     {
+      name: 'the property being declared is never suggested (it would refer to itself)',
+      file: 'site.css',
+      code: '.shadow { --ring-colored: 0 1px var(--ring-color); box-shadow: var(--ring-colored); }',
+      errors: [{ line: 1, column: 37, endLine: 1, endColumn: 49, message: '--ring-color is neither a brand token nor defined here' }],
+    },
+    {
+      name: 'trap: the same typo outside that property is still fixed to the close name',
+      file: 'site.css',
+      code: '.shadow { --ring-colored: 0 1px red; box-shadow: var(--ring-color); }',
+      errors: [{ line: 1, column: 54, endLine: 1, endColumn: 66, message: '--ring-color is neither a brand token nor defined here; did you mean --ring-colored?' }],
+      output: '.shadow { --ring-colored: 0 1px red; box-shadow: var(--ring-colored); }',
+    },
+    {
       name: 'scss',
       file: 'site.scss',
       code: '$gap: 8px;\n.a { margin: var(--space-44); }',

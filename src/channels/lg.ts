@@ -8,13 +8,18 @@
  * - `Text` and `Speak` of structured templates (`[Activity ...]`), and `SuggestedActions`
  *   (`A | B`) as buttons.
  *
+ * A line of a variation that holds only chatdown-style activity commands (`[Suggestions=A|B]`,
+ * `[AttachmentLayout=carousel]`, `[Attachment=card.json]`, `[Typing]`, `[Delay=3000]`) is not
+ * reply text: the suggestions are read as buttons, the other commands not at all.
+ *
  * `\` escapes are decoded with a map back to the file; `${expression}` stays in the text and is
  * listed in `templateRanges`; `> comment` lines are recorded for disable directives (`syntax: lg`).
  */
 import type { ContentDocument, Message } from '../core/document.js';
 import { DocumentBuilder, type DocumentInput } from './builder.js';
 import { anchorsOf, type DecodedText } from './entities.js';
-import { plain, pushRun } from './prose-run.js';
+import { plain, pushBuffer, pushRun } from './prose-run.js';
+import { TextBuffer } from './text-buffer.js';
 
 interface Line {
   start: number;
@@ -31,6 +36,13 @@ const PROPERTY = /^([A-Za-z_][\w.]*)\s*=\s?/;
 /** `[import](common.lg)`, `[Icons](icons.en-us.lg)`: a reference to another .lg file. */
 const IMPORT = /^\[[^\]]*\]\([^)]*\)$/;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
+/** One chatdown activity command: `[Suggestions=A|B]`, `[Typing]`, `[Delay=3000]` (name and value captured). */
+const COMMAND = /\[\s*(suggestions|attachments?|attachmentlayout|typing|delay|conversationupdate)\s*(?:=([^\]\r\n]*))?\]/gi;
+const COMMAND_SOURCE = String.raw`\[\s*(?:suggestions|attachments?|attachmentlayout|typing|delay|conversationupdate)\s*(?:=[^\]\r\n]*)?\]`;
+/** A line of nothing but activity commands, with its line break. */
+const COMMAND_LINE = new RegExp(String.raw`^[ \t]*(?:${COMMAND_SOURCE}[ \t]*)+(?:\r\n|\r|\n|$)`, 'gim');
+/** A one-line variation of nothing but activity commands. */
+const COMMANDS_ONLY = new RegExp(String.raw`^(?:${COMMAND_SOURCE}[ \t]*)+$`, 'i');
 
 export function parseLg(input: DocumentInput): ContentDocument {
   const builder = new DocumentBuilder(input);
@@ -106,6 +118,10 @@ class LgReader {
       if (trimmed === '') continue;
       const start = line.start + bodyOffset;
       const message = this.message(at, start + trimmed.length);
+      if (COMMANDS_ONLY.test(trimmed)) {
+        this.commands(trimmed, start, message);
+        continue;
+      }
       const decoded = decodeLgEscapes(trimmed);
       pushRun(this.builder, decoded, start, start + trimmed.length, { scope: 'bot-reply', messageId: message.id, locale: message.locale });
     }
@@ -139,12 +155,36 @@ class LgReader {
     const body = this.text.slice(bodyStart, close);
     const message = this.message(markerAt, close + 3);
     // An Adaptive Card or other JSON payload is data, not prose.
-    if (!/^\s*[[{]/.test(body)) {
-      pushRun(this.builder, plain(body), bodyStart, close, { scope: 'bot-reply', messageId: message.id, locale: message.locale });
-    }
+    if (!/^\s*[[{]/.test(body)) this.replyText(body, bodyStart, message);
     let last = index;
     while (last + 1 < this.lines.length && this.lines[last + 1]!.start <= close) last++;
     return last;
+  }
+
+  /** The text of a multi-line variation at `bodyStart`: one reply run without its activity-command lines. */
+  private replyText(body: string, bodyStart: number, message: Message): void {
+    const buffer = new TextBuffer();
+    const at = (offset: number): number => offset;
+    let from = 0;
+    for (const line of body.matchAll(COMMAND_LINE)) {
+      if (line.index > from) buffer.append(plain(body.slice(from, line.index)), bodyStart + from, bodyStart + line.index, at);
+      this.commands(line[0], bodyStart + line.index, message);
+      from = line.index + line[0].length;
+    }
+    if (from < body.length) buffer.append(plain(body.slice(from)), bodyStart + from, bodyStart + body.length, at);
+    pushBuffer(this.builder, buffer, { scope: 'bot-reply', messageId: message.id, locale: message.locale });
+  }
+
+  /** Activity commands at `start`: each suggestion of `[Suggestions=A|B]` is a button; the rest is no text. */
+  private commands(text: string, start: number, message: Message): void {
+    for (const command of text.matchAll(COMMAND)) {
+      if (command[1]!.toLowerCase() !== 'suggestions' || command[2] === undefined) continue;
+      const valueStart = start + command.index + command[0].indexOf('=') + 1;
+      for (const action of splitPipes(command[2])) {
+        const actionStart = valueStart + action.start;
+        pushRun(this.builder, decodeLgEscapes(action.text), actionStart, actionStart + action.text.length, { scope: 'button', messageId: message.id, locale: message.locale });
+      }
+    }
   }
 
   /** A structured template `[Activity ... ]`; returns the index of its closing line. */
