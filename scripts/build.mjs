@@ -20,6 +20,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'src', 'cli');
 rmSync(path.join(out, 'brandlint.cjs'), { force: true });
 
+/**
+ * fdir (under tinyglobby) looks for picomatch with its own `require` when it loads, for a `glob()`
+ * that tinyglobby never calls: Node then reads and compiles picomatch's six files from source on
+ * every run. The lookup is left out of the bundle (test/cli/bundle.test.ts checks that it is);
+ * should fdir change it, the bundle is built as it is and that test says so.
+ */
+const withoutOptionalPicomatch = {
+  name: 'without-optional-picomatch',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, ''),
+      loader: 'js',
+    }));
+  },
+};
+
+// The phrase lists of write-good's packages that rules/prose-style matches itself, as expressions.
+const { packagePattern } = await import(path.join(root, 'dist/rules/prose-style/phrase-list.js'));
+const { PHRASE_LISTS } = await import(path.join(root, 'dist/rules/prose-style/index.js'));
+const phrasePatterns = Object.fromEntries(Object.values(PHRASE_LISTS).map((name) => [name, { source: packagePattern(name).source, flags: packagePattern(name).flags }]));
+
 await build({
   entryPoints: { brandlint: path.join(root, 'dist/src/cli/main.js') },
   outdir: out,
@@ -36,12 +57,26 @@ await build({
   // dictionary-en, asciidoctor and en-pos (Vale styles, AsciiDoc) read files next to themselves;
   // they, remark-mdx (with a JavaScript parser) and postal-mime (.eml) are loaded only when such a
   // file or rule is met: every run would pay for reading them in the bundle.
-  external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'write-good', 'dictionary-en', '@asciidoctor/core', 'en-pos', 'remark-mdx', 'postal-mime', 'pdfjs-dist', 'pdfjs-dist/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
+  external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'dictionary-en', '@asciidoctor/core', 'en-pos', 'remark-mdx', 'postal-mime', 'pdfjs-dist', 'pdfjs-dist/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', __BRANDLINT_PHRASE_PATTERNS__: JSON.stringify(phrasePatterns) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'error',
+  plugins: [withoutOptionalPicomatch],
 });
+
+// esbuild escapes what is not ASCII in strings but leaves it in regular expression literals
+// (/[’']/u, the Chinese date patterns). One such character makes the whole 3 MB source a
+// two-byte string: reading it as UTF-8 and compiling it cost the launcher tens of milliseconds
+// on every run. A \uXXXX escape means the same character in a string and in an expression (with
+// or without the u flag, where a surrogate pair of escapes is one code point).
+const bundleFile = path.join(out, 'brandlint.cjs');
+const bundled = readFileSync(bundleFile, 'utf8');
+if (/\\[^\x00-\x7f]/.test(bundled)) {
+  console.error('build: the bundle escapes a character that is not ASCII (\\’); escaping it again would change its meaning');
+  process.exit(1);
+}
+writeFileSync(bundleFile, bundled.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 const { parsePack, packTextHash, PRECOMPILED_FORMAT } = await import(path.join(root, 'dist/rules/packs/load.js'));
 const folder = path.join(root, 'rules', 'packs');

@@ -78,9 +78,13 @@ export type ProseStyleOptions = z.infer<typeof options>;
 
 let writeGood: typeof WriteGood | undefined;
 
-/** write-good and its word lists load on the first check, not when the rule catalogue loads. */
+/**
+ * write-good and its word lists load on the first check, not when the rule catalogue loads. In the
+ * CLI bundle (CommonJS) `require` is esbuild's: write-good is bundled, so V8's code cache holds it
+ * instead of Node compiling its files from source on every run; elsewhere (ES modules) Node loads it.
+ */
 function loadWriteGood(): typeof WriteGood {
-  writeGood ??= createRequire(import.meta.url)('write-good') as typeof WriteGood;
+  writeGood ??= (typeof require === 'function' ? require('write-good') : createRequire(import.meta.url)('write-good')) as typeof WriteGood;
   return writeGood;
 }
 
@@ -89,7 +93,7 @@ function loadWriteGood(): typeof WriteGood {
  * its own took most of this rule's time. (too-wordy's list is short enough to stay as it is.)
  * Built on first use.
  */
-const PHRASE_LISTS = { cliches: 'no-cliches' } as const;
+export const PHRASE_LISTS = { cliches: 'no-cliches' } as const;
 type PhraseListCheck = keyof typeof PHRASE_LISTS;
 const phraseLists = new Map<PhraseListCheck, PhraseMatcher>();
 

@@ -10,6 +10,7 @@ import type { Concurrency } from '../engine/pool.js';
 import type { RuleSource } from '../engine/rules.js';
 import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/runner.js';
 import { parseShard } from '../engine/shard.js';
+import { timelineMark } from '../engine/timeline.js';
 import { contentFromBytes } from '../engine/read.js';
 import { fileScore, parseMinScore, scoreResults, storedScores, type FileScore, type ScoreReport } from '../engine/score.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
@@ -209,9 +210,11 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   // The results are read one at a time from the store, once per pass (summary, each report).
   const finished = outcome;
   const { store } = outcome;
+  timelineMark('report+');
   try {
     return await report(store);
   } finally {
+    timelineMark('report-');
     store.close();
   }
 

@@ -110,10 +110,11 @@ export class ProseRun {
     const boundaries = new Uint8Array(this.text.length + 1);
     boundaries[0] = 1;
     boundaries[this.text.length] = 1;
-    for (const segment of segmentWords(this.text, this.locale)) {
-      boundaries[segment.index] = 1;
-      if (segment.isWordLike) words.push({ text: segment.segment, start: segment.index, end: segment.index + segment.segment.length });
-    }
+    const { text } = this;
+    scanWords(text, this.locale, (start, end, isWordLike) => {
+      boundaries[start] = 1;
+      if (isWordLike) words.push({ text: text.slice(start, end), start, end });
+    });
     this.#words = words;
     this.#boundaries = boundaries;
   }
@@ -123,20 +124,159 @@ export class ProseRun {
 const WORD_CHUNK = 2048;
 
 /**
- * The word segments of a text, as `Intl.Segmenter` gives them, in linear time. V8 takes time
- * proportional to the text for each segment it returns (80,000 characters took seconds), so a
- * long text is segmented in pieces cut where UAX #29 always puts a word boundary: after
- * whitespace and before an ASCII letter or digit (no rule joins them, whatever the language).
+ * The word segments of a text, as `Intl.Segmenter` gives them, in linear time (see
+ * {@link scanWords}).
  */
 export function* segmentWords(text: string, locale: string): Generator<{ segment: string; index: number; isWordLike: boolean }> {
+  const out: Array<{ segment: string; index: number; isWordLike: boolean }> = [];
+  scanWords(text, locale, (start, end, isWordLike) => out.push({ segment: text.slice(start, end), index: start, isWordLike }));
+  yield* out;
+}
+
+/**
+ * Calls `visit` with each word segment of `text` (start, end, whether it is word-like), in order,
+ * exactly as `Intl.Segmenter` segments the whole text. Plain ASCII stretches are segmented here
+ * (UAX #29 reduced to ASCII, see {@link scanAsciiWords}); only the stretches around other
+ * characters go to the segmenter. Stretches are cut where UAX #29 always puts a boundary, whatever
+ * the language: after ASCII whitespace and before an ASCII letter or digit.
+ */
+function scanWords(text: string, locale: string, visit: (start: number, end: number, isWordLike: boolean) => void): void {
+  const length = text.length;
+  if (TAILORED_WORD_LOCALE.test(locale)) {
+    scanWordsIntl(text, 0, length, locale, visit);
+    return;
+  }
+  const table = asciiWordBreakTable();
+  let at = 0;
+  while (at < length) {
+    let other = at;
+    while (other < length) {
+      const code = text.charCodeAt(other);
+      if (code >= 128 || table[code] === WB.Unsupported) break;
+      other++;
+    }
+    if (other === length) {
+      scanAsciiWords(text, at, length, table, visit);
+      return;
+    }
+    let from = other;
+    while (from > at && !isAsciiCut(text, from)) from--;
+    let to = other + 1;
+    while (to < length && !isAsciiCut(text, to)) to++;
+    if (from > at) scanAsciiWords(text, at, from, table, visit);
+    scanWordsIntl(text, from, to, locale, visit);
+    at = to;
+  }
+}
+
+/** Whether `at` follows ASCII whitespace and precedes an ASCII letter or digit: a word boundary in every language. */
+function isAsciiCut(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return false;
+  const before = text.charCodeAt(at - 1);
+  return before === 32 || (before >= 9 && before <= 13);
+}
+
+/** `Intl.Segmenter`'s word segments of `[from, to)` of a text, a long text in pieces (V8 is quadratic on one long text). */
+function scanWordsIntl(text: string, from: number, to: number, locale: string, visit: (start: number, end: number, isWordLike: boolean) => void): void {
   const segmenter = segmenterFor(locale, 'word');
-  let start = 0;
-  while (start < text.length) {
-    const end = text.length - start <= WORD_CHUNK * 2 ? text.length : safeWordCut(text, start + WORD_CHUNK);
+  let start = from;
+  while (start < to) {
+    const end = to - start <= WORD_CHUNK * 2 ? to : Math.min(to, safeWordCut(text, start + WORD_CHUNK));
     const piece = start === 0 && end === text.length ? text : text.slice(start, end);
     for (const segment of segmenter.segment(piece)) {
-      yield { segment: segment.segment, index: segment.index + start, isWordLike: segment.isWordLike === true };
+      visit(segment.index + start, segment.index + start + segment.segment.length, segment.isWordLike === true);
     }
+    start = end;
+  }
+}
+
+/** Word_Break classes of ASCII characters (UAX #29), as far as the fast path needs them. */
+const WB = {
+  Other: 0,
+  Letter: 1,
+  Numeric: 2,
+  /** `.` and `'` (MidNumLet, Single_Quote): join letters to letters and digits to digits. */
+  MidNumLet: 3,
+  /** `,` and `;`: join digits to digits. */
+  MidNum: 4,
+  Space: 5,
+  CR: 6,
+  /** LF, VT, FF: a segment of their own. */
+  Newline: 7,
+  /** `_` (ExtendNumLet) and `:` (MidLetter in some tailorings): left to `Intl.Segmenter`. */
+  Unsupported: 8,
+} as const;
+
+let asciiWordBreak: Uint8Array | undefined;
+
+/** The Word_Break class of each ASCII character, built on first use. */
+function asciiWordBreakTable(): Uint8Array {
+  if (asciiWordBreak) return asciiWordBreak;
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    const char = String.fromCharCode(code);
+    table[code] = /[A-Za-z]/.test(char)
+      ? WB.Letter
+      : /[0-9]/.test(char)
+        ? WB.Numeric
+        : char === '.' || char === "'"
+          ? WB.MidNumLet
+          : char === ',' || char === ';'
+            ? WB.MidNum
+            : char === ' '
+              ? WB.Space
+              : char === '\r'
+                ? WB.CR
+                : char === '\n' || char === '\v' || char === '\f'
+                  ? WB.Newline
+                  : char === '_' || char === ':'
+                    ? WB.Unsupported
+                    : WB.Other;
+  }
+  return (asciiWordBreak = table);
+}
+
+/** Locales whose word rules ICU tailors (POSIX: `.` ends a word); they keep `Intl.Segmenter`. */
+const TAILORED_WORD_LOCALE = /posix/i;
+
+/**
+ * The word segments of `[from, to)` of a text of ASCII characters other than `_` and `:`, where
+ * `from` and `to` are boundaries. For such text the rules of UAX #29 reduce to: letters and
+ * digits join into one word, also across a `.` or `'` between two letters and across `.`, `'`,
+ * `,` or `;` between two digits; a run of spaces is one segment, CR LF is one, and every other
+ * character is a segment of its own. A segment is word-like when it holds a letter or digit.
+ * (Checked against `Intl.Segmenter` on random text in test/core/prose-segmentation.test.ts.)
+ */
+function scanAsciiWords(text: string, from: number, to: number, table: Uint8Array, visit: (start: number, end: number, isWordLike: boolean) => void): void {
+  let start = from;
+  while (start < to) {
+    const kind = table[text.charCodeAt(start)]!;
+    let end = start + 1;
+    if (kind === WB.Letter || kind === WB.Numeric) {
+      while (end < to) {
+        const next = table[text.charCodeAt(end)]!;
+        if (next === WB.Letter || next === WB.Numeric) {
+          end++;
+          continue;
+        }
+        // A middle character joins when the same class surrounds it (WB6/7 for letters, WB11/12 for digits).
+        if ((next === WB.MidNumLet || next === WB.MidNum) && end + 1 < to) {
+          const before = table[text.charCodeAt(end - 1)]!;
+          const after = table[text.charCodeAt(end + 1)]!;
+          if ((before === WB.Letter && after === WB.Letter && next === WB.MidNumLet) || (before === WB.Numeric && after === WB.Numeric)) {
+            end += 2;
+            continue;
+          }
+        }
+        break;
+      }
+    } else if (kind === WB.Space) {
+      while (end < to && text.charCodeAt(end) === 32) end++;
+    } else if (kind === WB.CR && end < to && text.charCodeAt(end) === 10) {
+      end++;
+    }
+    visit(start, end, kind === WB.Letter || kind === WB.Numeric);
     start = end;
   }
 }
@@ -221,13 +361,16 @@ export function isCodeElement(tag: string): boolean {
   return CODE_ELEMENTS.has(tag);
 }
 
+const DOMAIN_END = new RegExp(`\\.(?:${TLDS})(?![\\p{L}\\p{N}-])`, 'iu');
+
 /** Characters without which a mask pattern cannot match: a run lacking them skips the pattern. */
 const MASK_TRIGGERS: Readonly<Record<MaskKind, (text: string) => boolean>> = {
   template: (text) => text.includes('{') || text.includes('*|') || text.includes('%%') || text.includes('<%'),
   code: (text) => text.includes('`'),
   url: (text) => text.includes(':') || /www\./i.test(text),
   email: (text) => text.includes('@') && text.includes('.'),
-  domain: (text) => text.includes('.'),
+  // A domain ends in `.` and a listed top-level domain (same flags as its pattern: `ſ` is an `s`).
+  domain: (text) => text.includes('.') && DOMAIN_END.test(text),
   hashtag: (text) => text.includes('#'),
   mention: (text) => text.includes('@'),
 };
@@ -500,3 +643,8 @@ export function foldCase(text: string, locale: string = DEFAULT_LOCALE): string 
 }
 
 const LOCALE_CASING = /^\s*(?:tr|az|lt)(?:$|[-_])/i;
+
+/** Whether {@link foldCase} folds text in `locale` otherwise than `toLowerCase` does (Turkish, Azeri, Lithuanian). */
+export function hasLocaleCasing(locale: string): boolean {
+  return LOCALE_CASING.test(locale);
+}

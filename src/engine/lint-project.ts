@@ -26,6 +26,7 @@ import { lintFiles, loadContentParser, type ContentParser, type ContentReader } 
 import { CacheLocationError, cacheFolderFor, cacheKey, FolderLintCache } from './cache.js';
 import { readContentFile } from './read.js';
 import { selectShard, type ShardSpec } from './shard.js';
+import { timelineMark } from './timeline.js';
 
 export { campaignResolver };
 
@@ -135,12 +136,14 @@ export type LintProjectOutcome =
 export async function lintProject(given: LintProjectOptions): Promise<LintProjectOutcome> {
   const options = given.text ? textAsFile(given, given.text) : given;
   const { cwd } = options;
+  timelineMark('prepare+');
   const prepared: Awaited<ReturnType<typeof prepareRun>> = options.prepared ? { ok: true, run: options.prepared } : await prepareRun({
     cwd,
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.brandCache ? { brandCache: options.brandCache } : {}),
   });
+  timelineMark('prepare-');
   if (!prepared.ok) return prepared;
   const { run: setup } = prepared;
   const { config, brand } = setup;
@@ -148,6 +151,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
   const notices: LintNotice[] = [];
   if (!brand) notices.push({ kind: 'no-brand', message: NO_BRAND_NOTICE });
   let discovery;
+  timelineMark('discovery+');
   try {
     discovery = await discoverFiles({
       cwd,
@@ -169,6 +173,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
     if (error instanceof DiscoveryError) return { ok: false, stage: 'paths', message: error.message, diagnostics: [] };
     throw error;
   }
+  timelineMark('discovery-', discovery.files.length);
   notices.push(...discovery.notices);
   if (discovery.files.length === 0 && discovery.notices.length === 0) notices.push({ kind: 'no-files', message: 'no content files to lint' });
 
@@ -211,7 +216,8 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
       },
       files: adapted.map((file) => ({ ...file, size: sizeOf(file) })),
       threads,
-      local: async (task) => (await import('./worker.js')).lintBatchWith(setup, task),
+      // The main thread stays responsive between files: a worker waits for its next batch no longer than a file.
+      local: async (task) => (await import('./worker.js')).lintBatchWith(setup, task, { yieldBetweenFiles: true }),
       onResult: (index, result) => store.add(indexOf.get(adapted[index]!)!, result, true),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
@@ -304,6 +310,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
     return others.flatMap((file) => known.get(file.absolutePath) ?? []);
   };
   // Only campaign members change in the campaign phase; the other results stay where they are.
+  timelineMark('campaigns+');
   const consistency = await runCampaigns({
     cwd,
     config,
@@ -312,6 +319,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
     brand,
     ...(wantSiblings ? { loadSiblings } : {}),
   });
+  timelineMark('campaigns-');
   store.replace(consistency.results);
   for (const result of consistency.briefResults) store.addTrailing(result);
   // The run ends with what it could not do: rules that could not apply, then the files not linted.

@@ -1,7 +1,8 @@
 /**
  * Linting on several cores: worker threads (tinypool) take batches of files, each worker having
- * prepared the run once, and the results come back to the main thread in file order, so the
- * report is byte for byte the one a single thread writes. The campaign phase stays in the main
+ * prepared the run once, and the main thread lints batches too (see BatchQueue for who takes
+ * which files). Results and notices are put back in file order, so the report is byte for byte
+ * the one a single thread writes. The campaign phase stays in the main
  * thread: it works on the results only, so the workers share no state.
  *
  * A batch that takes far longer than it should is stopped (its worker is ended), and its files are
@@ -16,6 +17,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { createResult, type LintNotice, type LintResult } from './result.js';
 import { FILE_TIME_LIMIT_MS, type LintTarget } from './runner.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './worker.js';
+import { timelineMark } from './timeline.js';
 
 /** `--concurrency`: worker threads, or `auto` (by the size of the run and the cores), or `off`. */
 export type Concurrency = number | 'auto' | 'off';
@@ -31,6 +33,8 @@ export const AUTO_MIN_FILES = 16;
 /** Files per batch, and bytes: small enough to spread the work, large enough to pay the messages. */
 const BATCH_FILES = 24;
 const BATCH_BYTES = 512 * 1024;
+/** The smallest byte budget of a batch at the end of a run. */
+const MIN_BATCH_BYTES = 32 * 1024;
 
 /**
  * The worker threads a run uses besides the main thread (0: none) for the files it lints. The
@@ -80,17 +84,23 @@ export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
     minThreads: options.threads,
     maxThreads: options.threads,
   });
-  const batches = batchesOf(options.files);
-  const noticesByBatch: LintNotice[][] = batches.map(() => []);
+  timelineMark('pool', options.threads);
+  const queue = new BatchQueue(options.files, options.threads + 1);
+  /** Each file's notices, by its index: reported in file order whoever linted it. */
+  const noticesOf: Array<LintNotice[] | undefined> = [];
   let done = 0;
   let cacheHits = 0;
   let cacheMisses = 0;
   const limit = options.setup.timeLimitMs ?? FILE_TIME_LIMIT_MS;
 
-  const runBatch = async (files: WorkerTask['files'], notices: LintNotice[], local: boolean): Promise<void> => {
+  /**
+   * Runs a batch and gives back what takes its results in (`settle`): a worker's lane asks for its
+   * next batch before it takes in the last one's results, so the worker does not wait for that.
+   */
+  const runBatch = async (files: WorkerTask['files'], local: boolean): Promise<() => void> => {
     if (local) {
-      accept(await options.local({ setup: options.setup, files }), notices);
-      return;
+      const reply = await options.local({ setup: options.setup, files });
+      return () => accept(reply);
     }
     const controller = new AbortController();
     // The rules stop themselves between rules; this ends a rule that never returns.
@@ -102,59 +112,89 @@ export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
       if (!controller.signal.aborted) throw error;
       if (files.length > 1) {
         // One of them is the slow one: each file on its own.
-        for (const file of files) await runBatch([file], notices, false);
-        return;
+        for (const file of files) (await runBatch([file], false))();
+        return () => {};
       }
       const file = files[0]!;
-      options.onResult(file.index, timedOut(file, limit));
-      return;
+      return () => options.onResult(file.index, timedOut(file, limit));
     } finally {
       clearTimeout(timer);
     }
-    accept(reply, notices);
+    return () => accept(reply);
   };
-  const accept = (reply: WorkerReply, notices: LintNotice[]): void => {
+  const accept = (reply: WorkerReply): void => {
     if (reply.failure !== undefined) throw new Error(`a worker could not prepare the run: ${reply.failure}`);
     for (const { index, result } of reply.results) options.onResult(index, result);
-    notices.push(...reply.notices);
+    for (const { index, notices } of reply.notices) noticesOf[index] = notices;
     cacheHits += reply.cacheHits;
     cacheMisses += reply.cacheMisses;
   };
 
   try {
-    let next = 0;
     const lane = async (local: boolean): Promise<void> => {
-      while (next < batches.length) {
-        const at = next++;
-        await runBatch(batches[at]!, noticesByBatch[at]!, local);
-        done += batches[at]!.length;
+      let settle: (() => void) | undefined;
+      let settling = 0;
+      const settled = (): void => {
+        if (!settle) return;
+        settle();
+        done += settling;
         options.onProgress?.(done, options.files.length);
+      };
+      for (let batch = queue.take(local); batch.length > 0; batch = queue.take(local)) {
+        // The task is handed over before the previous batch's results are taken in.
+        const running = runBatch(batch, local);
+        settled();
+        settle = await running;
+        settling = batch.length;
       }
+      settled();
     };
     // The workers' lanes first: they start while the main thread takes its first batch.
     await Promise.all([...Array.from({ length: options.threads }, () => lane(false)), lane(true)]);
   } finally {
+    timelineMark('lanes-');
     await pool.destroy();
   }
-  return { notices: noticesByBatch.flat(), cacheHits, cacheMisses };
+  return { notices: noticesOf.flatMap((notices) => notices ?? []), cacheHits, cacheMisses };
 }
 
-/** Consecutive files in batches of at most BATCH_FILES files or BATCH_BYTES bytes. */
-function batchesOf(files: PoolRunOptions['files']): Array<WorkerTask['files']> {
-  const batches: Array<WorkerTask['files']> = [];
-  let batch: WorkerTask['files'] = [];
-  let bytes = 0;
-  files.forEach((file, index) => {
-    if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + file.size > BATCH_BYTES)) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
+/**
+ * The files still to lint, largest first. Worker threads take batches from the large end: a batch
+ * crosses threads, so fewer, larger files pay its messages best. The main thread takes batches
+ * from the small end: it answers the workers between two files, so its files are kept short. A
+ * batch holds at most BATCH_FILES files and BATCH_BYTES bytes, and less towards the end of the
+ * run (a share of what is left), so that every thread finishes at about the same time.
+ */
+export class BatchQueue {
+  private readonly files: Array<WorkerTask['files'][number] & { size: number }>;
+  private front = 0;
+  private back: number;
+  private bytesLeft = 0;
+
+  constructor(files: PoolRunOptions['files'], private readonly lanes: number) {
+    this.files = files.map((file, index) => ({ absolutePath: file.absolutePath, file: file.file, channel: file.channel, index, size: file.size }));
+    // Stable: files of one size keep their order.
+    this.files.sort((a, b) => b.size - a.size || a.index - b.index);
+    this.back = this.files.length;
+    for (const file of this.files) this.bytesLeft += file.size;
+  }
+
+  /** The next batch for a worker thread (from the large end) or the main thread (`small`); empty at the end. */
+  take(small: boolean): WorkerTask['files'] {
+    const budget = Math.max(MIN_BATCH_BYTES, Math.min(BATCH_BYTES, this.bytesLeft / (this.lanes * 4)));
+    const batch: Array<WorkerTask['files'][number] & { size: number }> = [];
+    let bytes = 0;
+    while (this.front < this.back && batch.length < BATCH_FILES) {
+      const file = small ? this.files[this.back - 1]! : this.files[this.front]!;
+      if (batch.length > 0 && bytes + file.size > budget) break;
+      if (small) this.back--;
+      else this.front++;
+      batch.push(file);
+      bytes += file.size;
     }
-    batch.push({ absolutePath: file.absolutePath, file: file.file, channel: file.channel, index });
-    bytes += file.size;
-  });
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+    this.bytesLeft -= bytes;
+    return batch.map(({ size: _size, ...file }) => file);
+  }
 }
 
 function timedOut(target: LintTarget, limit: number): LintResult {

@@ -235,6 +235,12 @@ export interface LintFilesOptions extends LintDocumentOptions {
   /** Called after each file is done (progress bars). */
   onProgress?: (done: number, total: number) => void;
   /**
+   * Let the event loop run after each file (files are read synchronously, so a run otherwise holds
+   * the thread until it ends): the main thread, linting beside worker threads, then hands a worker
+   * its next batch as soon as the worker's reply arrives instead of after its own batch.
+   */
+  yieldBetweenFiles?: boolean;
+  /**
    * Receives each file's result as soon as it is done, with its index in `files`; the run then
    * returns no results of its own (the caller keeps them, e.g. in a ResultStore).
    */
@@ -248,6 +254,8 @@ export interface LintRun {
   /** One per linted file (skipped files have none), in the order of `files`. */
   results: LintResult[];
   notices: LintNotice[];
+  /** The notices of each file of `files` (also in `notices`, after those of files without an adapter). */
+  noticesByFile: LintNotice[][];
 }
 
 export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
@@ -266,7 +274,8 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   }
 
   const results: Array<LintResult | undefined> = new Array(targets.length);
-  const fileNotices: Array<LintNotice[]> = targets.map(() => []);
+  const noticesByFile: LintNotice[][] = options.files.map(() => []);
+  const fileNotices = targets.map(({ index }) => noticesByFile[index]!);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -278,11 +287,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       if (result && options.onResult) options.onResult(index, result);
       else results[at] = result;
       options.onProgress?.(++done, targets.length);
+      if (options.yieldBetweenFiles) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   notices.push(...fileNotices.flat());
-  return { results: results.filter((r): r is LintResult => r !== undefined), notices };
+  return { results: results.filter((r): r is LintResult => r !== undefined), notices, noticesByFile };
 }
 
 async function lintFile(target: LintTarget, options: LintFilesOptions, notices: LintNotice[]): Promise<LintResult | undefined> {

@@ -10,6 +10,7 @@ import { prepareRun, type PreparedRun } from './prepare.js';
 import type { LintNotice, LintResult } from './result.js';
 import { lintFiles, loadContentParser, type LintTarget } from './runner.js';
 import { campaignResolver } from './campaign-resolver.js';
+import { timelineMark, timelineSpan } from './timeline.js';
 
 /** Everything a worker needs to lint like the main thread (plain data: it crosses threads). */
 export interface WorkerSetup {
@@ -31,8 +32,8 @@ export interface WorkerTask {
 
 export interface WorkerReply {
   results: Array<{ index: number; result: LintResult }>;
-  /** Notices of the batch, in file order. */
-  notices: LintNotice[];
+  /** The notices of each file of the batch that has any (by its place in the run). */
+  notices: Array<{ index: number; notices: LintNotice[] }>;
   cacheHits: number;
   cacheMisses: number;
   /** The run could not be prepared here (the main thread prepared it, so this is unexpected). */
@@ -46,11 +47,11 @@ function prepareOnce(setup: WorkerSetup): Promise<PreparedRun | string> {
   if (prepared?.key !== key) {
     prepared = {
       key,
-      run: prepareRun({
+      run: timelineSpan('prepare', () => prepareRun({
         cwd: setup.cwd,
         ...(setup.configFile !== undefined ? { configFile: setup.configFile } : {}),
         ...(setup.brandCache ? { brandCache: setup.brandCache } : {}),
-      }).then((outcome) =>
+      })).then((outcome) =>
         outcome.ok ? outcome.run : `${outcome.message}: ${outcome.diagnostics.map((d) => d.message).join('; ')}`,
       ),
     };
@@ -65,8 +66,9 @@ export async function lintBatch(task: WorkerTask): Promise<WorkerReply> {
 }
 
 /** A batch linted with a prepared run (a worker's, or the main thread's own). */
-export async function lintBatchWith(run: PreparedRun, task: WorkerTask): Promise<WorkerReply> {
+export async function lintBatchWith(run: PreparedRun, task: WorkerTask, options: { yieldBetweenFiles?: boolean } = {}): Promise<WorkerReply> {
   const { setup } = task;
+  timelineMark('batch+', `${task.files.length} ${task.files[0]?.index ?? ''}`);
   const cache = setup.cache ? new FolderLintCache(setup.cache) : undefined;
   const results: WorkerReply['results'] = [];
   const outcome = await lintFiles({
@@ -80,9 +82,13 @@ export async function lintBatchWith(run: PreparedRun, task: WorkerTask): Promise
     ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
     ...(setup.timeLimitMs !== undefined ? { timeLimitMs: setup.timeLimitMs } : {}),
     ...(cache ? { cache } : {}),
+    // One file at a time, yielding after each (files are read synchronously: more at once would only delay the yield).
+    ...(options.yieldBetweenFiles ? { yieldBetweenFiles: true, concurrency: 1 } : {}),
     onResult: (at, result) => results.push({ index: task.files[at]!.index, result: withoutDiskText(result, setup) }),
   });
-  return { results, notices: outcome.notices, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
+  timelineMark('batch-');
+  const notices = outcome.noticesByFile.flatMap((fileNotices, at) => (fileNotices.length > 0 ? [{ index: task.files[at]!.index, notices: fileNotices }] : []));
+  return { results, notices, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
 }
 
 /** The result without the file's text when the text is the file on disk (read again for the report). */

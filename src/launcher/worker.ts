@@ -10,8 +10,10 @@ interface BundleExports {
   lintBatch(task: unknown): Promise<unknown>;
 }
 
+if (process.env.BRANDLINT_TIMELINE) process.stderr.write(`brandlint-timeline ${(process.uptime() * 1000).toFixed(1)} worker-launcher start\n`);
 const bundle = loadBundle<BundleExports>(fileURLToPath(new URL('../cli/brandlint.cjs', import.meta.url)));
 bundle.exports.setModuleImporter((specifier) => import(specifier));
+if (process.env.BRANDLINT_TIMELINE) process.stderr.write(`brandlint-timeline ${(process.uptime() * 1000).toFixed(1)} worker-launcher loaded\n`);
 let cacheSaved = false;
 
 export default async function lintBatch(task: unknown): Promise<unknown> {

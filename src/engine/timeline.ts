@@ -1,0 +1,26 @@
+/**
+ * A timeline of a run for finding idle cores: with `BRANDLINT_TIMELINE=1`, each thread writes one
+ * line to stderr per step it starts or ends (milliseconds since the process started, the thread,
+ * the step), e.g. `brandlint-timeline 1234.5 main batch+ 17`. Nothing is written otherwise.
+ */
+import { threadId } from 'node:worker_threads';
+
+const enabled = Boolean(process.env['BRANDLINT_TIMELINE']);
+
+/** Notes a step of this thread (`name` ending in `+` starts it, in `-` ends it). */
+export function timelineMark(name: string, detail?: string | number): void {
+  if (!enabled) return;
+  const thread = threadId === 0 ? 'main' : `w${threadId}`;
+  process.stderr.write(`brandlint-timeline ${(process.uptime() * 1000).toFixed(1)} ${thread} ${name}${detail === undefined ? '' : ` ${detail}`}\n`);
+}
+
+/** Runs `work` between a start and an end mark. */
+export async function timelineSpan<T>(name: string, work: () => Promise<T> | T, detail?: string | number): Promise<T> {
+  if (!enabled) return work();
+  timelineMark(`${name}+`, detail);
+  try {
+    return await work();
+  } finally {
+    timelineMark(`${name}-`, detail);
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { segmentWords } from '../../src/core/prose.js';
+
+/**
+ * `segmentWords` segments plain ASCII text itself (UAX #29 reduced to ASCII) instead of calling
+ * `Intl.Segmenter`: its segments must be the segmenter's, whatever the text.
+ */
+function viaIntl(text: string, locale: string): Array<{ segment: string; index: number; isWordLike: boolean }> {
+  const segmenter = new Intl.Segmenter(Intl.Segmenter.supportedLocalesOf([locale])[0], { granularity: 'word' });
+  return [...segmenter.segment(text)].map((s) => ({ segment: s.segment, index: s.index, isWordLike: s.isWordLike === true }));
+}
+
+/** A small deterministic generator (mulberry32): the same texts on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Characters weighted towards the ones whose rules differ: letters, digits and the middle characters. */
+const ASCII = "aZ9 .'.,;:_\r\n\t\v\f-!?\"()/&#@$%*+<=>[\\]^`{|}~0bY".split('');
+/** Characters the segmenter handles: accents, a combining mark, typographic quotes, no-break space, BOM, ZWJ, emoji, CJK, Thai. */
+const OTHER = ['é', '’', '\u00a0', '\u0301', '\ufeff', '\u200d', '😀', '👍🏽', '中文', 'ß', 'ไทย', '—', '٣'];
+
+describe('segmentWords', () => {
+  const samples = [
+    "It's 3.5 km, or 1,000.50 m; e.g. U.S.A. isn't a.1 or 1.a",
+    'Save 20% today!!  Visit us\r\nat 9:30 -- or "never"... ok',
+    'snake_case and a:b and 12:30 and tab\there',
+    "rock 'n' roll '90s 'quoted' a'b'c a''b a..b 1..2 1,,2 1;2;3",
+    '',
+    ' ',
+    'x',
+    'Café au lait, it’s 3.5 km — or 1,000 m. NorthWind商店 and 欢迎来到NorthWind商店 ok',
+    'naïve\u00a0coöperation e\u0301t\u00e9 a\ufeffb x\u200d😀 done',
+  ];
+  for (const locale of ['en', 'en-GB', 'de', 'fr', 'sv', 'fi', 'ja', 'zh', 'en-US-u-va-posix', 'english']) {
+    it(`matches Intl.Segmenter (${locale})`, () => {
+      const next = random(locale.length * 7919 + 17);
+      const texts = [...samples];
+      for (let i = 0; i < 600; i++) {
+        // Two texts in three are plain ASCII (segmented without Intl.Segmenter), the others mix in other characters.
+        const mixed = i % 3 === 2;
+        const length = 1 + Math.floor(next() * 30);
+        let text = '';
+        for (let j = 0; j < length; j++) text += mixed && next() < 0.15 ? OTHER[Math.floor(next() * OTHER.length)] : ASCII[Math.floor(next() * ASCII.length)];
+        texts.push(text);
+      }
+      for (const text of texts) expect([...segmentWords(text, locale)], JSON.stringify(text)).toEqual(viaIntl(text, locale));
+    });
+  }
+});
