@@ -660,7 +660,7 @@ export function englishWordListFile(): string {
 function trimInitialisms<T extends { text: string }>(words: T[], locale: string): T[] {
   if (!isEnglish(locale)) return words;
   const isInitialism = (word: T): boolean => {
-    const letters = word.text.split(/['’]/u)[0]!;
+    const letters = word.text.split(/['‘’]/u)[0]!;
     return !(letters.length >= 2 && isEnglishWord(letters.toLowerCase()));
   };
   let from = 0;
