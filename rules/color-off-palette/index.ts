@@ -1,4 +1,4 @@
-import { differenceCiede2000, parse, type Color } from '../../src/core/culori.js';
+import { converter, differenceCiede2000, parse, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import {
   alphaOf,
@@ -41,6 +41,8 @@ interface PaletteEntry {
   key: string;
   /** Opaque color, for ΔE. */
   color: Color;
+  /** The same in CIELAB (D65), as ΔE reads it: converted once, not at every comparison. */
+  lab: Color;
   /** Alpha as a byte (how hex compares it). */
   alphaByte: number;
 }
@@ -215,6 +217,9 @@ interface Palette {
   nearestByKey: Map<string, ReturnType<typeof nearestEntry>>;
 }
 
+/** CIELAB (D65): what CIEDE2000 compares. */
+const toLab = converter('lab65') as (color: Color) => Color;
+
 /** The parsed palette and its nearest-color answers, kept per brand palette across documents. */
 const palettes = new WeakMap<readonly PaletteColor[], Palette>();
 
@@ -224,7 +229,8 @@ function paletteOf(palette: readonly PaletteColor[]): Palette {
     const entries = palette.flatMap((token): PaletteEntry[] => {
       const parsed = parse(token.hex);
       if (!parsed) return [];
-      return [{ token, key: toSrgbHex(parsed), color: opaque(parsed), alphaByte: Math.round(alphaOf(parsed) * 255) }];
+      const color = opaque(parsed);
+      return [{ token, key: toSrgbHex(parsed), color, lab: toLab(color), alphaByte: Math.round(alphaOf(parsed) * 255) }];
     });
     cached = { entries, keys: new Set(entries.map((entry) => entry.key)), nearestByKey: new Map() };
     palettes.set(palette, cached);
@@ -254,8 +260,10 @@ function nearestEntry(
 ): { entry: PaletteEntry; delta: number } | null {
   let best: { entry: PaletteEntry; delta: number; rank: number } | null = null;
   const roles = rolesOf(property);
+  // ΔE converts both colors to CIELAB unless they are already: the color once here, the palette's once per palette.
+  const lab = toLab(color);
   for (const entry of entries) {
-    const delta = deltaE(color, entry.color);
+    const delta = deltaE(lab, entry.lab);
     const rank = tokenRank(entry.token, property, roles);
     if (!best || delta < best.delta - 1e-9 || (Math.abs(delta - best.delta) <= 1e-9 && rank < best.rank)) best = { entry, delta, rank };
   }

@@ -4,7 +4,8 @@
  *
  * Rules read declarations from `ContentDocument.styles`; this module reads one value at a time.
  * postcss-value-parser finds the candidates (so strings, comments and `url(...)` are never looked
- * into) and culori decides whether a candidate is a color. Nothing is cached between calls.
+ * into) and culori decides whether a candidate is a color. The answer for a value is remembered
+ * (values recur across declarations and files) and shared: callers never change it.
  *
  * Decisions, for every rule that uses it:
  * - A `var(--x, #fff)` fallback IS a literal (the fallback is what readers see whenever the
@@ -19,7 +20,8 @@
  * - A name followed by `:` (an SCSS map key, `(red: #b42318)`) is not a color.
  *
  * Offsets are into the string given, plus the `offset` option: pass a declaration's
- * `valueRange.start.offset` to get file offsets.
+ * `valueRange.start.offset` to get file offsets. Answers are shared between calls with the same
+ * value: read them, never change them.
  */
 import { clampChroma, colorsNamed, converter, formatHex, formatHex8, parse, type Color } from './culori.js';
 import valueParser from 'postcss-value-parser';
@@ -95,21 +97,49 @@ const NAMED = colorsNamed as Record<string, number>;
  * findColorLiterals('1f5135', { legacyAttribute: true }) // [{ text: '1f5135', kind: 'hex', legacy: true, ... }]
  * ```
  */
-export function findColorLiterals(value: string, options: FindColorLiteralsOptions = {}): ColorLiteral[] {
-  if (TEMPLATE_TEXT.test(value)) return [];
+export function findColorLiterals(value: string, options: FindColorLiteralsOptions = {}): readonly ColorLiteral[] {
   const offset = options.offset ?? 0;
   const named = options.named ?? true;
-  if (!named && !/[#(]/.test(value) && !options.legacyAttribute) return [];
+  const legacyAttribute = options.legacyAttribute ?? false;
+  const found = memoized(literalMemos[(named ? 2 : 0) + (legacyAttribute ? 1 : 0)]!, value, () => colorLiteralsOf(value, named, legacyAttribute));
+  return offset === 0 ? found : found.map((literal) => ({ ...literal, start: literal.start + offset, end: literal.end + offset }));
+}
 
-  if (options.legacyAttribute) {
+/**
+ * Values recur (`#fff`, `1px solid #ddd`, `var(--bs-body-color)`), within a stylesheet and across
+ * files: each distinct value is read once, its answer (at offset 0) shared and never changed.
+ * Long values (inline images, long gradients) are read every time, so the tables stay small.
+ */
+const MEMO_VALUE_LENGTH = 256;
+const MEMO_SIZE = 20_000;
+/** One table per combination of the options that change the answer (named colors, legacy attribute), keyed by the value itself. */
+const literalMemos = Array.from({ length: 4 }, () => new Map<string, readonly ColorLiteral[]>());
+const referenceMemo = new Map<string, readonly VarReference[]>();
+
+function memoized<Answer>(memo: Map<string, Answer>, value: string, compute: () => Answer): Answer {
+  if (value.length > MEMO_VALUE_LENGTH) return compute();
+  let answer = memo.get(value);
+  if (answer === undefined) {
+    answer = compute();
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(value, answer);
+  }
+  return answer;
+}
+
+function colorLiteralsOf(value: string, named: boolean, legacyAttribute: boolean): ColorLiteral[] {
+  if (TEMPLATE_TEXT.test(value)) return [];
+  if (!named && !/[#(]/.test(value) && !legacyAttribute) return [];
+
+  if (legacyAttribute) {
     const trimmed = value.trim();
     if (/^[0-9a-f]+$/i.test(trimmed) && (trimmed.length === 3 || trimmed.length === 6)) {
       const start = value.indexOf(trimmed);
       return [
         {
           text: trimmed,
-          start: start + offset,
-          end: start + trimmed.length + offset,
+          start,
+          end: start + trimmed.length,
           color: parseLegacyHexDigits(trimmed),
           kind: 'hex',
           inVarFallback: false,
@@ -158,8 +188,8 @@ export function findColorLiterals(value: string, options: FindColorLiteralsOptio
   };
   const literalOf = (node: ValueNode, text: string, color: Color, kind: ColorLiteralKind, inVarFallback: boolean): ColorLiteral => ({
     text,
-    start: node.sourceIndex + offset,
-    end: node.sourceIndex + text.length + offset,
+    start: node.sourceIndex,
+    end: node.sourceIndex + text.length,
     color,
     kind,
     inVarFallback,
@@ -194,8 +224,25 @@ export interface VarReference {
  * //  { name: '--color-border-default', start: 20, end: 46, nameStart: 24, nameEnd: 45 }]
  * ```
  */
-export function findVarReferences(value: string, offset = 0): VarReference[] {
-  if (!/var\(/i.test(value) || TEMPLATE_TEXT.test(value)) return [];
+export function findVarReferences(value: string, offset = 0): readonly VarReference[] {
+  if (!/var\(/i.test(value)) return [];
+  const found = memoized(referenceMemo, value, () => varReferencesOf(value));
+  if (offset === 0) return found;
+  return found.map((reference) => {
+    const { fallback } = reference;
+    return {
+      ...reference,
+      start: reference.start + offset,
+      end: reference.end + offset,
+      nameStart: reference.nameStart + offset,
+      nameEnd: reference.nameEnd + offset,
+      ...(fallback ? { fallback: { text: fallback.text, start: fallback.start + offset, end: fallback.end + offset } } : {}),
+    };
+  });
+}
+
+function varReferencesOf(value: string): VarReference[] {
+  if (TEMPLATE_TEXT.test(value)) return [];
   const references: VarReference[] = [];
   const visit = (nodes: ValueNode[]): void => {
     for (const node of nodes) {
@@ -207,10 +254,10 @@ export function findVarReferences(value: string, offset = 0): VarReference[] {
         if (first?.type === 'word' && /^--[\w-]+$/.test(first.value)) {
           const reference: VarReference = {
             name: first.value,
-            start: node.sourceIndex + offset,
-            end: node.sourceEndIndex + offset,
-            nameStart: first.sourceIndex + offset,
-            nameEnd: first.sourceIndex + first.value.length + offset,
+            start: node.sourceIndex,
+            end: node.sourceEndIndex,
+            nameStart: first.sourceIndex,
+            nameEnd: first.sourceIndex + first.value.length,
           };
           const comma = node.nodes.findIndex((child) => child.type === 'div' && child.value === ',');
           if (comma !== -1) reference.hasFallback = true;
@@ -222,7 +269,7 @@ export function findVarReferences(value: string, offset = 0): VarReference[] {
             const raw = value.slice(fallbackStart, lastRest.sourceEndIndex);
             const leading = raw.length - raw.trimStart().length;
             const text = raw.trim();
-            if (text !== '') reference.fallback = { text, start: fallbackStart + leading + offset, end: fallbackStart + leading + text.length + offset };
+            if (text !== '') reference.fallback = { text, start: fallbackStart + leading, end: fallbackStart + leading + text.length };
           }
           references.push(reference);
         }
