@@ -20,6 +20,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'src', 'cli');
 rmSync(path.join(out, 'brandlint.cjs'), { force: true });
 
+/**
+ * fdir (under tinyglobby) looks for picomatch with its own `require` when it loads, for a `glob()`
+ * that tinyglobby never calls: Node then reads and compiles picomatch's six files from source on
+ * every run. The lookup is left out of the bundle (test/cli/bundle.test.ts checks that it is);
+ * should fdir change it, the bundle is built as it is and that test says so.
+ */
+const withoutOptionalPicomatch = {
+  name: 'without-optional-picomatch',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, ''),
+      loader: 'js',
+    }));
+  },
+};
+
+// The phrase lists of write-good's packages that rules/prose-style matches itself, as expressions.
+const { packagePattern } = await import(path.join(root, 'dist/rules/prose-style/phrase-list.js'));
+const { PHRASE_LISTS } = await import(path.join(root, 'dist/rules/prose-style/index.js'));
+const phrasePatterns = Object.fromEntries(Object.values(PHRASE_LISTS).map((name) => [name, { source: packagePattern(name).source, flags: packagePattern(name).flags }]));
+
 await build({
   entryPoints: { brandlint: path.join(root, 'dist/src/cli/main.js') },
   outdir: out,
@@ -38,9 +59,10 @@ await build({
   // file or rule is met: every run would pay for reading them in the bundle.
   external: ['style-dictionary', 'style-dictionary/*', 'ink', 'react', 'react/*', 'react-devtools-core', 'word-list', 'dictionary-en', '@asciidoctor/core', 'en-pos', 'remark-mdx', 'postal-mime', 'pdfjs-dist', 'pdfjs-dist/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', __BRANDLINT_PHRASE_PATTERNS__: JSON.stringify(phrasePatterns) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'error',
+  plugins: [withoutOptionalPicomatch],
 });
 
 // esbuild escapes what is not ASCII in strings but leaves it in regular expression literals

@@ -22,8 +22,27 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Grapheme clusters of `text` with their start index (an emoji, a flag, `é` written as e + accent: one each). */
 export function graphemes(text: string): Array<{ start: number; end: number; text: string }> {
+  const simple = simpleGraphemes(text);
+  if (simple) return simple;
   graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return [...graphemeSegmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
+}
+
+/**
+ * The graphemes of text whose characters all lie below U+0300 (ASCII, Latin-1, Latin Extended,
+ * IPA), or null for any other text. No such character extends or joins another (UAX #29: the
+ * first combining marks are at U+0300), so each is a grapheme of its own, except CR LF.
+ */
+function simpleGraphemes(text: string): Array<{ start: number; end: number; text: string }> | null {
+  const length = text.length;
+  for (let at = 0; at < length; at++) if (text.charCodeAt(at) >= 0x300) return null;
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  for (let at = 0; at < length; at++) {
+    const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+    out.push({ start: at, end, text: text.slice(at, end) });
+    at = end - 1;
+  }
+  return out;
 }
 
 let emojiPattern: RegExp | undefined;

@@ -34,6 +34,18 @@ testRule(rule, {
       code: '<table><tr><td style="font-size: 0; line-height: 0;" height="16">&nbsp;</td></tr></table>',
     },
     {
+      name: 'no text inside: a row of icons whose cell shrinks the whitespace between them',
+      code: '<td style="font-size: 6px; line-height: 10px;"><table><tr><td><a href="https://www.northwind.example"><img src="icon.png" alt="Northwind on Mastodon"></a></td></tr></table></td>',
+    },
+    {
+      name: 'no text inside: an email spacer (height, line-height and font-size one length)',
+      code: '<table><tr><td height="20" style="font-size: 20px; line-height: 20px;">&nbsp;</td></tr></table><table height="5px" style="line-height:5px; font-size:5px;"><tr><td></td></tr></table>',
+    },
+    {
+      name: 'no text inside: a spacer with its height in CSS',
+      code: '<div style="height: 10px; line-height: 10px; font-size: 10px;">&nbsp;</div>',
+    },
+    {
       name: 'trap: a rule that hides',
       code: `<style>
   .preheader { display: none; font-size: 11px; }
@@ -108,6 +120,30 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'trap: text in a descendant is set in that size',
+      code: '<td style="font-size: 13px;"><table><tr><td><a href="https://www.northwind.example">Shop boots</a></td></tr></table></td>',
+      errors: [{ line: 1, column: 23, endLine: 1, endColumn: 27, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
+      output: '<td style="font-size: 14px;"><table><tr><td><a href="https://www.northwind.example">Shop boots</a></td></tr></table></td>',
+    },
+    {
+      name: 'trap: an image with alt text sets the size of that text (shown where images are blocked)',
+      code: '<td><img src="hero.png" alt="Spring boots" style="font-size: 13px; color: #1c1c19;"></td>',
+      errors: [{ line: 1, column: 62, endLine: 1, endColumn: 66, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
+      output: '<td><img src="hero.png" alt="Spring boots" style="font-size: 14px; color: #1c1c19;"></td>',
+    },
+    {
+      name: 'trap: font-size equal to line-height on an element with text is type',
+      code: '<td style="font-size: 13px; line-height: 13px;">Fine print</td>',
+      errors: [{ line: 1, column: 23, endLine: 1, endColumn: 27, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
+      output: '<td style="font-size: 14px; line-height: 13px;">Fine print</td>',
+    },
+    {
+      name: 'trap: a row with a height and text keeps its font-size checked',
+      code: '<td height="40" style="font-size: 13px; line-height: 13px;">Fine print</td>',
+      errors: [{ line: 1, column: 35, endLine: 1, endColumn: 39, message: '13px is not on the type scale; nearest step is font.size.sm (14px)' }],
+      output: '<td height="40" style="font-size: 14px; line-height: 13px;">Fine print</td>',
+    },
     {
       name: 'email: px off the scale, tie goes to the larger step',
       code: '<td style="font-size: 15px; color: #1c1c19;">Hi</td>',

@@ -58,12 +58,14 @@ export default defineRule<FontSizeOffScaleOptions>({
     });
     const ignoredText = new Set(options.ignore.map((entry) => entry.trim().toLowerCase()));
     const hiddenGroups = source.hidingGroups;
+    let withText: Set<number> | undefined;
 
     for (const declaration of document.styles) {
       if (declaration.property !== 'font-size' && declaration.property !== 'font') continue;
       const { value, valueRange } = declaration;
       if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
+      if (declaration.elementId !== undefined && !(withText ??= elementsWithText(document)).has(declaration.elementId) && !hasAltText(document, declaration.elementId)) continue;
       const verbatim = source.isVerbatim(declaration);
 
       let length: ParsedLength | null;
@@ -127,6 +129,34 @@ function replacementFor(declaration: StyleDeclaration, length: ParsedLength, ste
   if (CSS_ORIGINS.has(declaration.origin) && declaration.customPropertiesAllowed && step.cssVar) return `var(${step.cssVar})`;
   const value = fromPx(step.px, length.unit, { remBase: REM_BASE, emBase: REM_BASE });
   return value === null ? null : `${formatCssNumber(value)}${length.unit}`;
+}
+
+/**
+ * An image with alt text: its own font-size styles that text where images are blocked (styled alt
+ * text, as email templates write it on the `<img>`). A cell around images does not count it: its
+ * font-size is the whitespace trick.
+ */
+function hasAltText(document: ContentDocument, elementId: number): boolean {
+  const indexed = document.elements[elementId];
+  const element = indexed?.id === elementId ? indexed : document.elements.find((candidate) => candidate.id === elementId);
+  return (element?.attributes.alt ?? '').trim() !== '';
+}
+
+/**
+ * Elements with text in them (their own or a descendant's). A font-size on an element without any
+ * text sets no type: an email spacer (`<td height="20" style="font-size:20px; line-height:20px">&nbsp;</td>`)
+ * or a row of icons, where it only holds a gap open or shrinks the whitespace between images.
+ */
+function elementsWithText(document: ContentDocument): Set<number> {
+  const byId = new Map(document.elements.map((element) => [element.id, element]));
+  const withText = new Set<number>();
+  for (const element of document.elements) {
+    if (!element.hasText) continue;
+    for (let at: typeof element | undefined = element; at && !withText.has(at.id); at = at.parentId === null ? undefined : byId.get(at.parentId)) {
+      withText.add(at.id);
+    }
+  }
+  return withText;
 }
 
 /** Declarations on hidden elements, or in a rule that hides, set no visible size. */

@@ -133,6 +133,7 @@ testRule(await shippedRule('brand/shouting'), {
       code: p('The new NBC POLL is out'),
       errors: [{ line: 1, column: 16, endColumn: 20, message: '"POLL" is in capitals; write it in normal case (only listed acronyms may be capitals).' }],
     },
+    { name: "a contraction with a typographic apostrophe is a word, not an initialism", code: p('IT‘S YOUR DAY'), errors: [{ line: 1, column: 4, endColumn: 17 }] },
     { name: 'configured locale pl: Polish text is checked', code: p('DARMOWA dostawa'), locale: 'pl', errors: [{ line: 1, column: 4, endColumn: 11 }] },
     { name: 'configured locale pl: "UE" without locales is shouting', code: p('Kraje UE'), locale: 'pl', errors: [{ line: 1, column: 10 }] },
   ],

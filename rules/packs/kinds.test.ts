@@ -182,6 +182,37 @@ rules:
   },
 );
 
+// Names shorter than a word's first three characters, or starting with a short word: found
+// whatever the words around them (terms are looked up only at words that may start one).
+testRule(
+  packRule(`
+id: test-pack
+description: kinds
+rules:
+  - id: names
+    kind: term
+    message: Write "{expected}", not "{actual}".
+    terms:
+      - term: XR
+        wrong: [Xr]
+      - term: Go Pack
+        wrong: [GoPack, Go-Pak]
+      - term: Q
+        wrong: [q]
+`),
+  {
+    channel: 'email',
+    file,
+    valid: [{ code: p('XR and Go Pack and Q. Xray, Gopher, Quick.') }],
+    invalid: [
+      { name: 'a two-letter name with a suffix', code: p('Two Xrs'), errors: [{ line: 1, column: 8, endColumn: 10 }], output: p('Two XRs') },
+      { name: 'a name after a short word', code: p('Get a GoPack now'), errors: [{ line: 1, column: 10, endColumn: 16 }], output: p('Get a Go Pack now') },
+      { name: 'a wrong name starting with a short word', code: p('Get Go-Pak'), errors: [{ line: 1, column: 8, endColumn: 14 }], output: p('Get Go Pack') },
+      { name: 'a one-letter name', code: p('Ask q now'), errors: [{ line: 1, column: 8, endColumn: 9 }], output: p('Ask Q now') },
+    ],
+  },
+);
+
 // ---------------------------------------------------------------------------------------------
 testRule(
   packRule(`

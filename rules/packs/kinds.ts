@@ -15,6 +15,7 @@ import type { Range } from '../../src/core/position.js';
 import {
   findInProse,
   foldCase,
+  hasLocaleCasing,
   requiredLiteral,
   isAllCaps,
   isEnglish,
@@ -342,7 +343,9 @@ export function checkTerm(context: KindContext, spec: TermSpec): void {
     const firstUse = new Set<string>();
     for (const run of message.runs) {
       const words = run.words;
+      const filter = hasLocaleCasing(run.locale) ? null : index;
       for (let i = 0; i < words.length; i++) {
+        if (filter && !mayStartName(filter, words[i]!.text)) continue;
         const hit = matchTermAt(run, words, i, spec, index);
         if (!hit) continue;
         i += hit.words - 1;
@@ -395,6 +398,10 @@ interface TermHit {
  */
 interface TermIndex {
   maxWords: number;
+  /** The first one, two and three characters of every name (right or wrong), lower case (see {@link mayStartName}). */
+  prefixes: Set<string>;
+  /** Names of one or two characters, lower case. */
+  short: Set<string>;
   exact: Map<string, number[]>;
   caseSensitive: ReadonlyArray<readonly [number, string]>;
   folded: Map<string, Map<string, number[]>>;
@@ -415,8 +422,17 @@ function termIndexOf(spec: TermSpec): TermIndex {
     add(exact, term.term, at);
     for (const wrong of term.wrong) add(exact, wrong, at);
   });
+  const prefixes = new Set<string>();
+  const short = new Set<string>();
+  for (const name of spec.terms.flatMap((t) => [t.term, ...t.wrong])) {
+    const lower = lowerForPrefix(name);
+    for (let length = 1; length <= Math.min(3, lower.length); length++) prefixes.add(lower.slice(0, length));
+    if (lower.length < 3) short.add(lower);
+  }
   index = {
     maxWords: Math.max(1, ...spec.terms.flatMap((t) => [t.term, ...t.wrong].map(wordCount))),
+    prefixes,
+    short,
     exact,
     caseSensitive: spec.terms.flatMap((term, at) => (term.caseSensitive ? [[at, term.term] as const] : [])),
     folded: new Map(),
@@ -439,6 +455,26 @@ function foldedTermsOf(index: TermIndex, locale: string): Map<string, number[]> 
     index.folded.set(locale, folded);
   }
   return folded;
+}
+
+/** Lower case with every final sigma written as a sigma: lowering a prefix gives a prefix of the lowered text. */
+function lowerForPrefix(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ς') ? lower.replace(/ς/g, 'σ') : lower;
+}
+
+/**
+ * Whether a name (right or wrong) may start at a word, by the word's first characters: false
+ * only where {@link matchTermAt} finds none. A name it finds is, lowered, the lowered text from
+ * the word's start (the word with a suffix cut, or the word and more words): so the name's first
+ * three characters are the word's, or the word is shorter and begins the name, or the name is
+ * shorter than three characters and begins the word. Only for locales whose case folding is
+ * `toLowerCase` (not Turkish, Azeri, Lithuanian).
+ */
+function mayStartName(index: TermIndex, word: string): boolean {
+  const lower = lowerForPrefix(word);
+  if (index.prefixes.has(lower.slice(0, 3))) return true;
+  return index.short.size > 0 && (index.short.has(lower.slice(0, 1)) || index.short.has(lower.slice(0, 2)));
 }
 
 /** The longest name (right or wrong) that starts at word `i`. */
@@ -491,6 +527,8 @@ function occurrencesIn(context: KindContext, message: MessageProse, spec: Occurr
         break;
       }
       case 'emoji':
+        // A grapheme holding an emoji is part of the text: text without one needs no segmenting.
+        if (!EMOJI.test(run.text)) break;
         for (const segment of segmenterFor(run.locale, 'grapheme').segment(run.text)) {
           if (EMOJI.test(segment.segment)) add(run, segment.index, segment.index + segment.segment.length);
         }
@@ -622,7 +660,7 @@ export function englishWordListFile(): string {
 function trimInitialisms<T extends { text: string }>(words: T[], locale: string): T[] {
   if (!isEnglish(locale)) return words;
   const isInitialism = (word: T): boolean => {
-    const letters = word.text.split(/['’]/u)[0]!;
+    const letters = word.text.split(/['‘’]/u)[0]!;
     return !(letters.length >= 2 && isEnglishWord(letters.toLowerCase()));
   };
   let from = 0;

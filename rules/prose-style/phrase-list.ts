@@ -81,10 +81,19 @@ function isAsciiWordCharacter(code: number): boolean {
 }
 
 /**
- * The expression a word-list package hands to its `./matcher` module. The packages export only a
- * function, so the module is run with a `require` that captures the expression instead.
+ * The expressions of the word-list packages, found when the CLI bundle was built
+ * (scripts/build.mjs defines it there, from the same packages the bundle holds); not defined elsewhere.
  */
-function packagePattern(packageName: string): RegExp {
+declare const __BRANDLINT_PHRASE_PATTERNS__: Readonly<Record<string, { source: string; flags: string }>> | undefined;
+
+/**
+ * The expression a word-list package hands to its `./matcher` module. The packages export only a
+ * function, so the module is run with a `require` that captures the expression instead (once, when
+ * the CLI bundle is built: reading and compiling the package cost every run ~10 ms).
+ */
+export function packagePattern(packageName: string): RegExp {
+  const built = typeof __BRANDLINT_PHRASE_PATTERNS__ === 'object' ? __BRANDLINT_PHRASE_PATTERNS__[packageName] : undefined;
+  if (built) return new RegExp(built.source, built.flags);
   const file = createRequire(import.meta.url).resolve(packageName);
   const run = vm.runInThisContext(`(function (require, module, exports) {\n${readFileSync(file, 'utf8')}\n})`, { filename: file }) as (
     require: (id: string) => unknown,

@@ -361,13 +361,16 @@ export function isCodeElement(tag: string): boolean {
   return CODE_ELEMENTS.has(tag);
 }
 
+const DOMAIN_END = new RegExp(`\\.(?:${TLDS})(?![\\p{L}\\p{N}-])`, 'iu');
+
 /** Characters without which a mask pattern cannot match: a run lacking them skips the pattern. */
 const MASK_TRIGGERS: Readonly<Record<MaskKind, (text: string) => boolean>> = {
   template: (text) => text.includes('{') || text.includes('*|') || text.includes('%%') || text.includes('<%'),
   code: (text) => text.includes('`'),
   url: (text) => text.includes(':') || /www\./i.test(text),
   email: (text) => text.includes('@') && text.includes('.'),
-  domain: (text) => text.includes('.'),
+  // A domain ends in `.` and a listed top-level domain (same flags as its pattern: `ſ` is an `s`).
+  domain: (text) => text.includes('.') && DOMAIN_END.test(text),
   hashtag: (text) => text.includes('#'),
   mention: (text) => text.includes('@'),
 };
@@ -640,3 +643,8 @@ export function foldCase(text: string, locale: string = DEFAULT_LOCALE): string 
 }
 
 const LOCALE_CASING = /^\s*(?:tr|az|lt)(?:$|[-_])/i;
+
+/** Whether {@link foldCase} folds text in `locale` otherwise than `toLowerCase` does (Turkish, Azeri, Lithuanian). */
+export function hasLocaleCasing(locale: string): boolean {
+  return LOCALE_CASING.test(locale);
+}

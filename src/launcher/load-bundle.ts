@@ -6,6 +6,7 @@
  *
  * Kept out of the bundle on purpose: it is what loads it. Imports Node built-ins only.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export function loadBundle<Exports>(file: string): LoadedBundle<Exports> {
     return { exports: require(file) as Exports, saveCache: () => undefined };
   }
   const cacheFile = cacheFileFor(file);
-  const source = readFileSync(file, 'utf8');
+  const source = readSource(file);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -54,6 +55,16 @@ export function loadBundle<Exports>(file: string): LoadedBundle<Exports> {
       writeAtomically(cacheFile, script.createCachedData());
     },
   };
+}
+
+/**
+ * The bundle's text. scripts/build.mjs writes it in ASCII only, and ASCII read as Latin-1 is the
+ * same text, decoded in a fraction of a millisecond where Node 20's UTF-8 decoder takes tens of
+ * milliseconds for 3 MB; a bundle that is not ASCII (built otherwise) is read as UTF-8.
+ */
+function readSource(file: string): string {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** The cache file of a bundle, in the user's cache folder; null when there is none. */
