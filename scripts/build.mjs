@@ -65,6 +65,21 @@ await build({
   plugins: [withoutOptionalPicomatch],
 });
 
+// 2. The launcher, one small CommonJS file (bin/brandlint.js requires it; see src/launcher/cli.ts).
+await build({
+  entryPoints: [path.join(root, 'dist/src/launcher/cli.js')],
+  outfile: path.join(root, 'dist/src/launcher/cli.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: !process.env.BRANDLINT_BUILD_READABLE,
+  legalComments: 'none',
+  define: { 'import.meta.url': '__launcherUrl' },
+  banner: { js: "const __launcherUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'error',
+});
+
 // esbuild escapes what is not ASCII in strings but leaves it in regular expression literals
 // (/[’']/u, the Chinese date patterns). One such character makes the whole 3 MB source a
 // two-byte string: reading it as UTF-8 and compiling it cost the launcher tens of milliseconds

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLinks, graphemes } from './measure.js';
+import { findEmoji, findLinks, graphemes } from './measure.js';
 
 describe('findLinks: links as social platforms count them', () => {
   it.each([
@@ -39,6 +39,24 @@ describe('graphemes', () => {
     for (const text of texts) {
       const expected = [...segmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
       expect(graphemes(text), JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});
+
+describe('findEmoji', () => {
+  it('finds what one scan of the whole text with the emoji pattern finds', () => {
+    // The pattern is tried only where an emoji may start; a scan of the whole text tries it everywhere.
+    const everywhere = new RegExp('\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)', 'gv');
+    const texts = [
+      'Plain text, no emoji at all: 1, 2, #3 and *4.',
+      '© 2024 Northwind™ ® ‼ ⁉ ❤ ❤️ ❤︎ ☀ ☺️ 😀 👍🏽 👨‍👩‍👧 🇳🇴🇩🇪 🇳 #️⃣ *⃣ 1️⃣ 9⃣ 🏴󠁧󠁢󠁳󠁣󠁴󠁿 🏳️‍🌈 🧑🏾‍💻',
+      'x😀y😀😀z, a\u200db, a\ufe0fb, \u20e3#\ufe0f',
+      '\ud83d lone surrogates \ude00 and 🫠🪿 new ones; 中文 ’quotes’ — é',
+      '',
+    ];
+    for (const text of texts) {
+      const expected = [...text.matchAll(everywhere)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+      expect(findEmoji(text), JSON.stringify(text)).toEqual(expected);
     }
   });
 });

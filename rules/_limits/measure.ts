@@ -46,8 +46,6 @@ function simpleGraphemes(text: string): Array<{ start: number; end: number; text
 }
 
 let emojiPattern: RegExp | undefined;
-/** A character that every emoji holds one of (`#`, `*` and digits only form one with U+FE0F or U+20E3). */
-const EMOJI_CHARACTER = /(?![#*0-9])[\p{Emoji_Presentation}\p{Extended_Pictographic}\p{Emoji_Component}]/u;
 
 /**
  * Emoji: every RGI emoji (sequences, flags, keycaps, skin tones: one each), and pictographs
@@ -55,15 +53,53 @@ const EMOJI_CHARACTER = /(?![#*0-9])[\p{Emoji_Presentation}\p{Extended_Pictograp
  * presentation (U+FE0E). ©, ® and ™ are legal marks, not emoji.
  */
 export function findEmoji(text: string): Array<{ start: number; end: number; text: string }> {
-  // Every emoji holds a pictograph, an emoji-presentation character or a non-ASCII emoji
-  // component (U+FE0F, the keycap U+20E3, a regional indicator, a skin tone, ZWJ, a tag): text
-  // without one has none, and skips the slow RGI_Emoji scan.
-  if (!EMOJI_CHARACTER.test(text)) return [];
   // Built on first use, not in a literal: the `v` flag is ES2024 syntax, which the compiler target
   // does not accept. Compiled once: \p{RGI_Emoji} costs milliseconds to compile, and this runs per
-  // run of text. Sharing it is safe: matchAll works on a copy, so lastIndex never leaks.
-  emojiPattern ??= new RegExp('\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)', 'gv');
-  return [...text.matchAll(emojiPattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+  // run of text.
+  emojiPattern ??= new RegExp(EMOJI_SOURCE, 'vy');
+  const found: Array<{ start: number; end: number; text: string }> = [];
+  // The pattern is tried only where an emoji may start (see mayStartEmoji): scanned in V8, it
+  // costs more than a microsecond per character of text.
+  for (let at = 0; at < text.length; at++) {
+    if (!mayStartEmoji(text, at)) continue;
+    emojiPattern.lastIndex = at;
+    const match = emojiPattern.exec(text);
+    if (!match) continue;
+    found.push({ start: at, end: at + match[0].length, text: match[0] });
+    at += match[0].length - 1;
+  }
+  return found;
+}
+
+const EMOJI_SOURCE = '\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)';
+const EMOJI_START = /\p{Emoji}/uy;
+/** Per BMP character: 0 not known yet, 1 not an emoji character, 2 one. */
+let emojiCharacters: Uint8Array | undefined;
+
+/**
+ * Whether an emoji may start at `at`: every RGI emoji and every pictograph starts with a
+ * character of the Emoji property, and `#`, `*` and the digits only start a keycap (followed by
+ * U+FE0F or U+20E3).
+ */
+function mayStartEmoji(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) {
+    if (code !== 35 && code !== 42 && (code < 48 || code > 57)) return false;
+    const next = text.charCodeAt(at + 1);
+    return next === 0xfe0f || next === 0x20e3;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) {
+    EMOJI_START.lastIndex = at;
+    return EMOJI_START.test(text);
+  }
+  emojiCharacters ??= new Uint8Array(0x10000);
+  let known = emojiCharacters[code]!;
+  if (known === 0) {
+    EMOJI_START.lastIndex = 0;
+    known = EMOJI_START.test(String.fromCharCode(code)) ? 2 : 1;
+    emojiCharacters[code] = known;
+  }
+  return known === 2;
 }
 
 /**

@@ -21,6 +21,12 @@ const TEXTS = [
   'ſtrike while the iron is hot',
   '',
   'no phrase here at all',
+  // A phrase is tried only where the run of letters is its first word: words that are longer,
+  // shorter, joined by an apostrophe, a hyphen or a digit.
+  "All's fair in love and war; alls fair; all'sfair; the cat's meow and the cats meow",
+  'acid-test acidtest acid test1 Acid Tests acid  test a-chip off the old block achip',
+  'You ARE THE BOSS. a number of abundance abundances accede to accede-to',
+  "add insult to injury, adds insult to injury; at the end of the day's end",
 ];
 
 describe('phraseListMatcher', () => {

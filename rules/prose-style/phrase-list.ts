@@ -38,8 +38,8 @@ export function phraseListMatcher(packageName: string): PhraseMatcher {
   }
   const lookbehind = shape[1]!;
   /** Group by first letter and second letter (`*`: not a letter), compiled on first use; null when no phrase fits. */
-  const groups = new Map<string, RegExp | null>();
-  const groupFor = (first: number, second: number): RegExp | null => {
+  const groups = new Map<string, PhraseGroup | null>();
+  const groupFor = (first: number, second: number): PhraseGroup | null => {
     const key = String.fromCharCode(first | 0x20, isAsciiLetter(second) ? second | 0x20 : 42);
     let group = groups.get(key);
     if (group === undefined) {
@@ -49,7 +49,7 @@ export function phraseListMatcher(packageName: string): PhraseMatcher {
         // A second letter made optional (`ab?c`) does not have to be there.
         return !isAsciiLetter(next) || /^[?*+{]/.test(phrase.slice(2)) || (next | 0x20) === key.charCodeAt(1);
       });
-      group = members.length === 0 ? null : new RegExp(`${lookbehind}(?:${members.join('|')})\\b`, 'iy');
+      group = members.length === 0 ? null : { pattern: new RegExp(`${lookbehind}(?:${members.join('|')})\\b`, 'iy'), firstWords: firstWordsOf(members) };
       groups.set(key, group);
     }
     return group;
@@ -62,14 +62,45 @@ export function phraseListMatcher(packageName: string): PhraseMatcher {
       if (!isAsciiLetter(code) || (at > 0 && isAsciiWordCharacter(text.charCodeAt(at - 1)))) continue;
       const group = groupFor(code, text.charCodeAt(at + 1));
       if (!group) continue;
-      group.lastIndex = at;
-      const match = group.exec(text);
+      if (group.firstWords) {
+        let end = at + 1;
+        while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+        if (!group.firstWords.has(text.slice(at, end).toLowerCase())) {
+          at = end - 1;
+          continue;
+        }
+      }
+      const { pattern: groupPattern } = group;
+      groupPattern.lastIndex = at;
+      const match = groupPattern.exec(text);
       if (!match) continue;
       matches.push({ index: at, offset: match[0].length });
       at += match[0].length - 1;
     }
     return matches;
   };
+}
+
+/** A group's expression, and the first words of its phrases when every phrase starts with a plain one. */
+interface PhraseGroup {
+  pattern: RegExp;
+  firstWords: ReadonlySet<string> | null;
+}
+
+/**
+ * The first words of phrases (lower case), when each phrase starts with ASCII letters followed by
+ * its end or a literal space, apostrophe, comma or hyphen: then a phrase matches only where the
+ * text's run of letters is that word (any case: `i` without `u` folds ASCII letters only). Null
+ * when a phrase starts otherwise (`colou?r`): its group is tried at every word.
+ */
+function firstWordsOf(phrases: readonly string[]): ReadonlySet<string> | null {
+  const words = new Set<string>();
+  for (const phrase of phrases) {
+    const plain = /^([a-z]+)(?:$|[ ',-])/i.exec(phrase);
+    if (!plain) return null;
+    words.add(plain[1]!.toLowerCase());
+  }
+  return words;
 }
 
 function isAsciiLetter(code: number): boolean {

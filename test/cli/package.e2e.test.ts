@@ -16,6 +16,8 @@ describe.skipIf(!hasNpm)('npm pack', () => {
     expect(files.filter((file) => /\.test\.|(?<!\.d)\.tsx?$|\.map$|^test\/|^src\/|^scripts\//.test(file))).toEqual([]);
     for (const needed of [
       'bin/brandlint.js',
+      'bin/package.json',
+      'dist/src/launcher/cli.cjs',
       'dist/src/cli/brandlint.cjs',
       'dist/src/index.js',
       'dist/src/index.d.ts',
