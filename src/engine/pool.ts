@@ -59,6 +59,8 @@ export interface PoolRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** The worker threads' entry (default {@link workerEntry}); tests give their own. */
   entry?: string;
+  /** Worker threads started earlier ({@link startWorkers}, at least `threads` of them); ended by the run. */
+  started?: StartedWorkers;
 }
 
 export interface PoolRun {
@@ -77,14 +79,52 @@ export function workerEntry(): string {
   return path.join(packageRoot(), 'dist', 'src', 'launcher', 'worker.js');
 }
 
-export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
-  const { default: Tinypool } = await importModule<{ default: new (options: Record<string, unknown>) => TinypoolLike }>('tinypool');
-  const pool = new Tinypool({
-    filename: options.entry ?? workerEntry(),
-    minThreads: options.threads,
-    maxThreads: options.threads,
+/**
+ * A worker's young generation (V8's default is up to 48 MiB per thread). Each thread's heap is
+ * mostly that space and not live data: a smaller one keeps a pooled run's peak well under 300 MiB
+ * (measured on the bench workloads, see docs/performance.md) for slightly more frequent collections.
+ */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
+/** Worker threads that are starting (loading the bundle) while the main thread still finds the files. */
+export interface StartedWorkers {
+  readonly threads: number;
+  readonly pool: Promise<TinypoolLike>;
+  /** Ends them (after the run, or when it turned out too small for them). */
+  end(): Promise<void>;
+}
+
+/**
+ * Starts `threads` worker threads now, so that they have loaded brandlint by the time there are
+ * files to give them: with `warm`, each also prepares the run (configuration, rules, brand).
+ */
+export function startWorkers(threads: number, options: { entry?: string; warm?: WorkerSetup } = {}): StartedWorkers {
+  const pool = importModule<{ default: new (options: Record<string, unknown>) => TinypoolLike }>('tinypool').then(({ default: Tinypool }) => {
+    const started = new Tinypool({
+      filename: options.entry ?? workerEntry(),
+      minThreads: threads,
+      maxThreads: threads,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    timelineMark('pool', threads);
+    // Preparing is a batch of no files; a failure to prepare is reported by the first real batch.
+    if (options.warm) for (let i = 0; i < threads; i++) started.run({ setup: options.warm, files: [] }).catch(() => {});
+    return started;
   });
-  timelineMark('pool', options.threads);
+  let ended: Promise<void> | undefined;
+  return {
+    threads,
+    pool,
+    end() {
+      ended ??= pool.then((started) => started.destroy());
+      return ended;
+    },
+  };
+}
+
+export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
+  const started = options.started ?? startWorkers(options.threads, options.entry !== undefined ? { entry: options.entry } : {});
+  const pool = await started.pool;
   const queue = new BatchQueue(options.files, options.threads + 1);
   /** Each file's notices, by its index: reported in file order whoever linted it. */
   const noticesOf: Array<LintNotice[] | undefined> = [];
@@ -153,7 +193,7 @@ export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
     await Promise.all([...Array.from({ length: options.threads }, () => lane(false)), lane(true)]);
   } finally {
     timelineMark('lanes-');
-    await pool.destroy();
+    await started.end();
   }
   return { notices: noticesOf.flatMap((notices) => notices ?? []), cacheHits, cacheMisses };
 }

@@ -1,7 +1,7 @@
 /**
  * A timeline of a run for finding idle cores: with `BRANDLINT_TIMELINE=1`, each thread writes one
  * line to stderr per step it starts or ends (milliseconds since the process started, the thread,
- * the step), e.g. `brandlint-timeline 1234.5 main batch+ 17`. Nothing is written otherwise.
+ * the step, the process's resident memory and this thread's heap), e.g. `brandlint-timeline 1234.5 main batch+ 17`. Nothing is written otherwise.
  */
 import { threadId } from 'node:worker_threads';
 
@@ -11,7 +11,7 @@ const enabled = Boolean(process.env['BRANDLINT_TIMELINE']);
 export function timelineMark(name: string, detail?: string | number): void {
   if (!enabled) return;
   const thread = threadId === 0 ? 'main' : `w${threadId}`;
-  process.stderr.write(`brandlint-timeline ${(process.uptime() * 1000).toFixed(1)} ${thread} ${name}${detail === undefined ? '' : ` ${detail}`}\n`);
+  process.stderr.write(`brandlint-timeline ${(process.uptime() * 1000).toFixed(1)} ${thread} ${name}${detail === undefined ? '' : ` ${detail}`} rss=${Math.round(process.memoryUsage.rss() / 1048576)}M heap=${Math.round(process.memoryUsage().heapUsed / 1048576)}M\n`);
 }
 
 /** Runs `work` between a start and an end mark. */
