@@ -35,7 +35,17 @@ describe('graphemes', () => {
 
   it('gives the clusters Intl.Segmenter gives, also for text segmented without it (characters below U+0300)', () => {
     const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    const texts = ['a\r\nb\n\rc', 'caf\u00e9 \u00ad\u00a0\u01c4\u02ff\u0000\t', 'x\u0300y', '\r\n\r\r\n\n', '', 'ɐʃ\u02b0\u0301', 'e\u0301\r\n👍🏽'];
+    const texts = [
+      'a\r\nb\n\rc',
+      'caf\u00e9 \u00ad\u00a0\u01c4\u02ff\u0000\t',
+      'x\u0300y',
+      '\r\n\r\r\n\n',
+      '',
+      'ɐʃ\u02b0\u0301',
+      'e\u0301\r\n👍🏽',
+      'It’s “quoted” — 5 € … 3‰ ‼ ⁉ ™ – ‐ ‧ ⁞ ₿ ⃀',
+      '‼\ufe0f ™\ufe0f ‼\u200d🔥 ’\u0301 —\u200c x\u2028y\u202ez',
+    ];
     for (const text of texts) {
       const expected = [...segmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
       expect(graphemes(text), JSON.stringify(text)).toEqual(expected);

@@ -29,13 +29,13 @@ export function graphemes(text: string): Array<{ start: number; end: number; tex
 }
 
 /**
- * The graphemes of text whose characters all lie below U+0300 (ASCII, Latin-1, Latin Extended,
- * IPA), or null for any other text. No such character extends or joins another (UAX #29: the
- * first combining marks are at U+0300), so each is a grapheme of its own, except CR LF.
+ * The graphemes of text made only of characters that never join another (see
+ * {@link isLoneGraphemeCharacter}), or null for any other text: each character is a grapheme of
+ * its own, except CR LF.
  */
 function simpleGraphemes(text: string): Array<{ start: number; end: number; text: string }> | null {
+  if (!isSimpleText(text)) return null;
   const length = text.length;
-  for (let at = 0; at < length; at++) if (text.charCodeAt(at) >= 0x300) return null;
   const out: Array<{ start: number; end: number; text: string }> = [];
   for (let at = 0; at < length; at++) {
     const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
@@ -43,6 +43,21 @@ function simpleGraphemes(text: string): Array<{ start: number; end: number; text
     at = end - 1;
   }
   return out;
+}
+
+function isSimpleText(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isLoneGraphemeCharacter(text.charCodeAt(at))) return false;
+  return true;
+}
+
+/**
+ * Characters that neither extend nor join another and that nothing extends but a combining mark,
+ * ZWJ or variation selector (UAX #29 classes Other and Control): ASCII, Latin-1, Latin Extended
+ * and IPA (combining marks start at U+0300), the punctuation of U+2010-U+2027 and U+2030-U+205E
+ * (dashes, typographic quotes, ellipsis, ‰, ‼), currency signs and ™.
+ */
+function isLoneGraphemeCharacter(code: number): boolean {
+  return code < 0x300 || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e) || (code >= 0x20a0 && code <= 0x20c0) || code === 0x2122;
 }
 
 let emojiPattern: RegExp | undefined;
@@ -161,8 +176,11 @@ export function findLinks(text: string): Array<{ start: number; end: number; tex
   return links;
 }
 
-/** Units of a message text: each template tag weighs `templateTagLength`, `weigh` gives the rest. */
-function unitsOf(message: MessageText, templateTagLength: number, weigh: (text: string, tokens: Unit[]) => void): Unit[] {
+/**
+ * Units of a message text: each template tag weighs `templateTagLength`, `weigh` gives the rest
+ * (the units of `piece`, which starts at `offset` of the text, with offsets into the text).
+ */
+function unitsOf(message: MessageText, templateTagLength: number, weigh: (piece: string, offset: number, units: Unit[]) => void): Unit[] {
   const units: Unit[] = [];
   let index = 0;
   const { text, template } = message;
@@ -176,9 +194,7 @@ function unitsOf(message: MessageText, templateTagLength: number, weigh: (text: 
     }
     let end = index + 1;
     while (end < text.length && !template[end]) end++;
-    const piece: Unit[] = [];
-    weigh(text.slice(index, end), piece);
-    for (const unit of piece) units.push({ start: unit.start + index, end: unit.end + index, weight: unit.weight });
+    weigh(index === 0 && end === text.length ? text : text.slice(index, end), index, units);
     index = end;
   }
   return units;
@@ -194,18 +210,27 @@ function total(units: readonly Unit[]): number {
  * (Mastodon: 23).
  */
 export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number): Measure {
-  const units = unitsOf(message, templateTagLength, (text, out) => {
+  const units = unitsOf(message, templateTagLength, (text, offset, out) => {
+    if (linkLength === undefined && isSimpleText(text)) {
+      // One unit per character (CR LF: one), without listing the graphemes first.
+      for (let at = 0; at < text.length; at++) {
+        const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+        out.push({ start: offset + at, end: offset + end, weight: 1 });
+        at = end - 1;
+      }
+      return;
+    }
     const links = linkLength === undefined ? [] : findLinks(text);
     let index = 0;
     for (const grapheme of graphemes(text)) {
       if (grapheme.start < index) continue;
       const link = links.find((candidate) => candidate.start === grapheme.start);
       if (link && linkLength !== undefined) {
-        out.push({ start: link.start, end: link.end, weight: linkLength });
+        out.push({ start: offset + link.start, end: offset + link.end, weight: linkLength });
         index = link.end;
         continue;
       }
-      out.push({ start: grapheme.start, end: grapheme.end, weight: 1 });
+      out.push({ start: offset + grapheme.start, end: offset + grapheme.end, weight: 1 });
       index = grapheme.end;
     }
   });
@@ -227,7 +252,7 @@ const X_LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
  * so `é` counts 1 however it is encoded.
  */
 export function xWeightedLength(message: MessageText, options: { linkLength: number; templateTagLength: number }): Measure {
-  const units = unitsOf(message, options.templateTagLength, (text, out) => {
+  const units = unitsOf(message, options.templateTagLength, (text, offset, out) => {
     const links = findLinks(text);
     const emoji = findEmoji(text);
     let index = 0;
@@ -235,12 +260,12 @@ export function xWeightedLength(message: MessageText, options: { linkLength: num
       if (grapheme.start < index) continue;
       const link = links.find((candidate) => candidate.start === grapheme.start);
       if (link) {
-        out.push({ start: link.start, end: link.end, weight: options.linkLength });
+        out.push({ start: offset + link.start, end: offset + link.end, weight: options.linkLength });
         index = link.end;
         continue;
       }
       if (emoji.some((candidate) => candidate.start === grapheme.start)) {
-        out.push({ start: grapheme.start, end: grapheme.end, weight: 2 });
+        out.push({ start: offset + grapheme.start, end: offset + grapheme.end, weight: 2 });
         index = grapheme.end;
         continue;
       }
@@ -249,7 +274,7 @@ export function xWeightedLength(message: MessageText, options: { linkLength: num
         const code = char.codePointAt(0) ?? 0;
         weight += X_LIGHT_RANGES.some(([from, to]) => code >= from && code <= to) ? 1 : 2;
       }
-      out.push({ start: grapheme.start, end: grapheme.end, weight });
+      out.push({ start: offset + grapheme.start, end: offset + grapheme.end, weight });
       index = grapheme.end;
     }
   });
