@@ -68,15 +68,15 @@ let emojiPattern: RegExp | undefined;
  * presentation (U+FE0E). ©, ® and ™ are legal marks, not emoji.
  */
 export function findEmoji(text: string): Array<{ start: number; end: number; text: string }> {
-  // Built on first use, not in a literal: the `v` flag is ES2024 syntax, which the compiler target
-  // does not accept. Compiled once: \p{RGI_Emoji} costs milliseconds to compile, and this runs per
-  // run of text.
-  emojiPattern ??= new RegExp(EMOJI_SOURCE, 'vy');
   const found: Array<{ start: number; end: number; text: string }> = [];
   // The pattern is tried only where an emoji may start (see mayStartEmoji): scanned in V8, it
   // costs more than a microsecond per character of text.
   for (let at = 0; at < text.length; at++) {
     if (!mayStartEmoji(text, at)) continue;
+    // Built on first use, not in a literal: the `v` flag is ES2024 syntax, which the compiler
+    // target does not accept. Compiled once, and only when a text may hold an emoji: \p{RGI_Emoji}
+    // costs tens of milliseconds to compile, a large share of a run over one file without emoji.
+    emojiPattern ??= new RegExp(EMOJI_SOURCE, 'vy');
     emojiPattern.lastIndex = at;
     const match = emojiPattern.exec(text);
     if (!match) continue;
