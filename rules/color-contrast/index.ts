@@ -165,6 +165,7 @@ class ContrastContext {
         if (selectorMatches(declaration.selector ?? '', element, parentOf)) push(this.overlay, element.id, declaration);
       }
     }
+    const withElements = document.elements.length > 0;
     for (const declaration of document.styles) {
       if (declaration.property.startsWith('--')) {
         if (declaration.atRules.length === 0 && !DARK_MODE_SELECTOR.test(declaration.selector ?? '')) push(this.definitions, declaration.property, declaration);
@@ -178,10 +179,12 @@ class ContrastContext {
         continue;
       }
       push(this.byGroup, declaration.groupId, declaration);
-      const conditional = declaration.atRules.some((atRule) => /prefers-color-scheme/i.test(atRule)) || DARK_MODE_SELECTOR.test(declaration.selector ?? '');
-      if (conditional || declaration.selector === undefined) continue;
-      if (declaration.property === 'color') this.sheetColor.addSelector(declaration.selector);
-      else if (BACKGROUND_PROPERTIES.has(declaration.property)) this.sheetBackground.addSelector(declaration.selector);
+      // What stylesheet rules may color is asked only about elements (a stylesheet alone has none).
+      if (!withElements || declaration.selector === undefined) continue;
+      const keys = declaration.property === 'color' ? this.sheetColor : BACKGROUND_PROPERTIES.has(declaration.property) ? this.sheetBackground : null;
+      if (!keys) continue;
+      const conditional = declaration.atRules.some((atRule) => /prefers-color-scheme/i.test(atRule)) || DARK_MODE_SELECTOR.test(declaration.selector);
+      if (!conditional) keys.addSelector(declaration.selector);
     }
   }
 
@@ -197,11 +200,11 @@ class ContrastContext {
 
   /** A text/background pair set by one CSS rule. */
   pairOfGroup(declarations: StyleDeclaration[]): Pair | null {
-    if (declarations.some((declaration) => hides(declaration))) return null;
-    if (declarations.some((d) => isBackgroundImage(d))) return null;
     const color = lastOf(declarations, (d) => d.property === 'color');
     const background = lastOf(declarations, (d) => d.property === 'background' || d.property === 'background-color');
     if (!color || !background) return null;
+    if (declarations.some((declaration) => hides(declaration))) return null;
+    if (declarations.some((d) => isBackgroundImage(d))) return null;
     const text = this.textPaint(color);
     const behind = this.backgroundPaint(background);
     if (text.kind !== 'color' || behind.kind !== 'color') return null;
@@ -459,6 +462,7 @@ function isBackgroundImage(declaration: StyleDeclaration): boolean {
 }
 
 function hides(declaration: StyleDeclaration): boolean {
+  if (declaration.property !== 'display' && declaration.property !== 'mso-hide') return false;
   const value = declaration.value.trim().toLowerCase();
   return (declaration.property === 'display' && value === 'none') || (declaration.property === 'mso-hide' && value === 'all');
 }

@@ -76,7 +76,7 @@ export default defineRule<ColorOffPaletteOptions>({
     const allowedKeys = new Set(options.allow.flatMap((entry) => findColorLiterals(entry, { legacyAttribute: true }).map((literal) => toSrgbHex(literal.color))));
     const ignoredProperties = new Set(options.ignoreProperties.map((property) => property.toLowerCase()));
     const ignoredAtRules = options.ignoreAtRules.map(normalizeAtRule);
-    const hiddenGroups = hidingGroups(document);
+    const hiddenGroups = source.hidingGroups;
     const deltaE = differenceCiede2000();
 
     for (const declaration of document.styles) {
@@ -323,18 +323,6 @@ function formatAlpha(alpha: number): string {
 
 function normalizeAtRule(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*:\s*/g, ': ').trim();
-}
-
-/** Groups (CSS rules, `style=""` of one element) that hide what they apply to: `display:none`, `mso-hide:all`. */
-function hidingGroups(document: ContentDocument): Set<number> {
-  const groups = new Set<number>();
-  for (const declaration of document.styles) {
-    const { property } = declaration;
-    if (property !== 'display' && property !== 'mso-hide') continue;
-    const value = declaration.value.trim().toLowerCase();
-    if ((property === 'display' && value === 'none') || (property === 'mso-hide' && value === 'all')) groups.add(declaration.groupId);
-  }
-  return groups;
 }
 
 /** Colors on hidden elements (an email preheader) or in a rule that hides are never seen. */

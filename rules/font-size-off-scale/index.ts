@@ -57,7 +57,7 @@ export default defineRule<FontSizeOffScaleOptions>({
       return px === null ? [] : [px];
     });
     const ignoredText = new Set(options.ignore.map((entry) => entry.trim().toLowerCase()));
-    const hiddenGroups = hidingGroups(document);
+    const hiddenGroups = source.hidingGroups;
     let withText: Set<number> | undefined;
 
     for (const declaration of document.styles) {
@@ -129,18 +129,6 @@ function replacementFor(declaration: StyleDeclaration, length: ParsedLength, ste
   if (CSS_ORIGINS.has(declaration.origin) && declaration.customPropertiesAllowed && step.cssVar) return `var(${step.cssVar})`;
   const value = fromPx(step.px, length.unit, { remBase: REM_BASE, emBase: REM_BASE });
   return value === null ? null : `${formatCssNumber(value)}${length.unit}`;
-}
-
-/** Groups (CSS rules, `style=""` of one element) that hide what they apply to: `display:none`, `mso-hide:all`. */
-function hidingGroups(document: ContentDocument): Set<number> {
-  const groups = new Set<number>();
-  for (const declaration of document.styles) {
-    const value = declaration.value.trim().toLowerCase();
-    if ((declaration.property === 'display' && value === 'none') || (declaration.property === 'mso-hide' && value === 'all')) {
-      groups.add(declaration.groupId);
-    }
-  }
-  return groups;
 }
 
 /**

@@ -4,8 +4,8 @@
  * and every offset goes through the caller's map into the file.
  */
 import type { AtRule, ChildNode, Comment, Container, CssSyntaxError, Declaration, Root, Rule } from 'postcss';
-import type { StyleOrigin } from '../core/document.js';
-import type { DocumentBuilder, OffsetMap } from './builder.js';
+import type { StyleDeclaration, StyleOrigin } from '../core/document.js';
+import { identity, type DocumentBuilder, type OffsetMap } from './builder.js';
 import type { Postcss, PostcssScss } from './deps.js';
 import { webFontFamilies } from './fonts.js';
 import { findTemplateSpans, maskTemplatesInCss, type TemplateSpan } from './template.js';
@@ -117,6 +117,8 @@ function repair(text: string, reason: string, offset: number): string | null {
 }
 
 const HIDING_SELECTOR = /^\s*[a-z0-9]*\.([\w-]+)\s*$/i;
+/** The properties {@link isHiding} reads; every other declaration is passed over at once. */
+const HIDING_PROPERTIES = new Set(['display', 'visibility', 'mso-hide', 'opacity', 'max-height', 'overflow']);
 
 class CssWalker {
   constructor(
@@ -222,19 +224,21 @@ class CssWalker {
     const value = css.slice(valueStart, valueEnd);
     const { builder, input } = this;
     const lowerProperty = property.startsWith('--') || property.startsWith('$') ? property : property.toLowerCase();
-    builder.addStyle({
+    // One shape for every declaration of a stylesheet (optional keys set after, not spread in).
+    const declaration: StyleDeclaration = {
       property: lowerProperty,
       value,
       valueRange: builder.range(valueStart, valueEnd, input.map),
       range: builder.range(start, declEnd, input.map),
       important: node.important === true,
       origin: input.origin,
-      ...(selector !== undefined ? { selector } : {}),
       groupId,
-      ...(input.elementId !== undefined ? { elementId: input.elementId } : {}),
       customPropertiesAllowed: input.customPropertiesAllowed,
       atRules,
-    }, (offset) => input.map(valueStart + offset));
+    };
+    if (selector !== undefined) declaration.selector = selector;
+    if (input.elementId !== undefined) declaration.elementId = input.elementId;
+    builder.addStyle(declaration, input.map === identity ? undefined : (offset) => input.map(valueStart + offset));
     if (lowerProperty === 'font-family' && atRules.some((atRule) => /^@font-face\b/i.test(atRule))) {
       this.fontFace(value, valueStart);
     }
@@ -290,6 +294,7 @@ class CssWalker {
 }
 
 function isHiding(property: string, value: string, state: { maxHeightZero: boolean; overflowHidden: boolean }): boolean {
+  if (!HIDING_PROPERTIES.has(property)) return false;
   const v = value.replace(/!important/i, '').trim().toLowerCase();
   switch (property) {
     case 'display':

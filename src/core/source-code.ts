@@ -21,6 +21,7 @@ export class SourceCode {
   #codeSpans: IntervalIndex<number> | undefined;
   #templates: IntervalIndex<number> | undefined;
   #langSpans: IntervalIndex<{ start: number; end: number; locale: string }> | undefined;
+  #hidingGroups: Set<number> | undefined;
 
   /**
    * @param defaultLocale The configured locale (`locale` in the configuration): what rules whose
@@ -102,6 +103,24 @@ export class SourceCode {
     if (declaration.valueMap) return false;
     const { start, end } = declaration.valueRange;
     return end.offset - start.offset === declaration.value.length && this.text.startsWith(declaration.value, start.offset);
+  }
+
+  /**
+   * Groups (CSS rules, the `style=""` of one element) that hide what they apply to: a
+   * `display: none` or `mso-hide: all` among their declarations. What is set there is never seen.
+   */
+  get hidingGroups(): ReadonlySet<number> {
+    if (!this.#hidingGroups) {
+      const groups = new Set<number>();
+      for (const declaration of this.document.styles) {
+        const { property } = declaration;
+        if (property !== 'display' && property !== 'mso-hide') continue;
+        const value = declaration.value.trim().toLowerCase();
+        if ((property === 'display' && value === 'none') || (property === 'mso-hide' && value === 'all')) groups.add(declaration.groupId);
+      }
+      this.#hidingGroups = groups;
+    }
+    return this.#hidingGroups;
   }
 
   // ----- views of other layers -----
