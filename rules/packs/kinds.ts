@@ -582,12 +582,19 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
         context.notApplied(`only for ${languageOf(configured)} (the configured locale); the text is ${run.locale}`);
         continue;
       }
-      const allowed = new Set(spec.acronyms);
-      for (const entry of brandAcronyms) {
-        if (typeof entry === 'string') allowed.add(entry);
-        else if (entryApplies(entry.locales, run.locale, configured)) allowed.add(entry.acronym);
-      }
-      const foldedNames = new Set(names.map((name) => foldCase(name, run.locale)));
+      // Built for the first word in capitals: most runs have none.
+      let allowed: Set<string> | undefined;
+      let foldedNames: Set<string> | undefined;
+      const allowedHere = (): Set<string> => {
+        if (allowed) return allowed;
+        allowed = new Set(spec.acronyms);
+        for (const entry of brandAcronyms) {
+          if (typeof entry === 'string') allowed.add(entry);
+          else if (entryApplies(entry.locales, run.locale, configured)) allowed.add(entry.acronym);
+        }
+        return allowed;
+      };
+      const namesHere = (): Set<string> => (foldedNames ??= new Set(names.map((name) => foldCase(name, run.locale))));
       let open: Array<{ start: number; end: number; text: string }> | null = null;
       const flush = (): void => {
         if (!open) return;
@@ -602,9 +609,11 @@ export function checkShouting(context: KindContext, spec: ShoutingSpec): void {
       };
       let previousEnd = -1;
       for (const word of run.words) {
+        // A word with a lower-case letter is not in capitals (most words: no further test).
+        const lower = hasAsciiLowerCase(word.text);
         // A word joined to a path or identifier (`LICENSES/mit.txt`, `MAX_SIZE`) is a name, not prose.
-        const inPath = word.text.includes('_') || /[/\\_]/u.test(run.text[word.start - 1] ?? '') || /[/\\_]/u.test(run.text[word.end] ?? '');
-        const shouted = !inPath && isShouted(word.text, allowed, foldedNames, spec.minLength, run.locale);
+        const inPath = !lower && (word.text.includes('_') || /[/\\_]/u.test(run.text[word.start - 1] ?? '') || /[/\\_]/u.test(run.text[word.end] ?? ''));
+        const shouted = !lower && !inPath && isShouted(word.text, allowedHere(), namesHere(), spec.minLength, run.locale);
         if (!shouted || (open && !/^[\s\p{P}]*$/u.test(run.text.slice(previousEnd, word.start)))) flush();
         if (shouted) (open ??= []).push(word);
         previousEnd = word.end;
@@ -682,6 +691,14 @@ function readsAsShouting(span: string, locale: string): boolean {
   const words = span.split(/[^\p{L}'’]+/u).map((word) => word.split(/['’]/u)[0]!).filter((word) => word.length > 0);
   if (words.length === 1 && words[0]!.length <= 2) return false;
   return words.some((word) => word.length >= 2 && isEnglishWord(word.toLowerCase()));
+}
+
+function hasAsciiLowerCase(word: string): boolean {
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    if (code >= 97 && code <= 122) return true;
+  }
+  return false;
 }
 
 function isShouted(word: string, allowed: ReadonlySet<string>, names: ReadonlySet<string>, minLength: number, locale: string): boolean {

@@ -361,13 +361,15 @@ export function isCodeElement(tag: string): boolean {
   return CODE_ELEMENTS.has(tag);
 }
 
+const URL_START = /www\.|mailto:|tel:/iu;
 const DOMAIN_END = new RegExp(`\\.(?:${TLDS})(?![\\p{L}\\p{N}-])`, 'iu');
 
 /** Characters without which a mask pattern cannot match: a run lacking them skips the pattern. */
 const MASK_TRIGGERS: Readonly<Record<MaskKind, (text: string) => boolean>> = {
   template: (text) => text.includes('{') || text.includes('*|') || text.includes('%%') || text.includes('<%'),
   code: (text) => text.includes('`'),
-  url: (text) => text.includes(':') || /www\./i.test(text),
+  // Every URL holds `://`, `www.`, `mailto:` or `tel:` (same flags as its pattern).
+  url: (text) => text.includes('://') || URL_START.test(text),
   email: (text) => text.includes('@') && text.includes('.'),
   // A domain ends in `.` and a listed top-level domain (same flags as its pattern: `ſ` is an `s`).
   domain: (text) => text.includes('.') && DOMAIN_END.test(text),
