@@ -40,11 +40,24 @@ testRule(rule, {
       code: '<img src="https://cdn.example.org/brc-analytics-logo.png" width="120" alt="BRC Analytics logo">',
     },
     {
+      name: 'an alt with "logo" glued to another name ("acmelogo2") names another organisation',
+      code: '<img src="https://cdn.example.org/uploads/5f1c2a.png" width="120" alt="acmelogo2">',
+    },
+    {
+      name: 'a file name with "logo" glued to another name (acmelogo.png)',
+      code: '<img src="https://cdn.example.org/acmelogo.png" width="120" alt="Sponsor">',
+    },
+    {
       name: 'a press logo named by its file needs no Northwind in its alt',
       code: '<img src="assets/img/tnw-logo.svg" alt="..." style="height: 3rem">',
     },
   ],
   invalid: [
+    {
+      name: 'trap: "logo" glued to a generic word is still the brand\'s logo ("sitelogo", "mainlogo.png")',
+      code: '<img src="https://cdn.northwind.example/email/mainlogo.png" width="160" alt="sitelogo">',
+      errors: [{ line: 1, column: 78, endLine: 1, endColumn: 86, message: /^The logo alt text "sitelogo" does not mention Northwind/ }],
+    },
     {
       name: 'email: no alt attribute, reported at the tag',
       code: '<img src="https://cdn.northwind.example/email/northwind-logo.png" width="160" style="display: block;">',

@@ -152,10 +152,14 @@ const GENERIC_WORDS = new Set(
 );
 const LOGO_WORD = /^(?:logo|logos|logotype|wordmark)$/;
 
-/** The lower-case words of a text: letters and digits, split at anything else and at camelCase. */
+/**
+ * The lower-case words of a text: letters and digits, split at anything else, at camelCase, and
+ * before a "logo" glued to a name (`gbcclogo2`, `acmelogo`: `gbcc logo 2`).
+ */
 function wordsOf(text: string): string[] {
   return text
     .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{L}{2})(logos?)(?![\p{L}])/giu, '$1 $2 ')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
@@ -179,7 +183,7 @@ function brandWords(brand: BrandModel): Set<string> {
  * - an alt with the word "logo" and another word that is neither generic nor one of the brand's
  *   (`BRC Analytics logo`, `Landwind Logo`; not `Logo`, `Your logo`, `Northwind logo`);
  * - a file name whose word right before "logo" is neither generic nor the brand's (`tnw-logo.svg`,
- *   `acme_logo.png`; not `navbar-logo.svg`, `old-logo.png`, `logo-white.png`).
+ *   `acme_logo.png`, `acmelogo.png`; not `navbar-logo.svg`, `old-logo.png`, `logo-white.png`).
  * Template tags in the alt (`{{ brand }} logo`) leave it unjudged.
  */
 export function namesAnotherOrganisation(alt: string, fileName: string, brand: BrandModel): boolean {
@@ -190,7 +194,7 @@ export function namesAnotherOrganisation(alt: string, fileName: string, brand: B
     if (words.some((word) => LOGO_WORD.test(word)) && !words.some((word) => own.has(word)) && words.some((word) => !LOGO_WORD.test(word) && foreign(word))) return true;
   }
   if (fileName !== '' && !TEMPLATE_IN_NAME.test(fileName)) {
-    const before = /(?:^|[^a-z0-9])([a-z][a-z0-9]*)[-_ .]+logo/i.exec(fileName.replace(/\.[a-z0-9]+$/i, ''));
+    const before = /(?:^|[^a-z0-9])([a-z][a-z0-9]*?)[-_ .]*logo(?![a-z])/i.exec(fileName.replace(/\.[a-z0-9]+$/i, ''));
     if (before && foreign(before[1]!.toLowerCase())) return true;
   }
   return false;
