@@ -363,7 +363,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigResu
     }
   }
 
-  const result = configSchema.safeParse(data, { reportInput: true });
+  const result = configSchema.safeParse(data, { reportInput: true, jitless: true });
   if (!result.success) {
     diagnostics.push(...zodIssuesToDiagnostics(result.error.issues, locate, file, 'config', { schema: configSchema }));
     return failed(rootDir, file, diagnostics);
