@@ -86,6 +86,8 @@ testRule(await shippedRule('brand/preferred'), {
     { name: 'an entry with locales: [pl] fires in Polish', code: pl('Ekran logon'), brand: polishPreferred, errors: [{ line: 1, column: 20 }], output: pl('Ekran logowanie') },
     { code: p('Login to your account.'), errors: [{ line: 1, column: 4, message: 'Write "Sign in" instead of "Login".' }], output: p('Sign in to your account.') },
     { code: p('Send an E-MAIL'), errors: [{ line: 1, column: 12 }], output: p('Send an EMAIL') },
+    { name: 'a Title Case label keeps Title Case', code: '<a href="/account">Log In</a>', errors: [{ line: 1, column: 20, message: 'Write "Sign In" instead of "Log In".' }], output: '<a href="/account">Sign In</a>' },
+    { name: 'trap: sentence case stays sentence case', code: p('Log in to your account.'), errors: [{ line: 1, column: 4, message: 'Write "Sign in" instead of "Log in".' }], output: p('Sign in to your account.') },
   ],
 });
 

@@ -616,13 +616,18 @@ export function isAllCaps(word: string): boolean {
 
 /**
  * The replacement in the case pattern of the original: `Utilize` -> `Use`, `UTILIZE` -> `USE`,
- * `utilize` -> `use` (the replacement as written). Mixed case (`iPhone`) keeps the replacement
- * as written.
+ * `utilize` -> `use` (the replacement as written), `Log In` -> `Sign In` (Title Case). Mixed case
+ * (`iPhone`) keeps the replacement as written.
  */
 export function matchCase(original: string, replacement: string, locale: string = DEFAULT_LOCALE): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
   if (letters.length === 0) return replacement;
   if (letters.length > 1 && isAllCaps(letters)) return replacement.toLocaleUpperCase(locale);
+  // Title Case of several words (`Log In`, a menu label): every word of the replacement too (`Sign In`).
+  const words = original.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+  if (words.length > 1 && words.every((word) => /^\P{L}*\p{Lu}\P{Lu}*$/u.test(word))) {
+    return replacement.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase(locale));
+  }
   const first = letters[0]!;
   const rest = letters.slice(1);
   if (/\p{Lu}/u.test(first) && !/\p{Lu}/u.test(rest)) {

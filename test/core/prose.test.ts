@@ -222,6 +222,9 @@ describe('case', () => {
     ['IN ORDER TO', 'to', 'TO'],
     ['iPhone', 'phone', 'phone'],
     ['Whitelist', 'allowlist', 'Allowlist'],
+    ['Log In', 'sign in', 'Sign In'],
+    ['Log in', 'sign in', 'Sign in'],
+    ['In Order To', 'to', 'To'],
   ])('matchCase(%s, %s) is %s', (original, replacement, expected) => {
     expect(matchCase(original, replacement)).toBe(expected);
   });
