@@ -40,6 +40,12 @@ const PLAIN_PHRASES = new Set(['it is', 'it was', 'all of']);
  * "not completely dry" say "only partly", which is no hedge or intensifier.
  */
 const NEGATABLE = new Set(['quite', 'entirely', 'completely', 'fully', 'totally']);
+/**
+ * "really" in a yes/no question, after the verb and its subject ("Is it really open source?",
+ * "Do you really need it?"): it asks whether something is true, which is no intensifier.
+ */
+const QUESTIONING_REALLY = /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\s+(?:it|that|this|they|you|we|he|she|there|i)\s+$/i;
+
 /** A negation right before a word: "not", "never", "n't" ("didn't", "isn’t"). */
 const NEGATION_BEFORE = /(?:\bnot|\bnever|n['’]t)\s+$/i;
 
@@ -197,6 +203,7 @@ function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonl
       const text = prose.text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
       if (!kept(check, text, tuning)) continue;
       if ((check === 'weasel' || check === 'adverb') && NEGATABLE.has(text) && NEGATION_BEFORE.test(prose.text.slice(Math.max(0, start - 12), start))) continue;
+      if (text === 'really' && QUESTIONING_REALLY.test(prose.text.slice(Math.max(0, start - 20), start)) && /^[^.!?]*\?/.test(prose.text.slice(end))) continue;
       const key = `${start}:${end}`;
       const finding = byRange.get(key);
       if (finding) finding.checks.push(check);

@@ -31,6 +31,7 @@ testRule(rule, {
     { name: 'trap: a manner adverb carries meaning', code: p('You can safely delete this email if the poll was reported correctly.') },
     { name: 'trap: "purchase", "amazing" and "things" are plain words', code: p('Thanks for your purchase. The view is amazing and the things you need are here.') },
     { name: 'trap: quantities are no weasel words', code: p('A few white papers and many maps are ready.') },
+    { name: '"really" in a yes/no question asks whether it is true', code: p("Is it really open source if it's not made with love? Do you really need a second tent?") },
     { name: 'a negated degree word states a fact ("not quite", "not entirely")', code: p("Sorry, I didn't quite understand. The map is not entirely accurate, and the tent isn’t completely dry.") },
     { name: 'trap: passive voice is off by default', code: p('A name is required.') },
     { name: 'trap: a sentence-opening "So" is off by default', code: p('So far this year we mapped 40 trails.') },
@@ -52,6 +53,14 @@ testRule(rule, {
       name: '"quite" without a negation is still a weasel word',
       code: p('The trail is quite steep.'),
       errors: [{ line: 1, column: 17, endLine: 1, endColumn: 22, message: /^"quite" is a weasel word/ }],
+    },
+    {
+      name: 'trap: "really" in a statement, or in a question after no verb and subject, is an intensifier',
+      code: p('It is really light. Why is this tent really light?'),
+      errors: [
+        { line: 1, column: 10, endLine: 1, endColumn: 16, message: /^"really"/ },
+        { line: 1, column: 41, endLine: 1, endColumn: 47, message: /^"really"/ },
+      ],
     },
     {
       name: 'trap: a negation does not excuse an intensifier ("not very")',
