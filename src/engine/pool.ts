@@ -95,10 +95,10 @@ export interface StartedWorkers {
 }
 
 /**
- * Starts `threads` worker threads now, so that they have loaded brandlint by the time there are
- * files to give them: with `warm`, each also prepares the run (configuration, rules, brand).
+ * Starts `threads` worker threads now, so that they can load brandlint while the caller still
+ * finds the files to give them (lintInPool starts them itself when given none).
  */
-export function startWorkers(threads: number, options: { entry?: string; warm?: WorkerSetup } = {}): StartedWorkers {
+export function startWorkers(threads: number, options: { entry?: string } = {}): StartedWorkers {
   const pool = importModule<{ default: new (options: Record<string, unknown>) => TinypoolLike }>('tinypool').then(({ default: Tinypool }) => {
     const started = new Tinypool({
       filename: options.entry ?? workerEntry(),
@@ -107,8 +107,6 @@ export function startWorkers(threads: number, options: { entry?: string; warm?: 
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     timelineMark('pool', threads);
-    // Preparing is a batch of no files; a failure to prepare is reported by the first real batch.
-    if (options.warm) for (let i = 0; i < threads; i++) started.run({ setup: options.warm, files: [] }).catch(() => {});
     return started;
   });
   let ended: Promise<void> | undefined;
