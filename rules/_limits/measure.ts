@@ -204,14 +204,40 @@ function total(units: readonly Unit[]): number {
   return units.reduce((sum, unit) => sum + unit.weight, 0);
 }
 
+/** How a platform counts links and mentions, beyond a fixed link length (see PlatformLimits). */
+export interface PlatformCounting {
+  linksNeedProtocol?: boolean;
+  mentionsWithoutServer?: boolean;
+}
+
+/** The links a platform counts at its link length: all of {@link findLinks}, or only `http(s)://` URLs. */
+export function countedLinks(text: string, rules: PlatformCounting = {}): Array<{ start: number; end: number; text: string }> {
+  const links = findLinks(text);
+  return rules.linksNeedProtocol ? links.filter((link) => /^https?:\/\//i.test(link.text)) : links;
+}
+
+/**
+ * The `@server` part of each remote mention `@user@server` (what Mastodon does not count). A
+ * mention starts a word; an email address (`ana@northwind.example`) is no mention.
+ */
+function mentionServers(text: string): Array<{ start: number; end: number }> {
+  const servers: Array<{ start: number; end: number }> = [];
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}_@./=-])@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*(@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu)) {
+    const server = match[1]!;
+    const end = match.index + match[0].length;
+    servers.push({ start: end - server.length, end });
+  }
+  return servers;
+}
+
 /**
  * Length in user-perceived characters: what the guideline file's `maxLength` means for most
  * channels. With `linkLength`, every link counts that many characters whatever its length
  * (Mastodon: 23).
  */
-export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number): Measure {
+export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number, rules: PlatformCounting = {}): Measure {
   const units = unitsOf(message, templateTagLength, (text, offset, out) => {
-    if (linkLength === undefined && isSimpleText(text)) {
+    if (linkLength === undefined && !rules.mentionsWithoutServer && isSimpleText(text)) {
       // One unit per character (CR LF: one), without listing the graphemes first.
       for (let at = 0; at < text.length; at++) {
         const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
@@ -220,7 +246,8 @@ export function characterLength(message: MessageText, templateTagLength: number,
       }
       return;
     }
-    const links = linkLength === undefined ? [] : findLinks(text);
+    const links = linkLength === undefined ? [] : countedLinks(text, rules);
+    const servers = rules.mentionsWithoutServer ? mentionServers(text) : [];
     let index = 0;
     for (const grapheme of graphemes(text)) {
       if (grapheme.start < index) continue;
@@ -228,6 +255,12 @@ export function characterLength(message: MessageText, templateTagLength: number,
       if (link && linkLength !== undefined) {
         out.push({ start: offset + link.start, end: offset + link.end, weight: linkLength });
         index = link.end;
+        continue;
+      }
+      const server = servers.find((candidate) => candidate.start === grapheme.start);
+      if (server) {
+        out.push({ start: offset + server.start, end: offset + server.end, weight: 0 });
+        index = server.end;
         continue;
       }
       out.push({ start: offset + grapheme.start, end: offset + grapheme.end, weight: 1 });

@@ -11,6 +11,13 @@ export interface PlatformLimits {
   maxLength?: number;
   /** Every link counts this many characters (X and Mastodon: 23). */
   linkLength?: number;
+  /**
+   * Only `http(s)://` URLs count as links (Mastodon: a bare `northwind.com` or `www.` address
+   * counts as written). The platform's own rule, not a brand setting.
+   */
+  linksNeedProtocol?: boolean;
+  /** A remote mention `@user@server` counts as `@user` (Mastodon). The platform's own rule. */
+  mentionsWithoutServer?: boolean;
   maxHashtags?: number;
   maxMentions?: number;
 }
@@ -23,7 +30,8 @@ export const PLATFORM_DEFAULTS: Readonly<Record<string, PlatformLimits>> = {
   facebook: { maxLength: 63206 },
   threads: { maxLength: 500 },
   bluesky: { maxLength: 300 },
-  mastodon: { maxLength: 500, linkLength: 23 },
+  // app/validators/status_length_validator.rb: URLs with a protocol count 23, `@user@server` as `@user`.
+  mastodon: { maxLength: 500, linkLength: 23, linksNeedProtocol: true, mentionsWithoutServer: true },
   tiktok: { maxLength: 2200 },
 };
 
@@ -76,6 +84,8 @@ export function platformLimits(brand: BrandModel | null, platform: string): Plat
   if (maxLength !== undefined) limits.maxLength = maxLength;
   const linkLength = configured.linkLength ?? own.linkLength;
   if (linkLength !== undefined) limits.linkLength = linkLength;
+  if (own.linksNeedProtocol) limits.linksNeedProtocol = true;
+  if (own.mentionsWithoutServer) limits.mentionsWithoutServer = true;
   const maxHashtags = stricter(own.maxHashtags, configured.maxHashtags);
   if (maxHashtags !== undefined) limits.maxHashtags = maxHashtags;
   const maxMentions = stricter(own.maxMentions, configured.maxMentions);

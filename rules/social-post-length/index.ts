@@ -3,7 +3,7 @@ import { didYouMean } from '../../src/core/data-file.js';
 import { defineRule } from '../../src/core/rule.js';
 import { attachedLinks } from '../_limits/attached-links.js';
 import type { ContentDocument, LinkReference } from '../../src/core/document.js';
-import { characterLength, findLinks, graphemes, overflowStart, xWeightedLength } from '../_limits/measure.js';
+import { characterLength, countedLinks, graphemes, overflowStart, xWeightedLength } from '../_limits/measure.js';
 import { rangeOf, type MessageText } from '../../src/core/message-text.js';
 import { knownPlatforms, platformLimits, platformName, platformsOf, type PlatformLimits } from '../_limits/platforms.js';
 import type { Range } from '../../src/core/position.js';
@@ -90,7 +90,7 @@ function measureAgainst(
 ): Overflow | null {
   const { linkLength } = limits;
   const measure =
-    platform === 'x' ? xWeightedLength(post, { linkLength: linkLength ?? 23, templateTagLength }) : characterLength(post, templateTagLength, linkLength);
+    platform === 'x' ? xWeightedLength(post, { linkLength: linkLength ?? 23, templateTagLength }) : characterLength(post, templateTagLength, linkLength, limits);
   // A Markdown link `[text](url)` is published as its text, a space and the URL.
   const markdownLinks = markdownLinksOf(document, post);
   for (const link of markdownLinks) {
@@ -106,7 +106,7 @@ function measureAgainst(
   const length = measure.length + attachedLength;
   if (length <= limits.maxLength) return null;
 
-  const linkCount = attached.length + markdownLinks.length + (linkLength === undefined ? 0 : findLinks(post.text).length);
+  const linkCount = attached.length + markdownLinks.length + (linkLength === undefined ? 0 : countedLinks(post.text, limits).length);
   const how = platform === 'x' ? ' as X counts them (links 23, emoji and CJK 2)' : linkCount > 0 && linkLength !== undefined ? ` (every link counts as ${linkLength})` : '';
   const start = overflowStart(measure, limits.maxLength - attachedLength) ?? post.text.length;
   const range =

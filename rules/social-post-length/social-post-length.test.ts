@@ -24,6 +24,8 @@ testRule(rule, {
     { name: 'LinkedIn: links count as written', code: post('linkedin', `${a(2842)} ${LONG_URL}`) },
     { name: 'Instagram: an emoji is one character', code: post('instagram', '🌲'.repeat(2200)) },
     { name: 'Mastodon: links count 23', code: post('mastodon', `${a(476)} ${LONG_URL}`) },
+    { name: 'Mastodon: a remote mention counts as @user', code: post('mastodon', `${a(495)} @ana@mastodon.social`) },
+    { name: 'Mastodon: a local mention counts as written', code: post('mastodon', `${a(495)} @ana`) },
     { name: 'no platform: not checked', code: `${a(400)}\n` },
     { name: 'SMS is checked by sms-length', code: post('sms', a(400)) },
     { name: 'defaultPlatform', code: `${a(2000)}\n`, options: { defaultPlatform: 'linkedin' } },
@@ -154,6 +156,21 @@ testRule(rule, {
       name: 'Mastodon: the link counted 23 is named',
       code: post('mastodon', `${a(478)} ${LONG_URL}`),
       errors: [{ line: 4, column: 480, message: 'Mastodon post is 502 characters (every link counts as 23); the limit is 500' }],
+    },
+    {
+      name: 'Mastodon: a link without http(s):// counts as written',
+      code: post('mastodon', `${a(480)} northwind.com/spring-boots`),
+      errors: [{ line: 4, column: 501, message: 'Mastodon post is 507 characters; the limit is 500' }],
+    },
+    {
+      name: 'Mastodon: an email address is no mention (trap)',
+      code: post('mastodon', `${a(485)} ana@mastodon.social`),
+      errors: [{ line: 4, column: 501, message: 'Mastodon post is 505 characters; the limit is 500' }],
+    },
+    {
+      name: 'X: a remote mention counts as written (only Mastodon drops the server)',
+      code: post('x', `${a(265)} @ana@mastodon.social`),
+      errors: [{ line: 4, column: 281, message: 'X post is 286 characters as X counts them (links 23, emoji and CJK 2); the limit is 280' }],
     },
     {
       name: 'a thread: each post has its own limit',
