@@ -51,8 +51,8 @@ if (!existsSync(path.join(bench, 'W1'))) {
 const quick = process.env.BRANDLINT_BENCH_QUICK === '1';
 
 /** One CLI run under /usr/bin/time: wall and CPU seconds, peak MiB, the files and bytes it linted. */
-function run(args, cwd) {
-  const report = path.join(scratch, 'report.json');
+function run(args, cwd, keepAs) {
+  const report = path.join(scratch, keepAs ? `${keepAs}.json` : 'report.json');
   rmSync(report, { force: true });
   const started = process.hrtime.bigint();
   const result = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', process.execPath, bin, ...args, '--format', `json=${report}`], {
@@ -125,16 +125,18 @@ if (existsSync(w2Config) && !/^vendorFiles:/m.test(readText(w2Config))) appendFi
 const lint = (...extra) => ['lint', '--max-file-size', '20mb', ...extra];
 
 // Throughput: cold (workers as by default), one thread, and cached.
-const w1 = row('W1 prose, cold', run(lint(), W1));
-row('W1 prose, cold, --concurrency off', run(lint('--concurrency', 'off'), W1));
+// Each report is kept: the same workload must give byte-identical reports pooled, on one
+// thread and from the cache (checked below).
+const w1 = row('W1 prose, cold', run(lint(), W1, 'w1-pooled'));
+const w1Single = row('W1 prose, cold, --concurrency off', run(lint('--concurrency', 'off'), W1, 'w1-single'));
 const w1Cache = path.join(scratch, 'cache-w1');
 run(lint('--cache', '--cache-location', w1Cache), W1);
-row('W1 prose, --cache, nothing changed', run(lint('--cache', '--cache-location', w1Cache), W1));
-const w2 = row('W2 CSS, cold', run(lint(), W2));
-row('W2 CSS, cold, --concurrency off', run(lint('--concurrency', 'off'), W2));
+row('W1 prose, --cache, nothing changed', run(lint('--cache', '--cache-location', w1Cache), W1, 'w1-cached'));
+const w2 = row('W2 CSS, cold', run(lint(), W2, 'w2-pooled'));
+const w2Single = row('W2 CSS, cold, --concurrency off', run(lint('--concurrency', 'off'), W2, 'w2-single'));
 const w2Cache = path.join(scratch, 'cache-w2');
 run(lint('--cache', '--cache-location', w2Cache), W2);
-row('W2 CSS, --cache, nothing changed', run(lint('--cache', '--cache-location', w2Cache), W2));
+row('W2 CSS, --cache, nothing changed', run(lint('--cache', '--cache-location', w2Cache), W2, 'w2-cached'));
 
 // One file from a cold start, in this repository (the example brand): the median of 7.
 const single = path.join(bench, 'single', 'email.html');
@@ -226,4 +228,20 @@ const targets = [
 ];
 console.log('\ntargets (docs/performance.md):');
 for (const [what, value, target, ok] of targets) console.log(`  ${verdict(ok).padEnd(6)} ${what}: ${value} (target ${target})`);
+console.log(`\nWorker threads against one thread (wall): W1 ${(w1Single.wall / w1.wall).toFixed(2)}x, W2 ${(w2Single.wall / w2.wall).toFixed(2)}x faster.`);
+console.log('\nSame output (JSON reports, byte for byte):');
+for (const workload of ['w1', 'w2']) {
+  const [pooled, ...others] = ['pooled', 'single', 'cached'].map((kind) => readText(path.join(scratch, `${workload}-${kind}.json`)));
+  const same = pooled.length > 0 && others.every((other) => other === pooled);
+  let kept = '';
+  if (!same) {
+    // The scratch folder goes at exit: keep the three reports for a diff.
+    kept = mkdtempSync(path.join(os.tmpdir(), `brandlint-bench-${workload}-`));
+    for (const kind of ['pooled', 'single', 'cached']) {
+      const report = path.join(scratch, `${workload}-${kind}.json`);
+      if (existsSync(report)) cpSync(report, path.join(kept, `${kind}.json`));
+    }
+  }
+  console.log(`  ${same ? 'identical' : 'DIFFERENT'} ${workload.toUpperCase()}: pooled, --concurrency off and --cache${same ? '' : ` (the reports are kept in ${kept})`}`);
+}
 console.log(`\nA busy machine slows wall time, not CPU time: per CPU second, W1 ${(w1.bytes / MB / w1.cpu).toFixed(2)} MB, W2 ${(w2.bytes / MB / w2.cpu).toFixed(2)} MB.`);
