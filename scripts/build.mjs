@@ -41,16 +41,14 @@ const { packagePattern } = await import(path.join(root, 'dist/rules/prose-style/
 const { PHRASE_LISTS } = await import(path.join(root, 'dist/rules/prose-style/index.js'));
 const phrasePatterns = Object.fromEntries(Object.values(PHRASE_LISTS).map((name) => [name, { source: packagePattern(name).source, flags: packagePattern(name).flags }]));
 
+/** What both bundles share: one CommonJS file for Node 20, minified unless BRANDLINT_BUILD_READABLE is set. */
+const commonJsBundle = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: !process.env.BRANDLINT_BUILD_READABLE, legalComments: 'none', logLevel: 'error' };
+
 await build({
   entryPoints: { brandlint: path.join(root, 'dist/src/cli/main.js') },
   outdir: out,
   outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: !process.env.BRANDLINT_BUILD_READABLE,
-  legalComments: 'none',
+  ...commonJsBundle,
   // Left to Node: packages that find files next to their own module (word-list's words.txt), that
   // only one command needs and are heavy (style-dictionary for `build`), or that are ES modules
   // only (ink and React, for the interactive report, which loads as compiled by tsc).
@@ -61,7 +59,6 @@ await build({
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
   define: { 'import.meta.url': '__bundleUrl', __BRANDLINT_PHRASE_PATTERNS__: JSON.stringify(phrasePatterns) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'error',
   plugins: [withoutOptionalPicomatch],
 });
 
@@ -69,15 +66,9 @@ await build({
 await build({
   entryPoints: [path.join(root, 'dist/src/launcher/cli.js')],
   outfile: path.join(root, 'dist/src/launcher/cli.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: !process.env.BRANDLINT_BUILD_READABLE,
-  legalComments: 'none',
+  ...commonJsBundle,
   define: { 'import.meta.url': '__launcherUrl' },
   banner: { js: "const __launcherUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'error',
 });
 
 // esbuild escapes what is not ASCII in strings but leaves it in regular expression literals
