@@ -213,27 +213,18 @@ let asciiWordBreak: Uint8Array | undefined;
 /** The Word_Break class of each ASCII character, built on first use. */
 function asciiWordBreakTable(): Uint8Array {
   if (asciiWordBreak) return asciiWordBreak;
-  const table = new Uint8Array(128);
-  for (let code = 0; code < 128; code++) {
-    const char = String.fromCharCode(code);
-    table[code] = /[A-Za-z]/.test(char)
-      ? WB.Letter
-      : /[0-9]/.test(char)
-        ? WB.Numeric
-        : char === '.' || char === "'"
-          ? WB.MidNumLet
-          : char === ',' || char === ';'
-            ? WB.MidNum
-            : char === ' '
-              ? WB.Space
-              : char === '\r'
-                ? WB.CR
-                : char === '\n' || char === '\v' || char === '\f'
-                  ? WB.Newline
-                  : char === '_' || char === ':'
-                    ? WB.Unsupported
-                    : WB.Other;
-  }
+  const table = new Uint8Array(128).fill(WB.Other);
+  const classes: ReadonlyArray<readonly [string, number]> = [
+    ['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', WB.Letter],
+    ['0123456789', WB.Numeric],
+    [".'", WB.MidNumLet],
+    [',;', WB.MidNum],
+    [' ', WB.Space],
+    ['\r', WB.CR],
+    ['\n\v\f', WB.Newline],
+    ['_:', WB.Unsupported],
+  ];
+  for (const [characters, kind] of classes) for (const character of characters) table[character.charCodeAt(0)] = kind;
   return (asciiWordBreak = table);
 }
 
