@@ -221,8 +221,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   async function report(store: ResultStore): Promise<number> {
   // Each file's score is fixed from all its findings, before a baseline or --quiet hides some.
   const scored = store.map((result) => (result.score ? result : withScore(result, fileScore(result))));
-  // The totals come from counts the store keeps: no result is read back for them.
-  const tallies = { [Symbol.iterator]: () => store.tallies()[Symbol.iterator]() };
+  // The totals come from counts the store keeps: no result is read back for them. Taken once
+  // (a few numbers per file) for both the scores and the summary.
+  const tallies = [...store.tallies()];
   const runScores = scoreResults(tallies);
   let results: Iterable<LintResult> = scored;
   let summary;
