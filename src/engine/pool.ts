@@ -59,8 +59,6 @@ export interface PoolRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** The worker threads' entry (default {@link workerEntry}); tests give their own. */
   entry?: string;
-  /** Worker threads started earlier ({@link startWorkers}, at least `threads` of them); ended by the run. */
-  started?: StartedWorkers;
 }
 
 export interface PoolRun {
@@ -86,43 +84,15 @@ export function workerEntry(): string {
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 
-/** Worker threads that are starting (loading the bundle) while the main thread still finds the files. */
-export interface StartedWorkers {
-  readonly threads: number;
-  readonly pool: Promise<TinypoolLike>;
-  /** Ends them (after the run, or when it turned out too small for them). */
-  end(): Promise<void>;
-}
-
-/**
- * Starts `threads` worker threads now, so that they can load brandlint while the caller still
- * finds the files to give them (lintInPool starts them itself when given none).
- */
-export function startWorkers(threads: number, options: { entry?: string } = {}): StartedWorkers {
-  const pool = importModule<{ default: new (options: Record<string, unknown>) => TinypoolLike }>('tinypool').then(({ default: Tinypool }) => {
-    const started = new Tinypool({
-      filename: options.entry ?? workerEntry(),
-      minThreads: threads,
-      maxThreads: threads,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    });
-    timelineMark('pool', threads);
-    return started;
-  });
-  let ended: Promise<void> | undefined;
-  return {
-    threads,
-    pool,
-    end() {
-      ended ??= pool.then((started) => started.destroy());
-      return ended;
-    },
-  };
-}
-
 export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
-  const started = options.started ?? startWorkers(options.threads, options.entry !== undefined ? { entry: options.entry } : {});
-  const pool = await started.pool;
+  const { default: Tinypool } = await importModule<{ default: new (options: Record<string, unknown>) => TinypoolLike }>('tinypool');
+  const pool = new Tinypool({
+    filename: options.entry ?? workerEntry(),
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
+  timelineMark('pool', options.threads);
   const queue = new BatchQueue(options.files, options.threads + 1);
   /** Each file's notices, by its index: reported in file order whoever linted it. */
   const noticesOf: Array<LintNotice[] | undefined> = [];
@@ -191,7 +161,7 @@ export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
     await Promise.all([...Array.from({ length: options.threads }, () => lane(false)), lane(true)]);
   } finally {
     timelineMark('lanes-');
-    await started.end();
+    await pool.destroy();
   }
   return { notices: noticesOf.flatMap((notices) => notices ?? []), cacheHits, cacheMisses };
 }
