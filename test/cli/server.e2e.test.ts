@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildKey, forwardable, privateFolderProblem } from '../../src/core/lint-server-socket.js';
 import { hookScript } from '../../src/cli/hook.js';
 import { BIN, campaignFixtureProject, REPO_ROOT } from './helpers.js';
@@ -16,6 +16,8 @@ import { BIN, campaignFixtureProject, REPO_ROOT } from './helpers.js';
  * Rebuild with `npm run build:ts` first.
  */
 const unix = process.platform !== 'win32';
+// Each test spawns the CLI a dozen times on a machine that may be busy: generous timeouts.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
 let tmp: string;
 let project: Awaited<ReturnType<typeof campaignFixtureProject>>;
 const pids = new Set<number>();
