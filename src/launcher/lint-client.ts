@@ -14,9 +14,8 @@
  *
  * Node built-ins only: it runs before the bundle, on every `brandlint lint`.
  */
-import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import net from 'node:net';
+import { createRequire } from 'node:module';
 import { forwardable, isOwnSocket, parseReply, serverAddress, type LintRequest } from '../core/lint-server-socket.js';
 
 /** How long a connection may take to open before the run goes in-process. */
@@ -48,7 +47,7 @@ export function lintThroughServer(bundleFile: string, argv: readonly string[], l
   return new Promise<number | null>((resolve) => {
     let settled = false;
     const chunks: Buffer[] = [];
-    const socket = net.createConnection(address.socket);
+    const socket = builtin<typeof import('node:net')>('node:net').createConnection(address.socket);
     const finish = (code: number | null, unreachable = false) => {
       if (settled) return;
       settled = true;
@@ -84,11 +83,19 @@ function startInBackground(launcherFile: string, log: string, folder: string): v
   try {
     const fd = openSync(log, 'a', 0o600);
     try {
-      spawn(process.execPath, [launcherFile, 'server', 'start', '--foreground'], { detached: true, stdio: ['ignore', fd, fd], cwd: folder }).unref();
+      builtin<typeof import('node:child_process')>('node:child_process').spawn(process.execPath, [launcherFile, 'server', 'start', '--foreground'], { detached: true, stdio: ['ignore', fd, fd], cwd: folder }).unref();
     } finally {
       closeSync(fd);
     }
   } catch {
     // no server this time: the run goes in-process anyway
   }
+}
+
+/**
+ * A Node built-in required where it is used: node:net only when a server is running, and
+ * node:child_process only to start one; loading them costs every other run milliseconds.
+ */
+function builtin<Module>(name: string): Module {
+  return createRequire(import.meta.url)(name) as Module;
 }
