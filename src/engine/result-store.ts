@@ -43,6 +43,8 @@ export class ResultStore implements Iterable<LintResult> {
   /** Results that come after the files (campaign briefs with problems). */
   private readonly trailing: LintResult[] = [];
   private spill: { folder: string; fd: number; size: number } | null = null;
+  /** Closes the store at exit; removed by close(), so that a long-lived process (the lint server) keeps no listener per run. */
+  private readonly closeAtExit = (): void => this.close();
 
   constructor(readonly mode: ResultStoreMode = 'memory') {}
 
@@ -124,6 +126,7 @@ export class ResultStore implements Iterable<LintResult> {
   /** Removes the spill file. */
   close(): void {
     if (!this.spill) return;
+    process.off('exit', this.closeAtExit);
     try {
       closeSync(this.spill.fd);
     } catch {
@@ -138,7 +141,7 @@ export class ResultStore implements Iterable<LintResult> {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'brandlint-results-'));
       this.spill = { folder, fd: openSync(path.join(folder, 'results.jsonl'), 'w+', 0o600), size: 0 };
       // The file holds findings about the user's content: never left behind.
-      process.once('exit', () => this.close());
+      process.once('exit', this.closeAtExit);
     }
     return this.spill;
   }
