@@ -27,10 +27,11 @@ const CONNECT_MS = 1000;
  */
 export function lintThroughServer(bundleFile: string, argv: readonly string[], launcherFile: string): Promise<number | null> | null {
   if (!forwardable(argv, process.env)) return null;
-  const address = serverAddress(bundleFile);
+  const auto = process.env['BRANDLINT_SERVER'] === 'auto';
+  const address = serverAddress(bundleFile, { create: auto });
   if (typeof address === 'string') return null;
   if (!isOwnSocket(address.socket)) {
-    if (process.env['BRANDLINT_SERVER'] === 'auto') startInBackground(launcherFile, address.log, address.folder);
+    if (auto) startInBackground(launcherFile, address.log, address.folder);
     return null;
   }
   const request: LintRequest = {
@@ -41,7 +42,8 @@ export function lintThroughServer(bundleFile: string, argv: readonly string[], l
     env: Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    columns: process.stdout.columns ?? null,
+    stdoutColumns: (process.stdout.isTTY && process.stdout.columns) || null,
+    stderrColumns: (process.stderr.isTTY && process.stderr.columns) || null,
     umask: process.umask(),
   };
   return new Promise<number | null>((resolve) => {
@@ -53,7 +55,7 @@ export function lintThroughServer(bundleFile: string, argv: readonly string[], l
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      if (unreachable && process.env['BRANDLINT_SERVER'] === 'auto') {
+      if (unreachable && auto) {
         // A server that refused or died: a stale socket. Starting another one replaces it.
         startInBackground(launcherFile, address.log, address.folder);
       }
