@@ -12,12 +12,18 @@
  * `BRANDLINT_SERVER=auto` (the hook of `brandlint hook install --server`) also starts a server
  * in the background when there is none, for the next run; `off` never uses one.
  *
- * Node built-ins only: it runs before the bundle, on every `brandlint lint`.
+ * Node built-ins only, and no more of them than needed: it runs before the bundle, on every
+ * `brandlint lint`.
  */
-import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import net from 'node:net';
+import { createRequire } from 'node:module';
 import { forwardable, isOwnSocket, parseReply, serverAddress, type LintRequest } from '../core/lint-server-socket.js';
+
+/**
+ * node:net and node:child_process are loaded only when used: loading net costs a run without a
+ * server several milliseconds.
+ */
+const requireBuiltin = createRequire(import.meta.url);
 
 /** How long a connection may take to open before the run goes in-process. */
 const CONNECT_MS = 1000;
@@ -50,6 +56,7 @@ export function lintThroughServer(bundleFile: string, argv: readonly string[], l
   return new Promise<number | null>((resolve) => {
     let settled = false;
     const chunks: Buffer[] = [];
+    const net = requireBuiltin('node:net') as typeof import('node:net');
     const socket = net.createConnection(address.socket);
     const finish = (code: number | null, unreachable = false) => {
       if (settled) return;
@@ -84,6 +91,7 @@ export function lintThroughServer(bundleFile: string, argv: readonly string[], l
 /** `brandlint server start --foreground`, detached, for the next run (its stderr to the log). */
 function startInBackground(launcherFile: string, log: string, folder: string): void {
   try {
+    const { spawn } = requireBuiltin('node:child_process') as typeof import('node:child_process');
     const fd = openSync(log, 'a', 0o600);
     try {
       spawn(process.execPath, [launcherFile, 'server', 'start', '--foreground'], { detached: true, stdio: ['ignore', fd, fd], cwd: folder }).unref();
