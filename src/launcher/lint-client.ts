@@ -12,18 +12,11 @@
  * `BRANDLINT_SERVER=auto` (the hook of `brandlint hook install --server`) also starts a server
  * in the background when there is none, for the next run; `off` never uses one.
  *
- * Node built-ins only, and no more of them than needed: it runs before the bundle, on every
- * `brandlint lint`.
+ * Node built-ins only: it runs before the bundle, on every `brandlint lint`.
  */
 import { closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { forwardable, isOwnSocket, parseReply, serverAddress, type LintRequest } from '../core/lint-server-socket.js';
-
-/**
- * node:net and node:child_process are loaded only when used: loading net costs a run without a
- * server several milliseconds.
- */
-const requireBuiltin = createRequire(import.meta.url);
 
 /** How long a connection may take to open before the run goes in-process. */
 const CONNECT_MS = 1000;
@@ -65,8 +58,7 @@ function throughServer(bundleFile: string, argv: readonly string[], launcherFile
   return new Promise<number | null>((resolve) => {
     let settled = false;
     const chunks: Buffer[] = [];
-    const net = requireBuiltin('node:net') as typeof import('node:net');
-    const socket = net.createConnection(address.socket);
+    const socket = builtin<typeof import('node:net')>('node:net').createConnection(address.socket);
     const finish = (code: number | null, unreachable = false) => {
       if (settled) return;
       settled = true;
@@ -100,14 +92,21 @@ function throughServer(bundleFile: string, argv: readonly string[], launcherFile
 /** `brandlint server start --foreground`, detached, for the next run (its stderr to the log). */
 function startInBackground(launcherFile: string, log: string, folder: string): void {
   try {
-    const { spawn } = requireBuiltin('node:child_process') as typeof import('node:child_process');
     const fd = openSync(log, 'a', 0o600);
     try {
-      spawn(process.execPath, [launcherFile, 'server', 'start', '--foreground'], { detached: true, stdio: ['ignore', fd, fd], cwd: folder }).unref();
+      builtin<typeof import('node:child_process')>('node:child_process').spawn(process.execPath, [launcherFile, 'server', 'start', '--foreground'], { detached: true, stdio: ['ignore', fd, fd], cwd: folder }).unref();
     } finally {
       closeSync(fd);
     }
   } catch {
     // no server this time: the run goes in-process anyway
   }
+}
+
+/**
+ * A Node built-in required where it is used: node:net only when a server is running, and
+ * node:child_process only to start one; loading them costs every other run milliseconds.
+ */
+function builtin<Module>(name: string): Module {
+  return createRequire(import.meta.url)(name) as Module;
 }
