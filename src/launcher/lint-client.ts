@@ -26,6 +26,15 @@ const CONNECT_MS = 1000;
  * command itself (nothing has been written then). `launcherFile` starts a server (`auto`).
  */
 export function lintThroughServer(bundleFile: string, argv: readonly string[], launcherFile: string): Promise<number | null> | null {
+  try {
+    return throughServer(bundleFile, argv, launcherFile);
+  } catch {
+    // Anything unexpected (a folder that went away under us): in-process, where it is reported as usual.
+    return null;
+  }
+}
+
+function throughServer(bundleFile: string, argv: readonly string[], launcherFile: string): Promise<number | null> | null {
   if (!forwardable(argv, process.env)) return null;
   const auto = process.env['BRANDLINT_SERVER'] === 'auto';
   const address = serverAddress(bundleFile, { create: auto });
