@@ -23,7 +23,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      // Help wraps to the terminal (as commander's default, but of `io`: the lint server's client's).
+      // Undefined (not a terminal) is commander's 80, which its types do not spell.
+      getOutHelpWidth: () => io.stdoutColumns as number,
+      getErrHelpWidth: () => io.stderrColumns as number,
+    });
 
   program
     .command('validate')

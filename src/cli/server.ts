@@ -54,8 +54,8 @@ function bundleFile(): string {
   return path.join(packageRoot(), 'dist', 'src', 'cli', 'brandlint.cjs');
 }
 
-function address(): ServerAddress {
-  const found = serverAddress(bundleFile());
+function address(create = false): ServerAddress {
+  const found = serverAddress(bundleFile(), { create });
   if (typeof found === 'string') throw new UsageError(`server: ${found}`);
   return found;
 }
@@ -70,7 +70,7 @@ function idleSeconds(options: ServerStartOptions, env: CliIo['env']): number {
 }
 
 export async function runServerStart(options: ServerStartOptions, io: CliIo, main: CliMain): Promise<number> {
-  const where = address();
+  const where = address(true);
   const idle = idleSeconds(options, io.env);
   if (options.foreground) return serve(where, idle, main);
   const running = await ask(where.socket, { kind: 'status' });
@@ -304,6 +304,8 @@ export async function serve(where: ServerAddress, idle: number, main: CliMain): 
       env: process.env,
       isTTY: request.stdoutIsTTY,
       stderrIsTTY: request.stderrIsTTY,
+      ...(request.stdoutColumns !== null ? { stdoutColumns: request.stdoutColumns } : {}),
+      ...(request.stderrColumns !== null ? { stderrColumns: request.stderrColumns } : {}),
     };
     let exitCode: number;
     try {
@@ -384,7 +386,7 @@ function parseRequest(text: string): ServerRequest | null {
   const request = value as Record<string, unknown>;
   if (request['kind'] === 'status' || request['kind'] === 'stop') return { kind: request['kind'] };
   if (request['kind'] !== 'lint') return null;
-  const { build, argv, cwd, env, stdoutIsTTY, stderrIsTTY, columns, umask } = request;
+  const { build, argv, cwd, env, stdoutIsTTY, stderrIsTTY, stdoutColumns, stderrColumns, umask } = request;
   if (typeof build !== 'string' || typeof cwd !== 'string' || !path.isAbsolute(cwd)) return null;
   if (!Array.isArray(argv) || !argv.every((arg): arg is string => typeof arg === 'string')) return null;
   if (typeof env !== 'object' || env === null || Array.isArray(env)) return null;
@@ -404,7 +406,12 @@ function parseRequest(text: string): ServerRequest | null {
     env: environment,
     stdoutIsTTY,
     stderrIsTTY,
-    columns: typeof columns === 'number' && Number.isInteger(columns) && columns > 0 ? columns : null,
+    stdoutColumns: columnsOf(stdoutColumns),
+    stderrColumns: columnsOf(stderrColumns),
     umask,
   };
+}
+
+function columnsOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 100_000 ? value : null;
 }

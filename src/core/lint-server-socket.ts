@@ -32,8 +32,9 @@ export interface LintRequest {
   env: Record<string, string>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
-  /** The terminal's width (not read by `lint` today; forwarded for formats that would). */
-  columns: number | null;
+  /** The terminal's width when stdout / stderr is one (help text wraps to it), else null. */
+  stdoutColumns: number | null;
+  stderrColumns: number | null;
   umask: number;
 }
 
@@ -62,9 +63,10 @@ export interface ServerAddress {
 
 /**
  * The server's address for the bundle at `bundleFile`, or a reason why there is none (Windows,
- * a folder that is not private, an unreadable bundle). Creates the folder (mode 0700) when absent.
+ * a folder that is not private, an unreadable bundle). With `create`, creates the folder (mode
+ * 0700) when absent; a client only looks.
  */
-export function serverAddress(bundleFile: string): ServerAddress | string {
+export function serverAddress(bundleFile: string, options: { create?: boolean } = {}): ServerAddress | string {
   if (process.platform === 'win32' || typeof process.getuid !== 'function') return 'the lint server needs Unix sockets (not available on Windows)';
   let build: string;
   try {
@@ -73,22 +75,26 @@ export function serverAddress(bundleFile: string): ServerAddress | string {
     return `cannot read the CLI bundle ${bundleFile}`;
   }
   const folder = path.join(os.tmpdir(), `brandlint-server-${process.getuid()}`);
-  try {
-    mkdirSync(folder, { mode: 0o700 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create ${folder}: ${(error as Error).message}`;
+  if (options.create) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create ${folder}: ${(error as Error).message}`;
+    }
   }
   const unsafe = privateFolderProblem(folder);
   if (unsafe) return unsafe;
   return { folder, socket: path.join(folder, `${build}.sock`), log: path.join(folder, `${build}.log`), build };
 }
 
-/** Why `folder` is not a private folder of ours (null: it is): lstat, so a symbolic link is refused. */
+/** Why `folder` is not a private folder of ours (null: it is, or is absent): lstat, so a symbolic link is refused. */
 export function privateFolderProblem(folder: string): string | null {
   let info;
   try {
     info = lstatSync(folder);
   } catch (error) {
+    // Absent: no server was ever started (and no socket will be found in it).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return `cannot read ${folder}: ${(error as Error).message}`;
   }
   if (!info.isDirectory()) return `${folder} is not a folder (a symbolic link or a file); not used`;

@@ -14,9 +14,8 @@
  *
  * Node built-ins only: it runs before the bundle, on every `brandlint lint`.
  */
-import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import net from 'node:net';
+import { createRequire } from 'node:module';
 import { forwardable, isOwnSocket, parseReply, serverAddress, type LintRequest } from '../core/lint-server-socket.js';
 
 /** How long a connection may take to open before the run goes in-process. */
@@ -27,11 +26,21 @@ const CONNECT_MS = 1000;
  * command itself (nothing has been written then). `launcherFile` starts a server (`auto`).
  */
 export function lintThroughServer(bundleFile: string, argv: readonly string[], launcherFile: string): Promise<number | null> | null {
+  try {
+    return throughServer(bundleFile, argv, launcherFile);
+  } catch {
+    // Anything unexpected (a folder that went away under us): in-process, where it is reported as usual.
+    return null;
+  }
+}
+
+function throughServer(bundleFile: string, argv: readonly string[], launcherFile: string): Promise<number | null> | null {
   if (!forwardable(argv, process.env)) return null;
-  const address = serverAddress(bundleFile);
+  const auto = process.env['BRANDLINT_SERVER'] === 'auto';
+  const address = serverAddress(bundleFile, { create: auto });
   if (typeof address === 'string') return null;
   if (!isOwnSocket(address.socket)) {
-    if (process.env['BRANDLINT_SERVER'] === 'auto') startInBackground(launcherFile, address.log, address.folder);
+    if (auto) startInBackground(launcherFile, address.log, address.folder);
     return null;
   }
   const request: LintRequest = {
@@ -42,19 +51,20 @@ export function lintThroughServer(bundleFile: string, argv: readonly string[], l
     env: Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    columns: process.stdout.columns ?? null,
+    stdoutColumns: (process.stdout.isTTY && process.stdout.columns) || null,
+    stderrColumns: (process.stderr.isTTY && process.stderr.columns) || null,
     umask: process.umask(),
   };
   return new Promise<number | null>((resolve) => {
     let settled = false;
     const chunks: Buffer[] = [];
-    const socket = net.createConnection(address.socket);
+    const socket = builtin<typeof import('node:net')>('node:net').createConnection(address.socket);
     const finish = (code: number | null, unreachable = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      if (unreachable && process.env['BRANDLINT_SERVER'] === 'auto') {
+      if (unreachable && auto) {
         // A server that refused or died: a stale socket. Starting another one replaces it.
         startInBackground(launcherFile, address.log, address.folder);
       }
@@ -84,11 +94,19 @@ function startInBackground(launcherFile: string, log: string, folder: string): v
   try {
     const fd = openSync(log, 'a', 0o600);
     try {
-      spawn(process.execPath, [launcherFile, 'server', 'start', '--foreground'], { detached: true, stdio: ['ignore', fd, fd], cwd: folder }).unref();
+      builtin<typeof import('node:child_process')>('node:child_process').spawn(process.execPath, [launcherFile, 'server', 'start', '--foreground'], { detached: true, stdio: ['ignore', fd, fd], cwd: folder }).unref();
     } finally {
       closeSync(fd);
     }
   } catch {
     // no server this time: the run goes in-process anyway
   }
+}
+
+/**
+ * A Node built-in required where it is used: node:net only when a server is running, and
+ * node:child_process only to start one; loading them costs every other run milliseconds.
+ */
+function builtin<Module>(name: string): Module {
+  return createRequire(import.meta.url)(name) as Module;
 }

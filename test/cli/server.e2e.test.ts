@@ -249,9 +249,9 @@ describe.skipIf(!unix)('brandlint lint through the lint server', () => {
 describe.skipIf(!unix)('the lint server refuses what is not its own', () => {
   it('answers a request of another build, a garbage request and a folder it cannot enter with "run it yourself", and goes on serving', async () => {
     const pid = startServer();
-    expect(await ask({ kind: 'lint', build: 'another', argv: ['lint'], cwd: project.dir, env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: null, umask: 0o22 })).toMatchObject({ kind: 'local' });
+    expect(await ask({ kind: 'lint', build: 'another', argv: ['lint'], cwd: project.dir, env: {}, stdoutIsTTY: false, stderrIsTTY: false, stdoutColumns: null, stderrColumns: null, umask: 0o22 })).toMatchObject({ kind: 'local' });
     expect(await ask('{"kind":"lint","__proto__":{"x":1}')).toMatchObject({ kind: 'local' });
-    expect(await ask({ kind: 'lint', build: buildKey(path.join(REPO_ROOT, 'dist/src/cli/brandlint.cjs')), argv: ['lint'], cwd: path.join(tmp, 'no-such-folder'), env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: null, umask: 0o22 })).toMatchObject({
+    expect(await ask({ kind: 'lint', build: buildKey(path.join(REPO_ROOT, 'dist/src/cli/brandlint.cjs')), argv: ['lint'], cwd: path.join(tmp, 'no-such-folder'), env: {}, stdoutIsTTY: false, stderrIsTTY: false, stdoutColumns: null, stderrColumns: null, umask: 0o22 })).toMatchObject({
       kind: 'local',
     });
     expect(await ask({ kind: 'status' })).toMatchObject({ kind: 'status', pid });
@@ -279,7 +279,7 @@ describe.skipIf(!unix)('the lint server refuses what is not its own', () => {
     const answer = await new Promise<string>((resolve, reject) => {
       let text = '';
       const socket = net.createConnection(oldSocket);
-      socket.on('connect', () => socket.end(JSON.stringify({ kind: 'lint', build: oldBuild, argv: ['lint', 'email'], cwd: project.dir, env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: null, umask: 0o22 })));
+      socket.on('connect', () => socket.end(JSON.stringify({ kind: 'lint', build: oldBuild, argv: ['lint', 'email'], cwd: project.dir, env: {}, stdoutIsTTY: false, stderrIsTTY: false, stdoutColumns: null, stderrColumns: null, umask: 0o22 })));
       socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
       socket.on('error', reject);
       socket.on('close', () => resolve(text));
