@@ -350,7 +350,20 @@ export async function serve(where: ServerAddress, idle: number, main: CliMain): 
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
   process.stderr.write(`brandlint server: pid ${process.pid} listening on ${where.socket}, exits after ${idle} s idle\n`);
   armIdle();
+  // An upgrade (or a rebuild) replaces the bundle: its clients look for another server, so this
+  // one has nobody left to serve and goes, without waiting for its idle time.
+  const watch = setInterval(() => {
+    let now: string | null = null;
+    try {
+      now = buildKey(bundle);
+    } catch {
+      // gone: changed too
+    }
+    if (now !== where.build) stop('its brandlint changed on disk');
+  }, 30_000);
+  watch.unref();
   const code = await stopped;
+  clearInterval(watch);
   process.off('uncaughtException', onUncaught);
   process.off('unhandledRejection', onUncaught);
   setModuleImporter(importer);
