@@ -685,7 +685,8 @@ function isEnglishWord(word: string): boolean {
 
 function englishWordsStartingWith(letter: string): SortedWordList {
   try {
-    return new SortedWordList(readFileSync(path.join(packageRoot(), 'dist', 'english-words', `${letter}.txt`), 'utf8'));
+    // Written sorted and without repeats by scripts/build.mjs, in a-z only: read as Latin-1, the same text without UTF-8 decoding.
+    return SortedWordList.ofSortedLines(readFileSync(path.join(packageRoot(), 'dist', 'english-words', `${letter}.txt`), 'latin1'));
   } catch {
     // not built: the whole list
   }
