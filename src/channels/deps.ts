@@ -19,14 +19,31 @@ export interface HtmlParser {
 let htmlParser: Promise<HtmlParser> | undefined;
 
 export function loadHtmlParser(): Promise<HtmlParser> {
-  htmlParser ??= import('parse5').then(({ parse, parseFragment }) => ({
-    parse(text, options) {
-      const errors: ParserError[] = [];
-      const settings = { sourceCodeLocationInfo: true, scriptingEnabled: false, onParseError: (error: ParserError) => void errors.push(error) };
-      const tree = options.fragment ? parseFragment(text, settings) : parse(text, settings);
-      return { tree, errors };
-    },
-  }));
+  htmlParser ??= import('parse5').then(({ parse, parseFragment, defaultTreeAdapter }) => {
+    // parse5 copies a node's whole location each time it moves its end (every run of text added to
+    // a text node, every closed element); a node's location is its own (parse5 builds one per
+    // element and per text node), so the end is set in place.
+    const treeAdapter: typeof defaultTreeAdapter = {
+      ...defaultTreeAdapter,
+      updateNodeSourceCodeLocation(node, endLocation) {
+        if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, endLocation);
+        else defaultTreeAdapter.updateNodeSourceCodeLocation(node, endLocation);
+      },
+    };
+    return {
+      parse(text, options) {
+        const errors: ParserError[] = [];
+        const settings = {
+          sourceCodeLocationInfo: true,
+          scriptingEnabled: false,
+          treeAdapter,
+          onParseError: (error: ParserError) => void errors.push(error),
+        };
+        const tree = options.fragment ? parseFragment(text, settings) : parse(text, settings);
+        return { tree, errors };
+      },
+    };
+  });
   return htmlParser;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { ParserError } from 'parse5';
 import type { LocatedText, ProseScope, StyleDeclaration, StyleOrigin } from '../core/document.js';
-import { DocumentBuilder, shifted, type OffsetMap } from './builder.js';
+import { DocumentBuilder, identity, shifted, type OffsetMap } from './builder.js';
 import { isHiding, walkCss, type CssParsers } from './css.js';
 import { loadEntities, loadHtmlParser, loadPostcss, type HtmlParser } from './deps.js';
 import {
@@ -30,6 +30,7 @@ import {
 import { createHtmlDecoder, rawOffsetOf, type DecodedText, type HtmlDecoder } from './entities.js';
 import { locatedStartTag, scanStartTag, type LocatedAttribute, type RawAttribute, type StartTag } from './attributes.js';
 import { webFontFamilies } from './fonts.js';
+import { plainDeclarations, type InlineDeclaration } from './inline-style.js';
 import { tailwindDeclarations } from './tailwind.js';
 import { findTemplateSpans, type TemplateSpan } from './template.js';
 import { TextBuffer } from './text-buffer.js';
@@ -315,14 +316,15 @@ class HtmlWalker {
       tag = this.startTag(node, tagName, start, Math.max(end, start));
       if (tag) this.seenStartTags.add(start);
     }
-    const attributes = this.attributesOf(tag);
+    const texts: Record<string, string> = {};
+    const attributes = this.attributesOf(tag, texts);
     const id = this.document.elements.length;
     const classes = attributes.get('class')?.text.split(/\s+/).filter(Boolean) ?? [];
     const element = {
       id,
       parentId: context.parentId,
       tag: name,
-      attributes: Object.fromEntries([...attributes].map(([name, value]) => [name, value.text])),
+      attributes: texts,
       classes,
       range: start !== undefined && end !== undefined ? this.builder.range(start, Math.max(start, end), map) : this.impliedRange(node, context),
       hidden: false,
@@ -595,17 +597,22 @@ class HtmlWalker {
     return located;
   }
 
-  private attributesOf(tag: StartTag | null): Map<string, AttributeValue> {
+  /** The first value of each attribute of a tag, also written to `texts` as decoded text by name. */
+  private attributesOf(tag: StartTag | null, texts: Record<string, string>): Map<string, AttributeValue> {
     const values = new Map<string, AttributeValue>();
     if (!tag) return values;
     const { html, map } = this.source;
     for (const attribute of tag.attributes) {
-      if (values.has(attribute.name)) continue;
+      const name = attribute.name;
+      if (values.has(name)) continue;
       const raw = html.slice(attribute.valueStart, attribute.valueEnd);
       const decoded = this.tools.decode(raw, 'attribute');
       const start = map(attribute.valueStart);
       const end = map(attribute.valueEnd);
-      values.set(attribute.name, { text: decoded.text, decoded, raw, start, end, exact: end - start === raw.length });
+      values.set(name, { text: decoded.text, decoded, raw, start, end, exact: end - start === raw.length });
+      // An own property even for `__proto__` (file data never sets a prototype).
+      if (name === '__proto__') Object.defineProperty(texts, name, { value: decoded.text, writable: true, enumerable: true, configurable: true });
+      else texts[name] = decoded.text;
     }
     return values;
   }
@@ -635,17 +642,22 @@ class HtmlWalker {
       const { map } = this.source;
       const valueMap: OffsetMap =
         anchors.length === 0 ? shifted(map, style.valueStart) : (offset) => map(style.valueStart + rawOffsetOf(anchors, offset));
-      walkCss(this.builder, this.tools.css, {
-        css: value.text,
-        map: valueMap,
-        origin: 'style-attribute',
-        customPropertiesAllowed: this.customPropertiesAllowed,
-        atRules: context.atRules,
-        elementId,
-        groupId: group(),
-        comments: false,
-        reportProblems: true,
-      });
+      const groupId = group();
+      const plain = context.atRules.some((atRule) => /^@font-face\b/i.test(atRule)) ? null : plainDeclarations(value.text);
+      if (plain) this.plainStyle(value.text, plain, valueMap, elementId, groupId, context);
+      else {
+        walkCss(this.builder, this.tools.css, {
+          css: value.text,
+          map: valueMap,
+          origin: 'style-attribute',
+          customPropertiesAllowed: this.customPropertiesAllowed,
+          atRules: context.atRules,
+          elementId,
+          groupId,
+          comments: false,
+          reportProblems: true,
+        });
+      }
     }
 
     const classAttribute = tag.attributes.find((attribute) => attribute.name === 'class' && attribute.quote !== null);
@@ -670,6 +682,27 @@ class HtmlWalker {
           atRules: [...context.atRules, ...found.atRules],
         });
       }
+    }
+  }
+
+  /** The declarations of a plain `style=""` value: what walkCss gives for it, without postcss. */
+  private plainStyle(css: string, declarations: readonly InlineDeclaration[], map: OffsetMap, elementId: number, groupId: number, context: Context): void {
+    const { builder } = this;
+    for (const { start, propertyEnd, valueStart, valueEnd } of declarations) {
+      const property = css.slice(start, propertyEnd).toLowerCase();
+      const declaration: StyleDeclaration = {
+        property,
+        value: css.slice(valueStart, valueEnd),
+        valueRange: builder.range(valueStart, valueEnd, map),
+        range: builder.range(start, valueEnd, map),
+        important: false,
+        origin: 'style-attribute',
+        groupId,
+        customPropertiesAllowed: this.customPropertiesAllowed,
+        atRules: context.atRules,
+      };
+      declaration.elementId = elementId;
+      builder.addStyle(declaration, map === identity ? undefined : (offset) => map(valueStart + offset));
     }
   }
 
