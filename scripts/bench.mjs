@@ -8,7 +8,8 @@
 //   - W1 and W2 cold (worker threads on, as `brandlint lint` runs by default), the same with
 //     --concurrency off, and a second run with --cache;
 //   - one file from a cold start, and `lint --staged` with one changed file in a git repository
-//     holding the corpus (what a pre-commit hook pays), also with the hook's --cache;
+//     holding the corpus (what a pre-commit hook pays), also with the hook's --cache and through
+//     the lint server (`brandlint server start`);
 //   - scaling series: 1/4, 1/2, 1 and 2x of W1 (cost and memory must grow linearly, memory not at
 //     all), and single large inputs at 1/4 to 1x (clean HTML to 1 MB, minified one-line HTML to
 //     5 MB, an unpunctuated run of text to 80,000 characters);
@@ -50,8 +51,11 @@ if (!existsSync(path.join(bench, 'W1'))) {
 }
 const quick = process.env.BRANDLINT_BENCH_QUICK === '1';
 
-/** One CLI run under /usr/bin/time: wall and CPU seconds, peak MiB, the files and bytes it linted. */
-function run(args, cwd, keepAs) {
+/**
+ * One CLI run under /usr/bin/time: wall and CPU seconds, peak MiB, the files and bytes it linted.
+ * In-process (BRANDLINT_SERVER=off: a lint server the user has running is not used) unless `env` says otherwise.
+ */
+function run(args, cwd, keepAs, env = {}) {
   const report = path.join(scratch, keepAs ? `${keepAs}.json` : 'report.json');
   rmSync(report, { force: true });
   const started = process.hrtime.bigint();
@@ -59,7 +63,7 @@ function run(args, cwd, keepAs) {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CI: '1' },
+    env: { ...process.env, CI: '1', BRANDLINT_SERVER: 'off', ...env },
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const timed = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr ?? '');
@@ -162,6 +166,22 @@ const staged = row('lint --staged, one changed file', median(5, () => run(['lint
 const hook = ['lint', '--staged', '--cache', '--cache-location', path.join(repo, '.git', 'brandlint-cache')];
 run(hook, repo);
 const stagedCached = row('lint --staged --cache (the installed hook), warm', median(5, () => run(hook, repo)));
+// The same through the lint server (`brandlint server start`, docs/cli.md), in a temporary folder
+// of the bench's own: the client's wall time; its CPU and memory are the client's only.
+const serverEnv = { BRANDLINT_SERVER: 'on', TMPDIR: mkdtempSync(path.join(scratch, 'server-')) };
+const serverCommand = (...args) => spawnSync(process.execPath, [bin, 'server', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...serverEnv } });
+const serverStarted = serverCommand('start', '--idle-timeout', '600');
+let stagedServer = { wall: NaN };
+if (serverStarted.status === 0) {
+  try {
+    run(['lint', '--staged'], repo, undefined, serverEnv);
+    stagedServer = row('lint --staged, one changed file, lint server running (client CPU only)', median(7, () => run(['lint', '--staged'], repo, undefined, serverEnv)));
+  } finally {
+    serverCommand('stop');
+  }
+} else {
+  rows.push({ scenario: 'lint --staged, one changed file, lint server running', note: `the server did not start: ${serverStarted.stderr.trim()}` });
+}
 
 // Scaling: parts and multiples of W1 (the c01..c20 copies), and large single inputs.
 const scaling = [];
@@ -222,7 +242,7 @@ const targets = [
   ['prose throughput (W1, cold)', `${mbps(w1).toFixed(2)} MB/s`, '>= 4.4 MB/s', mbps(w1) >= 4.4],
   ['CSS throughput (W2, cold)', `${mbps(w2).toFixed(2)} MB/s`, '>= 5.3 MB/s', mbps(w2) >= 5.3],
   ['one file, cold start', `${Math.round(one.wall * 1000)} ms`, '<= 250 ms', one.wall <= 0.25],
-  ['lint --staged, one changed file', `${Math.round(staged.wall * 1000)} ms (hook with --cache: ${Math.round(stagedCached.wall * 1000)} ms)`, '<= 250 ms', staged.wall <= 0.25],
+  ['lint --staged, one changed file', `${Math.round(staged.wall * 1000)} ms (hook with --cache: ${Math.round(stagedCached.wall * 1000)} ms; lint server running: ${Math.round(stagedServer.wall * 1000)} ms)`, '<= 250 ms', staged.wall <= 0.25],
   ['peak memory (W1, W2, W1 x2)', `${Math.max(...peaks).toFixed(0)} MiB`, '<= 300 MiB', Math.max(...peaks) <= 300],
   ['both cores busy on large runs (CPU/wall, W1 cold)', (w1.cpu / w1.wall).toFixed(2), '> 1.6', w1.cpu / w1.wall > 1.6],
 ];

@@ -36,6 +36,25 @@ const withoutOptionalPicomatch = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are separate
+ * executables, which brandlint has none of; Node's child_process (with net, dgram and streams)
+ * then costs every run milliseconds. The bundle requires it when commander spawns, not before
+ * (test/cli/bundle.test.ts checks that a lint of one file loads no child_process).
+ */
+const commanderWithLazyChildProcess = {
+  name: 'commander-with-lazy-child-process',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(
+        "const childProcess = require('node:child_process');",
+        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      ),
+      loader: 'js',
+    }));
+  },
+};
+
 // The phrase lists of write-good's packages that rules/prose-style matches itself, as expressions.
 const { packagePattern } = await import(path.join(root, 'dist/rules/prose-style/phrase-list.js'));
 const { PHRASE_LISTS } = await import(path.join(root, 'dist/rules/prose-style/index.js'));
@@ -59,7 +78,7 @@ await build({
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
   define: { 'import.meta.url': '__bundleUrl', __BRANDLINT_PHRASE_PATTERNS__: JSON.stringify(phrasePatterns) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [withoutOptionalPicomatch],
+  plugins: [withoutOptionalPicomatch, commanderWithLazyChildProcess],
 });
 
 // 2. The launcher, one small CommonJS file (bin/brandlint.js requires it; see src/launcher/cli.ts).

@@ -45,6 +45,23 @@ function simpleGraphemes(text: string): Array<{ start: number; end: number; text
   return out;
 }
 
+/**
+ * Calls `visit` with the start and end of each grapheme cluster of `text`, as {@link graphemes}
+ * lists them, without an object per character (measures walk every character of every message).
+ */
+function eachGrapheme(text: string, visit: (start: number, end: number) => void): void {
+  if (isSimpleText(text)) {
+    for (let at = 0; at < text.length; at++) {
+      const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+      visit(at, end);
+      at = end - 1;
+    }
+    return;
+  }
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const { segment, index } of graphemeSegmenter.segment(text)) visit(index, index + segment.length);
+}
+
 function isSimpleText(text: string): boolean {
   for (let at = 0; at < text.length; at++) if (!isLoneGraphemeCharacter(text.charCodeAt(at))) return false;
   return true;
@@ -249,23 +266,23 @@ export function characterLength(message: MessageText, templateTagLength: number,
     const links = linkLength === undefined ? [] : countedLinks(text, rules);
     const servers = rules.mentionsWithoutServer ? mentionServers(text) : [];
     let index = 0;
-    for (const grapheme of graphemes(text)) {
-      if (grapheme.start < index) continue;
-      const link = links.find((candidate) => candidate.start === grapheme.start);
+    eachGrapheme(text, (start, end) => {
+      if (start < index) return;
+      const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
       if (link && linkLength !== undefined) {
         out.push({ start: offset + link.start, end: offset + link.end, weight: linkLength });
         index = link.end;
-        continue;
+        return;
       }
-      const server = servers.find((candidate) => candidate.start === grapheme.start);
+      const server = servers.length === 0 ? undefined : servers.find((candidate) => candidate.start === start);
       if (server) {
         out.push({ start: offset + server.start, end: offset + server.end, weight: 0 });
         index = server.end;
-        continue;
+        return;
       }
-      out.push({ start: offset + grapheme.start, end: offset + grapheme.end, weight: 1 });
-      index = grapheme.end;
-    }
+      out.push({ start: offset + start, end: offset + end, weight: 1 });
+      index = end;
+    });
   });
   return { length: total(units), units };
 }
@@ -289,29 +306,36 @@ export function xWeightedLength(message: MessageText, options: { linkLength: num
     const links = findLinks(text);
     const emoji = findEmoji(text);
     let index = 0;
-    for (const grapheme of graphemes(text)) {
-      if (grapheme.start < index) continue;
-      const link = links.find((candidate) => candidate.start === grapheme.start);
+    eachGrapheme(text, (start, end) => {
+      if (start < index) return;
+      const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
       if (link) {
         out.push({ start: offset + link.start, end: offset + link.end, weight: options.linkLength });
         index = link.end;
-        continue;
+        return;
       }
-      if (emoji.some((candidate) => candidate.start === grapheme.start)) {
-        out.push({ start: offset + grapheme.start, end: offset + grapheme.end, weight: 2 });
-        index = grapheme.end;
-        continue;
+      if (emoji.length > 0 && emoji.some((candidate) => candidate.start === start)) {
+        out.push({ start: offset + start, end: offset + end, weight: 2 });
+        index = end;
+        return;
       }
-      let weight = 0;
-      for (const char of grapheme.text.normalize('NFC')) {
-        const code = char.codePointAt(0) ?? 0;
-        weight += X_LIGHT_RANGES.some(([from, to]) => code >= from && code <= to) ? 1 : 2;
-      }
-      out.push({ start: offset + grapheme.start, end: offset + grapheme.end, weight });
-      index = grapheme.end;
-    }
+      out.push({ start: offset + start, end: offset + end, weight: xWeight(text, start, end) });
+      index = end;
+    });
   });
   return { length: total(units), units };
+}
+
+/** X's weight of the grapheme `text[start, end)`: 1 or 2 per code point of its NFC form. */
+function xWeight(text: string, start: number, end: number): number {
+  // One code point below U+0300 is its own NFC form and in X's first light range: the common case.
+  if (end === start + 1 && text.charCodeAt(start) < 0x300) return 1;
+  let weight = 0;
+  for (const char of text.slice(start, end).normalize('NFC')) {
+    const code = char.codePointAt(0) ?? 0;
+    weight += X_LIGHT_RANGES.some(([from, to]) => code >= from && code <= to) ? 1 : 2;
+  }
+  return weight;
 }
 
 /** Index in the message text of the first character beyond `limit`, or null when it fits. */

@@ -147,10 +147,33 @@ export interface KindContext {
 /** Whether an entry with these languages applies to text in `locale` (see {@link MatchEntry.locales}). */
 export function entryApplies(locales: EntryLocales | undefined, locale: string, configured: string): boolean {
   if (locales === undefined) return true;
-  return localeMatches(locale, locales === 'configured' ? [languageOf(configured)] : locales);
+  if (locales !== 'configured') return localeMatches(locale, locales);
+  let answers = configuredAnswers.get(configured);
+  if (!answers) configuredAnswers.set(configured, (answers = new Map()));
+  let answer = answers.get(locale);
+  if (answer === undefined) answers.set(locale, (answer = localeMatchesNow(locale, [languageOf(configured)])));
+  return answer;
 }
 
+/** Whether the configured locale's language applies, by configured locale and text locale (see {@link localeMatches}). */
+const configuredAnswers = new Map<string, Map<string, boolean>>();
+
+/**
+ * Answers of {@link localeMatches} by list and locale: entry lists come from the compiled packs
+ * (the same array every run) and a file has a few locales, so each pair is worked out once
+ * instead of case-folding both sides for every entry of every run.
+ */
+const localeAnswers = new WeakMap<readonly string[], Map<string, boolean>>();
+
 function localeMatches(locale: string, wanted: readonly string[]): boolean {
+  let answers = localeAnswers.get(wanted);
+  if (!answers) localeAnswers.set(wanted, (answers = new Map()));
+  let answer = answers.get(locale);
+  if (answer === undefined) answers.set(locale, (answer = localeMatchesNow(locale, wanted)));
+  return answer;
+}
+
+function localeMatchesNow(locale: string, wanted: readonly string[]): boolean {
   const tag = locale.toLowerCase().replace(/_/g, '-');
   return wanted.some((w) => {
     const want = w.toLowerCase().replace(/_/g, '-');
@@ -220,13 +243,21 @@ function selectProse(context: KindContext, scopes: readonly ProseScope[] | undef
  * `findInProse`, skipped where the pattern's required literal is not in the run: most entries of
  * a word list match nowhere in most runs, and a substring test is far cheaper than the pattern.
  */
-function matchesIn(run: ProseRun, pattern: RegExp): RegExpExecArray[] {
+function matchesIn(run: ProseRun, pattern: RegExp): readonly RegExpExecArray[] {
   const literal = requiredLiteral(pattern);
-  if (literal !== null && !run.lowerText.includes(literal)) return [];
+  if (literal !== null && !run.lowerText.includes(literal)) return NO_MATCHES;
   return findInProse(run, pattern);
 }
 
-function exceptionSpans(run: ProseRun, exceptions: readonly RegExp[]): Array<[number, number]> {
+/**
+ * Shared by every entry that cannot match a run: a word list is checked entry by entry against
+ * every run, and a new empty array each time was the largest allocation of a prose run.
+ */
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+const NO_SPANS: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+
+function exceptionSpans(run: ProseRun, exceptions: readonly RegExp[]): ReadonlyArray<readonly [number, number]> {
+  if (exceptions.length === 0) return NO_SPANS;
   return exceptions.flatMap((pattern) => matchesIn(run, pattern).map((m): [number, number] => [m.index, m.index + m[0].length]));
 }
 
@@ -254,18 +285,26 @@ function noteConfiguredOnly(context: KindContext, run: ProseRun, entries: readon
   }
 }
 
-function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: readonly RegExp[], configured: string): Found[] {
-  const excepted = exceptionSpans(run, exceptions);
+function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: readonly RegExp[], configured: string): readonly Found[] {
+  // Exceptions are looked for once a match needs them; most runs have no match at all.
+  let excepted: ReadonlyArray<readonly [number, number]> | undefined;
   const all: Found[] = [];
-  for (const entry of entries) {
+  // Index loops: this runs for every entry of every run, and iterators were a large share of a
+  // prose run's allocations.
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e]!;
     if (!entryApplies(entry.locales, run.locale, configured)) continue;
-    for (const match of matchesIn(run, entry.pattern)) {
+    const matches = matchesIn(run, entry.pattern);
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m]!;
       const start = match.index;
       const end = start + match[0].length;
+      excepted ??= exceptionSpans(run, exceptions);
       if (excepted.some(([a, b]) => a <= start && end <= b)) continue;
       all.push({ run, start, end, actual: run.run.text.slice(start, end), entry });
     }
   }
+  if (all.length < 2) return all;
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   // Sorted by start: a match overlaps a kept one exactly when it starts before the furthest end kept so far.
   const kept: Found[] = [];

@@ -124,8 +124,16 @@ function ownMatches(check: PhraseListCheck | ClauseStartCheck, text: string): Ph
 /** One check's suggestions (index, length) for a text. */
 function suggestionsOf(text: string, check: Check): PhraseMatch[] {
   if (isOwnMatcher(check)) return ownMatches(check, text);
-  return loadWriteGood()(text, { ...Object.fromEntries(CHECKS.map((other) => [other, false])), [check]: true });
+  let options = onlyOptions.get(check);
+  if (!options) {
+    options = { ...Object.fromEntries(CHECKS.map((other) => [other, false])), [check]: true };
+    onlyOptions.set(check, options);
+  }
+  return loadWriteGood()(text, options);
 }
+
+/** write-good's options that turn on one check alone, built once per check. */
+const onlyOptions = new Map<Check, Record<string, boolean>>();
 
 interface Finding {
   start: number;
@@ -177,26 +185,19 @@ export default defineRule<ProseStyleOptions>({
 
 /** write-good's suggestions for one run, each check run alone so that every suggestion is known by its check. */
 function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[], tuning: Pick<ProseStyleOptions, 'allAdverbs' | 'weaselQuantities' | 'wordyWords'>): Finding[] {
-  const lint = loadWriteGood();
-  const off = Object.fromEntries(CHECKS.map((check) => [check, false])) as Record<Check, boolean>;
-  const onlyWriteGood = enabled.filter((check) => !isOwnMatcher(check));
-  const ownChecks = enabled.filter(isOwnMatcher);
-  const allowedSpans = allowed.flatMap((pattern) =>
-    [...prose.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const),
-  );
-  // Most runs are clean: one pass with every enabled check, and only a run with suggestions is
-  // read again check by check to know which check made each one.
-  const all = Object.fromEntries(onlyWriteGood.map((check) => [check, true]));
-  const clean =
-    (onlyWriteGood.length === 0 || lint(prose.text, { ...off, ...all }).length === 0) &&
-    ownChecks.every((check) => ownMatches(check, prose.text).length === 0);
-  if (clean) return [];
+  // The allowed spans are looked for only in a run with a suggestion (most runs have none).
+  let allowedSpans: Array<readonly [number, number]> | undefined;
+  // Each check runs once: a pass with every check first (to skip clean runs) cost a second pass
+  // over every run with a suggestion, and the checks are independent regex scans anyway.
   const byRange = new Map<string, Finding>();
   for (const check of enabled) {
     for (const suggestion of suggestionsOf(prose.text, check)) {
       const start = suggestion.index;
       const end = start + suggestion.offset;
       if (end <= start || isMasked(prose, start, end)) continue;
+      allowedSpans ??= allowed.flatMap((pattern) =>
+        [...prose.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const),
+      );
       if (allowedSpans.some(([from, to]) => from < end && start < to)) continue;
       // "see {{ link }} see" reads "see        see" once masked: not a repeated word.
       if (check === 'illusion' && maskedBefore(prose, start)) continue;

@@ -3,36 +3,47 @@
  * brandlint costs nothing until a file of that kind is parsed. Each loader caches its module.
  */
 import { importModule } from '../core/dynamic-import.js';
-import type { Root } from 'hast';
-import type { VFile } from 'vfile';
+import type { DefaultTreeAdapterTypes, ParserError } from 'parse5';
+
+export type HtmlRoot = DefaultTreeAdapterTypes.Document | DefaultTreeAdapterTypes.DocumentFragment;
 
 export interface HtmlParser {
   /**
    * Parses a document (`fragment: false`) or a fragment (as `<template>` content, where `<td>`
-   * and `<tr>` outside a table survive); parse errors land in `file.messages`.
+   * and `<tr>` outside a table survive) with parse5, source locations on (elements, their start
+   * and end tags, each attribute), scripting off; the parse errors come back in order.
    */
-  parse(text: string, options: { fragment: boolean }): { tree: Root; file: VFile };
+  parse(text: string, options: { fragment: boolean }): { tree: HtmlRoot; errors: ParserError[] };
 }
 
 let htmlParser: Promise<HtmlParser> | undefined;
 
 export function loadHtmlParser(): Promise<HtmlParser> {
-  htmlParser ??= (async () => {
-    const [{ unified }, { default: rehypeParse }, { VFile }] = await Promise.all([
-      import('unified'),
-      import('rehype-parse'),
-      import('vfile'),
-    ]);
-    const documentProcessor = unified().use(rehypeParse, { fragment: false, emitParseErrors: true });
-    const fragmentProcessor = unified().use(rehypeParse, { fragment: true, emitParseErrors: true });
-    return {
-      parse(text, options) {
-        const file = new VFile(text);
-        const tree = (options.fragment ? fragmentProcessor : documentProcessor).parse(file);
-        return { tree, file };
+  htmlParser ??= import('parse5').then(({ parse, parseFragment, defaultTreeAdapter }) => {
+    // parse5 copies a node's whole location each time it moves its end (every run of text added to
+    // a text node, every closed element); a node's location is its own (parse5 builds one per
+    // element and per text node), so the end is set in place.
+    const treeAdapter: typeof defaultTreeAdapter = {
+      ...defaultTreeAdapter,
+      updateNodeSourceCodeLocation(node, endLocation) {
+        if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, endLocation);
+        else defaultTreeAdapter.updateNodeSourceCodeLocation(node, endLocation);
       },
     };
-  })();
+    return {
+      parse(text, options) {
+        const errors: ParserError[] = [];
+        const settings = {
+          sourceCodeLocationInfo: true,
+          scriptingEnabled: false,
+          treeAdapter,
+          onParseError: (error: ParserError) => void errors.push(error),
+        };
+        const tree = options.fragment ? parseFragment(text, settings) : parse(text, settings);
+        return { tree, errors };
+      },
+    };
+  });
   return htmlParser;
 }
 
@@ -56,7 +67,7 @@ export type EntityDecoderModule = typeof import('entities/decode');
 
 let entities: Promise<EntityDecoderModule> | undefined;
 
-/** `entities` is what parse5 (under rehype-parse) decodes character references with. */
+/** `entities` is what parse5 decodes character references with. */
 export function loadEntities(): Promise<EntityDecoderModule> {
   entities ??= import('entities/decode');
   return entities;

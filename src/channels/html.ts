@@ -1,20 +1,38 @@
 /**
- * The shared HTML walker of the email and landing adapters: one rehype parse, then one pass over
+ * The shared HTML walker of the email and landing adapters: one parse5 parse, then one pass over
  * the tree that records elements, text runs, styles, images, links, comments and font sources
- * with exact offsets. Attribute values are located by scanning each start tag (rehype gives
- * element positions only); text is decoded with a map back to the raw characters; Outlook
- * conditional comments are parsed as markup of their own.
+ * with exact offsets. Attribute values are located from parse5's attribute locations (a start
+ * tag with template tags or duplicate attributes inside is scanned instead); text is decoded
+ * with a map back to the raw characters; Outlook conditional comments are parsed as markup of
+ * their own.
  */
-import type { Comment, Element, Root, RootContent, Text } from 'hast';
+import type { ParserError } from 'parse5';
 import type { LocatedText, ProseScope, StyleDeclaration, StyleOrigin } from '../core/document.js';
-import { DocumentBuilder, shifted, type OffsetMap } from './builder.js';
+import { DocumentBuilder, identity, shifted, type OffsetMap } from './builder.js';
 import { isHiding, walkCss, type CssParsers } from './css.js';
 import { loadEntities, loadHtmlParser, loadPostcss, type HtmlParser } from './deps.js';
+import {
+  bgcolorOf,
+  attributeOf,
+  endOffsetOf,
+  HTML_NAMESPACE,
+  isComment,
+  isElement,
+  isText,
+  startOffsetOf,
+  tagNameOf,
+  type HtmlChild,
+  type HtmlComment,
+  type HtmlElement,
+  type HtmlParent,
+  type HtmlText,
+} from './html-tree.js';
 import { createHtmlDecoder, rawOffsetOf, type DecodedText, type HtmlDecoder } from './entities.js';
-import { scanStartTag, type RawAttribute, type StartTag } from './attributes.js';
+import { locatedStartTag, scanStartTag, type LocatedAttribute, type RawAttribute, type StartTag } from './attributes.js';
 import { webFontFamilies } from './fonts.js';
+import { plainDeclarations, type InlineDeclaration } from './inline-style.js';
 import { tailwindDeclarations } from './tailwind.js';
-import { findTemplateSpans } from './template.js';
+import { findTemplateSpans, type TemplateSpan } from './template.js';
 import { TextBuffer } from './text-buffer.js';
 import { horizontalScale, IDENTITY, lengthPx, multiply, parseTransform, viewBoxScale, type Matrix } from './svg-geometry.js';
 
@@ -28,7 +46,7 @@ export interface HtmlWalkOptions {
   /** MJML: `mj-*` tags carry styles, `mj-button` is a CTA, self-closed tags hold nothing. */
   mjml?: boolean;
   messageId: string;
-  /** Whether rehype parse errors are reported (false when positions are not the file's). */
+  /** Whether parse errors are reported (false when positions are not the file's). */
   reportProblems?: boolean;
   /**
    * A standalone SVG file (print channel): the root `<svg>` gives the locale (`lang`,
@@ -118,6 +136,29 @@ const REPORTED_PARSE_ERRORS: Record<string, 'error' | 'warning'> = {
   'unexpected-null-character': 'warning',
 };
 
+/** The messages of the reported parse errors (hast-util-from-html's wording). */
+const PARSE_ERROR_REASONS: Record<string, string> = {
+  'eof-in-tag': 'Unexpected end of file in tag',
+  'eof-in-comment': 'Unexpected end of file in comment',
+  'eof-in-cdata': 'Unexpected end of file in CDATA',
+  'eof-in-script-html-comment-like-text': 'Unexpected end of file in comment inside script',
+  'eof-before-tag-name': 'Unexpected end of file',
+  'unexpected-character-in-attribute-name': 'Unexpected character in attribute name',
+  'unexpected-character-in-unquoted-attribute-value': 'Unexpected character in unquoted attribute value',
+  'unexpected-equals-sign-before-attribute-name': 'Unexpected equals sign before attribute name',
+  'missing-whitespace-between-attributes': 'Missing whitespace between attributes',
+  'missing-attribute-value': 'Missing attribute value',
+  'end-tag-with-attributes': 'Unexpected attribute on closing tag',
+  'end-tag-with-trailing-solidus': 'Unexpected slash at end of closing tag',
+  'abrupt-closing-of-empty-comment': 'Unexpected abruptly closed empty comment',
+  'incorrectly-closed-comment': 'Incorrectly closed comment',
+  'incorrectly-opened-comment': 'Incorrectly opened comment',
+  'invalid-first-character-of-tag-name': 'Invalid first character in tag name',
+  'missing-end-tag-name': 'Missing name in end tag',
+  'duplicate-attribute': 'Unexpected duplicate attribute',
+  'unexpected-null-character': 'Unexpected NULL character',
+};
+
 /** Elements whose text joins the surrounding run (everything else starts a new one). */
 const INLINE = new Set([
   'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
@@ -166,8 +207,9 @@ interface Context {
   mso: boolean;
   /** At-rules every declaration here carries (the Outlook condition). */
   atRules: string[];
-  /** The hast node whose children are walked, and the context around it. */
-  node: Element | Root;
+  /** The node whose children are walked, its tag name ('' for the root), and the context around it. */
+  node: HtmlParent;
+  tag: string;
   up: Context | null;
 }
 
@@ -179,6 +221,10 @@ interface LinkState {
 interface Source {
   html: string;
   map: OffsetMap;
+  /** Template tags of `html`, in order. */
+  spans: readonly TemplateSpan[];
+  /** Offsets of the duplicate-attribute parse errors of `html`, ascending. */
+  duplicates: readonly number[];
 }
 
 class HtmlWalker {
@@ -187,14 +233,14 @@ class HtmlWalker {
   private readonly customPropertiesAllowed: boolean;
   private readonly hidingClasses = new Set<string>();
   private readonly seenStartTags = new Set<number>();
-  private readonly textContent = new WeakMap<Element, string>();
+  private readonly textContent = new WeakMap<HtmlElement, string>();
   private buffer = new TextBuffer();
   private bufferContext: Context | null = null;
   private source: Source;
-  private pendingRoundrect: Element | Root | null = null;
+  private pendingRoundrect: HtmlParent | null = null;
   private preheaderOpen = false;
   /** The `<title>` element that is the document's title (the first outside body and SVG). */
-  private documentTitle: Element | Root | undefined;
+  private documentTitle: HtmlParent | undefined;
   /** Scope of `<title>`: the subject of an email that has no `<meta name="subject">`. */
   private readonly titleScope: ProseScope;
 
@@ -205,7 +251,7 @@ class HtmlWalker {
   ) {
     this.document = builder.document;
     this.customPropertiesAllowed = options.mode === 'landing';
-    this.source = { html: options.html, map: options.map };
+    this.source = { html: options.html, map: options.map, spans: [], duplicates: [] };
     const metaSubject = /<meta\b[^>]*\bname\s*=\s*["']?subject\b/i.test(options.html);
     this.titleScope = options.mode === 'email' && !metaSubject ? 'subject' : 'title';
   }
@@ -217,20 +263,18 @@ class HtmlWalker {
     // A partial (`<td>...</td>`, an MJML file) is read as a fragment: as a document, table cells
     // outside a table would be dropped.
     const fragment = !/<(?:!doctype|html|head|body)\b/i.test(html);
-    const { tree, file } = this.tools.parser.parse(html, { fragment });
+    const { tree, errors } = this.tools.parser.parse(html, { fragment });
+    this.source = { html, map, spans, duplicates: duplicateOffsets(errors) };
     if (this.options.reportProblems !== false) {
-      for (const message of file.messages) {
-        const code = message.ruleId ?? '';
+      for (const error of errors) {
+        const code = error.code;
         const severity = REPORTED_PARSE_ERRORS[code];
-        const place = message.place;
-        if (!severity || !place) continue;
-        const start = 'start' in place ? place.start : place;
-        const end = 'end' in place ? place.end : place;
-        const from = start.offset ?? 0;
-        const to = Math.max(from, end.offset ?? from);
+        if (!severity) continue;
+        const from = error.startOffset;
+        const to = Math.max(from, error.endOffset);
         // Template tags inside a tag (`<td {% if x %}bgcolor=...>`) upset the tokenizer, not the page.
         if (spans.some((span) => span.start <= from && from <= span.end)) continue;
-        this.builder.problem('parse/html', `HTML: ${message.reason}`, this.builder.range(from, to, map), severity);
+        this.builder.problem('parse/html', `HTML: ${PARSE_ERROR_REASONS[code]}`, this.builder.range(from, to, map), severity);
       }
     }
     const root: Context = {
@@ -244,56 +288,47 @@ class HtmlWalker {
       mso: false,
       atRules: [],
       node: tree,
+      tag: '',
       up: null,
     };
-    this.children(tree.children, root);
+    this.children(tree.childNodes, root);
     this.flush();
   }
 
   // ----- tree -----
 
-  private children(nodes: readonly RootContent[], context: Context): void {
+  private children(nodes: readonly HtmlChild[], context: Context): void {
     for (const node of nodes) {
-      switch (node.type) {
-        case 'element':
-          this.element(node, context);
-          break;
-        case 'text':
-          this.text(node, context);
-          break;
-        case 'comment':
-          this.comment(node, context);
-          break;
-        default:
-          break;
-      }
+      if (isElement(node)) this.element(node, context);
+      else if (isText(node)) this.text(node, context);
+      else if (isComment(node)) this.comment(node, context);
     }
   }
 
-  private element(node: Element, context: Context): void {
-    const { html, map } = this.source;
-    const tagName = node.tagName.toLowerCase();
-    const position = node.position;
-    const start = position?.start.offset;
-    const end = position?.end.offset;
+  private element(node: HtmlElement, context: Context): void {
+    const { map } = this.source;
+    const name = tagNameOf(node);
+    const tagName = name.toLowerCase();
+    const start = startOffsetOf(node);
+    const end = endOffsetOf(node);
     let tag: StartTag | null = null;
     if (start !== undefined && end !== undefined && !this.seenStartTags.has(start)) {
-      tag = scanStartTag(html, start, Math.max(end, start));
-      if (tag && tag.name !== tagName) tag = null;
+      tag = this.startTag(node, tagName, start, Math.max(end, start));
       if (tag) this.seenStartTags.add(start);
     }
-    const attributes = this.attributesOf(tag);
+    const texts: Record<string, string> = {};
+    const attributes = this.attributesOf(tag, texts);
     const id = this.document.elements.length;
     const classes = attributes.get('class')?.text.split(/\s+/).filter(Boolean) ?? [];
     const element = {
       id,
       parentId: context.parentId,
-      tag: node.tagName,
-      attributes: Object.fromEntries([...attributes].map(([name, value]) => [name, value.text])),
+      tag: name,
+      attributes: texts,
       classes,
       range: start !== undefined && end !== undefined ? this.builder.range(start, Math.max(start, end), map) : this.impliedRange(node, context),
       hidden: false,
-      hasText: node.children.some((child) => child.type === 'text' && child.value.trim() !== ''),
+      hasText: node.childNodes.some((child) => isText(child) && child.value.trim() !== ''),
     };
     this.document.elements.push(element);
 
@@ -331,6 +366,7 @@ class HtmlWalker {
       inSvg,
       locale: lang || context.locale,
       node,
+      tag: name,
       up: context,
     };
     if (!inline && next.scope !== null) next.ownerId = id;
@@ -429,10 +465,10 @@ class HtmlWalker {
     if (flatten) {
       // `<mj-image ... />`, `<v:fill ... />`: XML-style empty elements that HTML parsing keeps open.
       this.afterElement(node, inline);
-      this.children(node.children, context);
+      this.children(node.childNodes, context);
       return;
     }
-    this.children(node.children, next);
+    this.children(node.childNodes, next);
 
     if (next.link && next.link !== context.link) {
       this.flush();
@@ -472,11 +508,11 @@ class HtmlWalker {
     if (context.inSvg) {
       // A standalone SVG's title is a <title> child of its root <svg>.
       const parent = context.up;
-      const root = this.options.svg === true && parent?.node.type === 'element' && parent.node.tagName.toLowerCase() === 'svg' && parent.up?.inSvg === false;
+      const root = this.options.svg === true && parent?.tag.toLowerCase() === 'svg' && parent.up?.inSvg === false;
       if (!root) return false;
     }
     for (let up: Context | null = context.up; up; up = up.up) {
-      if (up.node.type === 'element' && up.node.tagName === 'body') return false;
+      if (up.tag === 'body') return false;
     }
     const node = context.node;
     if (this.documentTitle === undefined) this.documentTitle = node;
@@ -484,12 +520,12 @@ class HtmlWalker {
   }
 
   /** An element the parser implied (`<tbody>`, `<html>`): the span of its children, else empty at its parent. */
-  private impliedRange(node: Element, context: Context) {
+  private impliedRange(node: HtmlElement, context: Context) {
     const { map } = this.source;
-    const first = node.children.find((child) => child.position?.start.offset !== undefined);
-    const last = [...node.children].reverse().find((child) => child.position?.end.offset !== undefined);
-    const from = first?.position?.start.offset;
-    const to = last?.position?.end.offset;
+    const first = node.childNodes.find((child) => startOffsetOf(child) !== undefined);
+    const last = node.childNodes.findLast((child) => endOffsetOf(child) !== undefined);
+    const from = first && startOffsetOf(first);
+    const to = last && endOffsetOf(last);
     if (from !== undefined && to !== undefined) return this.builder.range(from, Math.max(from, to), map);
     const parent = context.parentId === null ? undefined : this.document.elements[context.parentId];
     const at = parent?.range.start ?? this.document.lines.positionAt(map(0));
@@ -500,11 +536,11 @@ class HtmlWalker {
    * The trimmed text of a `<title>`-like element and its range, template tags included (a run
    * of only a template tag is no prose, but `{{subject}}` is still the subject).
    */
-  private contentOf(node: Element, id: number): LocatedText | undefined {
-    const texts = node.children.filter((child): child is Text => child.type === 'text');
-    const only = texts.length === 1 && node.children.length === 1 ? texts[0] : undefined;
-    const start = only?.position?.start.offset;
-    const end = only?.position?.end.offset;
+  private contentOf(node: HtmlElement, id: number): LocatedText | undefined {
+    const texts = node.childNodes.filter(isText);
+    const only = texts.length === 1 && node.childNodes.length === 1 ? texts[0] : undefined;
+    const start = only && startOffsetOf(only);
+    const end = only && endOffsetOf(only);
     if (only && start !== undefined && end !== undefined) {
       const { html, map } = this.source;
       const decoded = this.tools.decode(html.slice(start, end), 'text');
@@ -519,24 +555,64 @@ class HtmlWalker {
     return run ? { text: run.text, range: run.range } : undefined;
   }
 
-  private afterElement(node: Element, inline: boolean): void {
+  private afterElement(node: HtmlElement, inline: boolean): void {
     if (!inline) this.flush();
     if (this.pendingRoundrect === node) this.pendingRoundrect = null;
   }
 
   // ----- attributes and styles -----
 
-  private attributesOf(tag: StartTag | null): Map<string, AttributeValue> {
+  /**
+   * The start tag of an element at `start`: from parse5's attribute locations, or scanned when
+   * template tags or duplicate attributes are inside it (the scanner skips template tags and
+   * keeps every duplicate); null when the markup there is not the element's start tag.
+   */
+  private startTag(node: HtmlElement, tagName: string, start: number, limit: number): StartTag | null {
+    const { html, spans, duplicates } = this.source;
+    const location = node.sourceCodeLocation?.startTag;
+    if (location && location.startOffset === start && !spanWithin(spans, start, location.endOffset) && !offsetWithin(duplicates, start, location.endOffset)) {
+      const located = this.locatedAttributes(node);
+      const tag = located && locatedStartTag(html, tagName, start, location.endOffset, located, limit);
+      if (tag) return tag;
+    }
+    const tag = scanStartTag(html, start, limit);
+    return tag && tag.name === tagName ? tag : null;
+  }
+
+  /** The element's attributes with their start offsets, in order; null when one is not located. */
+  private locatedAttributes(node: HtmlElement): LocatedAttribute[] | null {
+    const locations = node.sourceCodeLocation?.attrs;
+    const located: LocatedAttribute[] = [];
+    if (node.attrs.length === 0) return located;
+    if (!locations) return null;
+    const foreign = node.namespaceURI !== HTML_NAMESPACE;
+    for (const attribute of node.attrs) {
+      let name = attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name;
+      // parse5 writes some SVG and MathML names in camel case; its locations keep the names as read.
+      if (foreign) name = name.toLowerCase();
+      const location = locations[name];
+      if (!location) return null;
+      located.push({ name, start: location.startOffset });
+    }
+    return located;
+  }
+
+  /** The first value of each attribute of a tag, also written to `texts` as decoded text by name. */
+  private attributesOf(tag: StartTag | null, texts: Record<string, string>): Map<string, AttributeValue> {
     const values = new Map<string, AttributeValue>();
     if (!tag) return values;
     const { html, map } = this.source;
     for (const attribute of tag.attributes) {
-      if (values.has(attribute.name)) continue;
+      const name = attribute.name;
+      if (values.has(name)) continue;
       const raw = html.slice(attribute.valueStart, attribute.valueEnd);
       const decoded = this.tools.decode(raw, 'attribute');
       const start = map(attribute.valueStart);
       const end = map(attribute.valueEnd);
-      values.set(attribute.name, { text: decoded.text, decoded, raw, start, end, exact: end - start === raw.length });
+      values.set(name, { text: decoded.text, decoded, raw, start, end, exact: end - start === raw.length });
+      // An own property even for `__proto__` (file data never sets a prototype).
+      if (name === '__proto__') Object.defineProperty(texts, name, { value: decoded.text, writable: true, enumerable: true, configurable: true });
+      else texts[name] = decoded.text;
     }
     return values;
   }
@@ -566,17 +642,22 @@ class HtmlWalker {
       const { map } = this.source;
       const valueMap: OffsetMap =
         anchors.length === 0 ? shifted(map, style.valueStart) : (offset) => map(style.valueStart + rawOffsetOf(anchors, offset));
-      walkCss(this.builder, this.tools.css, {
-        css: value.text,
-        map: valueMap,
-        origin: 'style-attribute',
-        customPropertiesAllowed: this.customPropertiesAllowed,
-        atRules: context.atRules,
-        elementId,
-        groupId: group(),
-        comments: false,
-        reportProblems: true,
-      });
+      const groupId = group();
+      const plain = context.atRules.some((atRule) => /^@font-face\b/i.test(atRule)) ? null : plainDeclarations(value.text);
+      if (plain) this.plainStyle(value.text, plain, valueMap, elementId, groupId, context);
+      else {
+        walkCss(this.builder, this.tools.css, {
+          css: value.text,
+          map: valueMap,
+          origin: 'style-attribute',
+          customPropertiesAllowed: this.customPropertiesAllowed,
+          atRules: context.atRules,
+          elementId,
+          groupId,
+          comments: false,
+          reportProblems: true,
+        });
+      }
     }
 
     const classAttribute = tag.attributes.find((attribute) => attribute.name === 'class' && attribute.quote !== null);
@@ -601,6 +682,27 @@ class HtmlWalker {
           atRules: [...context.atRules, ...found.atRules],
         });
       }
+    }
+  }
+
+  /** The declarations of a plain `style=""` value: what walkCss gives for it, without postcss. */
+  private plainStyle(css: string, declarations: readonly InlineDeclaration[], map: OffsetMap, elementId: number, groupId: number, context: Context): void {
+    const { builder } = this;
+    for (const { start, propertyEnd, valueStart, valueEnd } of declarations) {
+      const property = css.slice(start, propertyEnd).toLowerCase();
+      const declaration: StyleDeclaration = {
+        property,
+        value: css.slice(valueStart, valueEnd),
+        valueRange: builder.range(valueStart, valueEnd, map),
+        range: builder.range(start, valueEnd, map),
+        important: false,
+        origin: 'style-attribute',
+        groupId,
+        customPropertiesAllowed: this.customPropertiesAllowed,
+        atRules: context.atRules,
+      };
+      declaration.elementId = elementId;
+      builder.addStyle(declaration, map === identity ? undefined : (offset) => map(valueStart + offset));
     }
   }
 
@@ -686,10 +788,10 @@ class HtmlWalker {
     this.builder.addStyle(declaration, (offset) => offsetOf(leading + offset));
   }
 
-  private styleElement(node: Element, attributes: Map<string, AttributeValue>, context: Context): void {
-    const text = node.children.find((child): child is Text => child.type === 'text');
-    const start = text?.position?.start.offset;
-    const end = text?.position?.end.offset;
+  private styleElement(node: HtmlElement, attributes: Map<string, AttributeValue>, context: Context): void {
+    const text = node.childNodes.find(isText);
+    const start = text && startOffsetOf(text);
+    const end = text && endOffsetOf(text);
     if (!text || start === undefined || end === undefined) return;
     const media = attributes.get('media')?.text.trim();
     this.css(start, end, [...context.atRules, ...(media && media !== 'all' ? [`@media ${media}`] : [])]);
@@ -784,7 +886,7 @@ class HtmlWalker {
    * viewBox scale of every enclosing `<svg>`. A `data:` image is recorded like any other, but the
    * colors inside it are never read (they are pixels, not declarations).
    */
-  private svgImage(node: Element, elementId: number, attributes: Map<string, AttributeValue>, classes: string[], range: ReturnType<DocumentBuilder['range']>, context: Context): void {
+  private svgImage(node: HtmlElement, elementId: number, attributes: Map<string, AttributeValue>, classes: string[], range: ReturnType<DocumentBuilder['range']>, context: Context): void {
     const href = attributes.get('href') ?? attributes.get('xlink:href');
     const label = attributes.get('aria-label');
     const image: (typeof this.document.images)[number] = {
@@ -797,7 +899,7 @@ class HtmlWalker {
     };
     if (label) image.altRange = this.valueRange(label);
     else {
-      const title = node.children.find((child): child is Element => child.type === 'element' && child.tagName.toLowerCase() === 'title');
+      const title = node.childNodes.find((child): child is HtmlElement => isElement(child) && tagNameOf(child).toLowerCase() === 'title');
       const located = title ? this.contentOf(title, -1) : undefined;
       if (located) {
         image.alt = located.text;
@@ -863,7 +965,7 @@ class HtmlWalker {
   }
 
   private link(
-    node: Element,
+    node: HtmlElement,
     tagName: string,
     elementId: number,
     attributes: Map<string, AttributeValue>,
@@ -920,12 +1022,12 @@ class HtmlWalker {
   }
 
   /** A link that is the whole content of a table cell with a background: a "bulletproof" button. */
-  private inBulletproofCell(node: Element, context: Context): boolean {
+  private inBulletproofCell(node: HtmlElement, context: Context): boolean {
     let depth = 0;
     for (let around: Context | null = context; around && depth < 4; around = around.up, depth++) {
       const ancestor = around.node;
-      if (ancestor.type !== 'element') return false;
-      if (ancestor.tagName !== 'td' && ancestor.tagName !== 'th') continue;
+      if (!isElement(ancestor)) return false;
+      if (around.tag !== 'td' && around.tag !== 'th') continue;
       if (!elementHasBackground(ancestor)) return false;
       const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
       const linkText = normalize(this.textOf(node));
@@ -934,13 +1036,16 @@ class HtmlWalker {
     return false;
   }
 
-  private textOf(node: Element): string {
+  private textOf(node: HtmlElement): string {
     const cached = this.textContent.get(node);
     if (cached !== undefined) return cached;
     let text = '';
-    for (const child of node.children) {
-      if (child.type === 'text') text += child.value;
-      else if (child.type === 'element' && child.tagName !== 'script' && child.tagName !== 'style') text += this.textOf(child);
+    for (const child of node.childNodes) {
+      if (isText(child)) text += child.value;
+      else if (isElement(child)) {
+        const name = tagNameOf(child);
+        if (name !== 'script' && name !== 'style') text += this.textOf(child);
+      }
     }
     this.textContent.set(node, text);
     return text;
@@ -948,13 +1053,12 @@ class HtmlWalker {
 
   // ----- text and comments -----
 
-  private text(node: Text, context: Context): void {
+  private text(node: HtmlText, context: Context): void {
     if (context.mso) return;
     const { html, map } = this.source;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    const parent = context.node;
-    const parentTag = parent.type === 'element' ? parent.tagName : '';
+    const start = startOffsetOf(node);
+    const end = endOffsetOf(node);
+    const parentTag = context.tag;
     let decoded: DecodedText;
     let rawStart = start ?? 0;
     let rawEnd = end ?? 0;
@@ -995,10 +1099,10 @@ class HtmlWalker {
     this.bufferContext = null;
   }
 
-  private comment(node: Comment, context: Context): void {
+  private comment(node: HtmlComment, context: Context): void {
     const { html, map } = this.source;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
+    const start = startOffsetOf(node);
+    const end = endOffsetOf(node);
     if (start === undefined || end === undefined) return;
     const raw = html.slice(start, end);
     const bodyStart = start + (raw.startsWith('<!--') ? 4 : raw.startsWith('<!') || raw.startsWith('</') ? 2 : 1);
@@ -1032,12 +1136,12 @@ class HtmlWalker {
   private msoFragment(content: string, offset: number, condition: string, context: Context): void {
     this.flush();
     const outer = this.source;
-    this.source = { html: content, map: shifted(outer.map, offset) };
     try {
-      const { tree } = this.tools.parser.parse(content, { fragment: true });
+      const { tree, errors } = this.tools.parser.parse(content, { fragment: true });
+      this.source = { html: content, map: shifted(outer.map, offset), spans: findTemplateSpans(content), duplicates: duplicateOffsets(errors) };
       const seen = new Set(this.seenStartTags);
       this.seenStartTags.clear();
-      this.children(tree.children, {
+      this.children(tree.childNodes, {
         ...context,
         scope: null,
         mso: true,
@@ -1083,27 +1187,28 @@ function hasBackground(declarations: readonly StyleDeclaration[]): boolean {
   );
 }
 
-function elementHasBackground(node: Element): boolean {
-  const bgcolor = node.properties['bgColor'];
+function elementHasBackground(node: HtmlElement): boolean {
+  const bgcolor = bgcolorOf(node);
   if (typeof bgcolor === 'string' && !NOT_A_BACKGROUND.test(bgcolor)) return true;
-  const style = node.properties['style'];
+  const style = attributeOf(node, 'style');
   if (typeof style !== 'string') return false;
   const match = INLINE_BACKGROUND.exec(style);
   return match !== null && !NOT_A_BACKGROUND.test(match[1] ?? '') && !/^\s*url\(/i.test(match[1] ?? '');
 }
 
 /** `<a><table><tr><td bgcolor=...>Buy</td></tr></table></a>`: a button built from a table. */
-function containsColoredCell(node: Element): boolean {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if ((child.tagName === 'td' || child.tagName === 'th' || child.tagName === 'table') && elementHasBackground(child)) return true;
+function containsColoredCell(node: HtmlElement): boolean {
+  for (const child of node.childNodes) {
+    if (!isElement(child)) continue;
+    const name = tagNameOf(child);
+    if ((name === 'td' || name === 'th' || name === 'table') && elementHasBackground(child)) return true;
     if (containsColoredCell(child)) return true;
   }
   return false;
 }
 
-function containsTag(node: Element, tagName: string): boolean {
-  return node.children.some((child) => child.type === 'element' && (child.tagName === tagName || containsTag(child, tagName)));
+function containsTag(node: HtmlElement, tagName: string): boolean {
+  return node.childNodes.some((child) => isElement(child) && (tagNameOf(child) === tagName || containsTag(child, tagName)));
 }
 
 /** Rendered width: inline `width` in px, else the `width` attribute, else inline `max-width` in px. */
@@ -1129,6 +1234,38 @@ function widthOf(
   return inline('max-width');
 }
 
-function isSvgImage(node: Element | Root): boolean {
-  return node.type === 'element' && node.tagName.toLowerCase() === 'image';
+function isSvgImage(node: HtmlParent): boolean {
+  return isElement(node) && tagNameOf(node).toLowerCase() === 'image';
+}
+
+/** Offsets of the duplicate-attribute errors, ascending (the tokenizer reports them in order). */
+function duplicateOffsets(errors: readonly ParserError[]): number[] {
+  const offsets: number[] = [];
+  for (const error of errors) if (error.code === 'duplicate-attribute') offsets.push(error.startOffset);
+  return offsets;
+}
+
+/** Whether a sorted list of spans has one overlapping `[start, end)`. */
+function spanWithin(spans: readonly TemplateSpan[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  // The first span ending after `start`.
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (spans[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low < spans.length && spans[low]!.start < end;
+}
+
+/** Whether a sorted list of offsets has one in `[start, end)`. */
+function offsetWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < offsets.length && offsets[low]! < end;
 }

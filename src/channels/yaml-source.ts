@@ -39,7 +39,8 @@ export function composeYaml(yaml: YamlModule, text: string): YamlSource {
   const documents = [...new yaml.Composer({ keepSourceTokens: true, uniqueKeys: false }).compose(tokens, true, text.length)];
   const comments: YamlComment[] = [];
   const seen = new Set<number>();
-  collectComments(tokens, comments, seen, 0);
+  // A comment starts with `#`: a file without one has no comment to look for in its tokens.
+  if (text.includes('#')) collectComments(tokens, comments, seen, 0);
   comments.sort((a, b) => a.start - b.start);
   return { documents, comments };
 }
@@ -71,7 +72,10 @@ function collectComments(node: unknown, out: YamlComment[], seen: Set<number>, d
     }
     return;
   }
-  for (const [key, value] of Object.entries(node)) {
+  // for-in over a plain token object: no [key, value] pair allocated per property.
+  const fields = node as Record<string, unknown>;
+  for (const key in fields) {
+    const value = fields[key];
     if (key !== 'source' && value !== null && typeof value === 'object') collectComments(value, out, seen, depth + 1);
   }
 }

@@ -17,6 +17,8 @@ export const CHAINED_HOOK = 'pre-commit.brandlint-chained';
 export interface HookInstallOptions {
   force: boolean;
   chain: boolean;
+  /** `--server`: the hook starts the lint server when none runs and lints through it. */
+  server?: boolean;
 }
 
 /**
@@ -24,13 +26,16 @@ export interface HookInstallOptions {
  * changed, campaign siblings included). It prefers the project's own brandlint (node_modules/.bin), then one on the
  * PATH, then the brandlint that installed the hook.
  */
-export function hookScript(options: { chained: boolean; fallbackBin: string }): string {
+export function hookScript(options: { chained: boolean; fallbackBin: string; server?: boolean }): string {
   const quoted = `'${options.fallbackBin.replace(/'/g, `'\\''`)}'`;
   return [
     '#!/bin/sh',
     `${HOOK_MARKER} (written by \`brandlint hook install\`; remove this file to uninstall)`,
     ...(options.chained
       ? ['', '# The pre-commit hook that was here before runs first.', `chained="$(dirname "$0")/${CHAINED_HOOK}"`, 'if [ -x "$chained" ]; then "$chained" "$@" || exit $?; fi']
+      : []),
+    ...(options.server
+      ? ['', '# --server: lint through the lint server; start it in the background when none runs (`brandlint server stop` ends it).', 'BRANDLINT_SERVER=auto', 'export BRANDLINT_SERVER']
       : []),
     '',
     'top="$(git rev-parse --show-toplevel)"',
@@ -74,10 +79,14 @@ export async function runHookInstall(options: HookInstallOptions, io: CliIo): Pr
     await rename(target, path.join(hooks, CHAINED_HOOK));
     chained = true;
   }
-  await writeFile(target, hookScript({ chained, fallbackBin: path.join(packageRoot(), 'bin', 'brandlint.js') }), 'utf8');
+  await writeFile(target, hookScript({ chained, fallbackBin: path.join(packageRoot(), 'bin', 'brandlint.js'), server: Boolean(options.server) }), 'utf8');
   await chmod(target, 0o755);
   const shown = path.relative(io.cwd, target) || target;
-  io.stdout(`installed ${shown}${chained ? ` (runs ${CHAINED_HOOK} first)` : ''}: every commit runs brandlint lint --staged\n`);
+  io.stdout(
+    `installed ${shown}${chained ? ` (runs ${CHAINED_HOOK} first)` : ''}: every commit runs brandlint lint --staged` +
+      (options.server ? ', through the lint server (started in the background when none runs)' : '') +
+      '\n',
+  );
   return 0;
 }
 

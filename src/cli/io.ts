@@ -14,6 +14,9 @@ export interface CliIo {
   isTTY: boolean;
   /** Whether stderr is an interactive terminal (progress bars); false when absent. */
   stderrIsTTY?: boolean;
+  /** The width of the terminal stdout / stderr is (help text wraps to it); absent when not a terminal. */
+  stdoutColumns?: number;
+  stderrColumns?: number;
   /**
    * Writes a file's text to stdout as it is (`lint --stdin --fix`): unchanged into a pipe, guarded
    * like every other write on a terminal. Absent: `stdout`.
@@ -32,6 +35,8 @@ export function processIo(): CliIo {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
+    ...(process.stderr.isTTY && process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
     writeSource: (text) => process.stdout.write(process.stdout.isTTY ? terminalOutput(text) : text),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -23,7 +23,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      // Help wraps to the terminal (as commander's default, but of `io`: the lint server's client's).
+      // Undefined (not a terminal) is commander's 80, which its types do not spell.
+      getOutHelpWidth: () => io.stdoutColumns as number,
+      getErrHelpWidth: () => io.stderrColumns as number,
+    });
 
   program
     .command('validate')
@@ -141,9 +148,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('write .git/hooks/pre-commit to run `brandlint lint --staged` before each commit')
     .option('--force', 'replace an existing pre-commit hook')
     .option('--chain', 'keep an existing pre-commit hook and run it first')
-    .action(async (options: { force?: boolean; chain?: boolean }) => {
+    .option('--server', 'the hook starts the lint server (`brandlint server start`) in the background when none runs, and lints through it')
+    .action(async (options: { force?: boolean; chain?: boolean; server?: boolean }) => {
       const { runHookInstall } = await import('./hook.js');
-      exitCode = await runHookInstall({ force: Boolean(options.force), chain: Boolean(options.chain) }, io);
+      exitCode = await runHookInstall({ force: Boolean(options.force), chain: Boolean(options.chain), server: Boolean(options.server) }, io);
     });
   hook
     .command('uninstall')
@@ -151,6 +159,33 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async () => {
       const { runHookUninstall } = await import('./hook.js');
       exitCode = await runHookUninstall(io);
+    });
+
+  const server = program
+    .command('server')
+    .description('a lint server in the background that keeps brandlint loaded: `brandlint lint` (not --stdin or --interactive) runs in it, with the same output, in a fraction of the time');
+  server
+    .command('start')
+    .description('start the lint server for this user and this brandlint; it exits after an idle time or `brandlint server stop`')
+    .option('--idle-timeout <seconds>', 'exit after this many seconds without a request (default 900, or BRANDLINT_SERVER_IDLE_TIMEOUT)')
+    .option('--foreground', 'serve in this process instead of starting a background one')
+    .action(async (options: import('./server.js').ServerStartOptions) => {
+      const { runServerStart } = await import('./server.js');
+      exitCode = await runServerStart(options, io, main);
+    });
+  server
+    .command('stop')
+    .description('stop the lint server')
+    .action(async () => {
+      const { runServerStop } = await import('./server.js');
+      exitCode = await runServerStop(io);
+    });
+  server
+    .command('status')
+    .description('say whether the lint server runs (exit 0) or not (exit 1)')
+    .action(async () => {
+      const { runServerStatus } = await import('./server.js');
+      exitCode = await runServerStatus(io);
     });
 
   program

@@ -5,12 +5,17 @@
  * the bundle an importer of its own module instead (`setModuleImporter`). Elsewhere (tests,
  * the library, Node 22) the plain `import()` below is used.
  */
-type Importer = (specifier: string) => Promise<unknown>;
+export type Importer = (specifier: string) => Promise<unknown>;
 
 let importer: Importer = (specifier) => import(specifier);
 
 export function setModuleImporter(next: Importer): void {
   importer = next;
+}
+
+/** The importer in use (the lint server wraps it to see what a run imports). */
+export function currentModuleImporter(): Importer {
+  return importer;
 }
 
 export async function importModule<Module>(specifier: string): Promise<Module> {

@@ -507,8 +507,9 @@ export function segmenterFor(locale: string, granularity: 'word' | 'sentence' | 
  * `class` is not found in `classic`, and `NorthWind` is found in `欢迎来到NorthWind商店`) and
  * touch no masked span. The pattern must have the `g` flag.
  */
-export function findInProse(prose: ProseRun, pattern: RegExp): RegExpExecArray[] {
-  const found: RegExpExecArray[] = [];
+export function findInProse(prose: ProseRun, pattern: RegExp): readonly RegExpExecArray[] {
+  // Most patterns match nowhere in most runs: the array is made at the first match only.
+  let found: RegExpExecArray[] | undefined;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(prose.text); match !== null; match = pattern.exec(prose.text)) {
     if (match[0].length === 0) {
@@ -523,10 +524,12 @@ export function findInProse(prose: ProseRun, pattern: RegExp): RegExpExecArray[]
       continue;
     }
     if (isMasked(prose, start, end)) continue;
-    found.push(match);
+    (found ??= []).push(match);
   }
-  return found;
+  return found ?? NO_MATCHES;
 }
+
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 
 /**
  * Lower-case ASCII letters and digits that every match of `pattern` contains, in a row, when its

@@ -75,6 +75,8 @@ export class ResultStore implements Iterable<LintResult> {
   private spill: { folder: string; fd: number; size: number } | null = null;
   /** Spilled results keep their JSON report entry (the run writes a JSON report). */
   readonly jsonEntries: boolean;
+  /** Closes the store at exit; removed by close(), so that a long-lived process (the lint server) keeps no listener per run. */
+  private readonly closeAtExit = (): void => this.close();
 
   constructor(readonly mode: ResultStoreMode = 'memory', options: { jsonEntries?: boolean } = {}) {
     this.jsonEntries = options.jsonEntries ?? false;
@@ -180,6 +182,7 @@ export class ResultStore implements Iterable<LintResult> {
   /** Removes the spill file. */
   close(): void {
     if (!this.spill) return;
+    process.off('exit', this.closeAtExit);
     try {
       closeSync(this.spill.fd);
     } catch {
@@ -194,7 +197,7 @@ export class ResultStore implements Iterable<LintResult> {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'brandlint-results-'));
       this.spill = { folder, fd: openSync(path.join(folder, 'results.jsonl'), 'w+', 0o600), size: 0 };
       // The file holds findings about the user's content: never left behind.
-      process.once('exit', () => this.close());
+      process.once('exit', this.closeAtExit);
     }
     return this.spill;
   }

@@ -1,6 +1,7 @@
 /**
  * What `brandlint` runs (bin/brandlint.js requires it): loads the bundled CLI
- * (dist/src/cli/brandlint.cjs) with V8's code cache (load-bundle.ts) and runs it.
+ * (dist/src/cli/brandlint.cjs) with V8's code cache (load-bundle.ts) and runs it; a `lint` goes
+ * to a running lint server instead, when there is one (lint-client.ts, before the bundle loads).
  *
  * scripts/build.mjs bundles this module, with the few modules it imports, into one CommonJS file,
  * dist/src/launcher/cli.cjs, and the bin is CommonJS too: Node then starts without its ES module
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { terminalText } from '../core/terminal-text.js';
 import { loadBundle } from './load-bundle.js';
+import { lintThroughServer } from './lint-client.js';
 
 interface CliBundle {
   setModuleImporter(importer: (specifier: string) => Promise<unknown>): void;
@@ -22,12 +24,6 @@ interface CliBundle {
 // (measured on 22 MB of content: 400 -> 290 MiB, the same CPU time; see docs/performance.md).
 v8.setFlagsFromString('--heap-growing-percent=50');
 
-// dist/src/launcher/ -> dist/src/cli/brandlint.cjs
-const cli = loadBundle<CliBundle>(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'brandlint.cjs'));
-// What the bundle imports at run time (style-dictionary, the interactive report, a JS config) is
-// imported from here: Node 20 cannot run `import()` in code that came from V8's code cache.
-cli.exports.setModuleImporter((specifier) => import(specifier));
-
 // `brandlint ... | head` closes the pipe early: that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -36,15 +32,35 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-cli.exports.main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    cli.saveCache();
-  },
-  (error: unknown) => {
-    // Last-resort guard: a crash must still exit 2 with a readable message, not a stack trace.
-    process.stderr.write(`brandlint: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
-    if (process.env['BRANDLINT_DEBUG']) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
-    process.exitCode = 2;
-  },
-);
+// dist/src/launcher/ -> dist/src/cli/brandlint.cjs
+const launcherFile = fileURLToPath(import.meta.url);
+const bundleFile = path.join(path.dirname(launcherFile), '..', 'cli', 'brandlint.cjs');
+// A `lint` goes to the lint server when one of this build is running (lint-client.ts), else here.
+const throughServer = lintThroughServer(bundleFile, process.argv.slice(2), launcherFile);
+if (throughServer) {
+  void throughServer.then((code) => {
+    if (code === null) runInProcess();
+    else process.exitCode = code;
+  });
+} else {
+  runInProcess();
+}
+
+function runInProcess(): void {
+  const cli = loadBundle<CliBundle>(bundleFile);
+  // What the bundle imports at run time (style-dictionary, the interactive report, a JS config) is
+  // imported from here: Node 20 cannot run `import()` in code that came from V8's code cache.
+  cli.exports.setModuleImporter((specifier) => import(specifier));
+  cli.exports.main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      cli.saveCache();
+    },
+    (error: unknown) => {
+      // Last-resort guard: a crash must still exit 2 with a readable message, not a stack trace.
+      process.stderr.write(`brandlint: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
+      if (process.env['BRANDLINT_DEBUG']) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

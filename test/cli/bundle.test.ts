@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers.js';
+import { BIN, REPO_ROOT, tempDir } from './helpers.js';
 
 /** What keeps the CLI bundle (dist/src/cli/brandlint.cjs, scripts/build.mjs) cheap to load on every run. */
 describe('CLI bundle', () => {
@@ -19,5 +20,22 @@ describe('CLI bundle', () => {
 
   it("leaves out fdir's lookup of picomatch (six files Node would compile from source on every run)", () => {
     expect(bundle).not.toContain('("picomatch")');
+  });
+
+  it('lints one file without loading the Node built-ins only other runs need (child_process, worker_threads, perf_hooks)', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // Preloaded into the CLI's process: writes the built-ins Node loaded, when the process exits.
+      const preload = path.join(dir, 'record-builtins.cjs');
+      const loaded = path.join(dir, 'builtins.txt');
+      writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.join('\\n')));\n`);
+      const run = spawnSync(process.execPath, ['--require', preload, BIN, 'lint', '--concurrency', 'off', 'fixtures/email/brand--banned.fail.html'], { cwd: REPO_ROOT, encoding: 'utf8' });
+      expect(run.status, run.stderr).not.toBe(2);
+      const builtins = readFileSync(loaded, 'utf8').split('\n').filter((entry) => entry.startsWith('NativeModule ')).map((entry) => entry.slice('NativeModule '.length));
+      expect(builtins).toContain('vm');
+      expect(builtins.filter((name) => ['child_process', 'worker_threads', 'perf_hooks'].includes(name))).toEqual([]);
+    } finally {
+      cleanup();
+    }
   });
 });
