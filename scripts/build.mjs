@@ -3,6 +3,8 @@
 // 1. the CLI as one minified CommonJS bundle, dist/src/cli/brandlint.cjs: Node reads and compiles one
 //    file instead of resolving ~320 ES modules, and the launcher (src/launcher/load-bundle.ts)
 //    keeps V8's compiled code of it between runs (CommonJS because that is what Node 20 can cache);
+//    heavy packages few runs use go to side bundles beside it (SIDE_BUNDLES, regex-analysis.cjs), which
+//    the launcher loads, with their own code cache, when the CLI first requires them;
 // 2. the shipped rule packs parsed and validated once, dist/packs.json (keyed by the hash of their
 //    text, so an edited pack is simply parsed again at run time).
 // 3. the English word list of the shouting check split by first letter, dist/english-words/<a-z>.txt,
@@ -60,6 +62,27 @@ const { packagePattern } = await import(path.join(root, 'dist/rules/prose-style/
 const { PHRASE_LISTS } = await import(path.join(root, 'dist/rules/prose-style/index.js'));
 const phrasePatterns = Object.fromEntries(Object.values(PHRASE_LISTS).map((name) => [name, { source: packagePattern(name).source, flags: packagePattern(name).flags }]));
 
+// Heavy packages the one-file run does not use, each group in a bundle of its own beside the CLI's
+// (the launcher loads one when the CLI first requires one of its packages, with its own code
+// cache; see SIDE_BUNDLES in src/launcher/load-bundle.ts): refa and scslre, 1 MB, only check the
+// user's own regular expressions when a guideline file or a rule pack is (re)read.
+const { SIDE_BUNDLES } = await import(path.join(root, 'dist/src/launcher/load-bundle.js'));
+for (const file of Object.values(SIDE_BUNDLES)) rmSync(path.join(out, file), { force: true });
+
+/**
+ * In the CLI bundle, `import('refa')` becomes a `require('refa')` (which the launcher answers from
+ * the side bundle): esbuild keeps `import()` of a package left out, and Node 20 cannot run that in
+ * code that came from V8's code cache.
+ */
+const requireSideBundles = {
+  name: 'require-side-bundles',
+  setup(esbuild) {
+    const filter = new RegExp(`^(${Object.keys(SIDE_BUNDLES).join('|')})$`);
+    esbuild.onResolve({ filter }, (args) => (args.namespace === 'side-bundle' ? { path: args.path, external: true } : { path: args.path, namespace: 'side-bundle' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'side-bundle' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** What both bundles share: one CommonJS file for Node 20, minified unless BRANDLINT_BUILD_READABLE is set. */
 const commonJsBundle = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: !process.env.BRANDLINT_BUILD_READABLE, legalComments: 'none', logLevel: 'error' };
 
@@ -78,7 +101,7 @@ await build({
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
   define: { 'import.meta.url': '__bundleUrl', __BRANDLINT_PHRASE_PATTERNS__: JSON.stringify(phrasePatterns) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [withoutOptionalPicomatch, commanderWithLazyChildProcess],
+  plugins: [withoutOptionalPicomatch, commanderWithLazyChildProcess, requireSideBundles],
 });
 
 // 2. The launcher, one small CommonJS file (bin/brandlint.js requires it; see src/launcher/cli.ts).
@@ -90,18 +113,30 @@ await build({
   banner: { js: "const __launcherUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// 3. The side bundles: each exports its packages by name.
+const sideBundles = new Map();
+for (const [name, file] of Object.entries(SIDE_BUNDLES)) sideBundles.set(file, [...(sideBundles.get(file) ?? []), name]);
+for (const [file, names] of sideBundles) {
+  await build({
+    stdin: { contents: `module.exports = { ${names.map((name) => `${JSON.stringify(name)}: require(${JSON.stringify(name)})`).join(', ')} };`, resolveDir: root, loader: 'js' },
+    outfile: path.join(out, file),
+    ...commonJsBundle,
+  });
+}
+
 // esbuild escapes what is not ASCII in strings but leaves it in regular expression literals
 // (/[’']/u, the Chinese date patterns). One such character makes the whole 3 MB source a
 // two-byte string: reading it as UTF-8 and compiling it cost the launcher tens of milliseconds
 // on every run. A \uXXXX escape means the same character in a string and in an expression (with
 // or without the u flag, where a surrogate pair of escapes is one code point).
-const bundleFile = path.join(out, 'brandlint.cjs');
-const bundled = readFileSync(bundleFile, 'utf8');
-if (/\\[^\x00-\x7f]/.test(bundled)) {
-  console.error('build: the bundle escapes a character that is not ASCII (\\’); escaping it again would change its meaning');
-  process.exit(1);
+for (const bundleFile of [path.join(out, 'brandlint.cjs'), ...[...sideBundles.keys()].map((file) => path.join(out, file))]) {
+  const bundled = readFileSync(bundleFile, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(bundled)) {
+    console.error(`build: ${path.basename(bundleFile)} escapes a character that is not ASCII (\\’); escaping it again would change its meaning`);
+    process.exit(1);
+  }
+  writeFileSync(bundleFile, bundled.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
-writeFileSync(bundleFile, bundled.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 const { parsePack, packTextHash, PRECOMPILED_FORMAT } = await import(path.join(root, 'dist/rules/packs/load.js'));
 const folder = path.join(root, 'rules', 'packs');

@@ -19,12 +19,24 @@ export interface LoadedBundle<Exports> {
   saveCache(): void;
 }
 
+/**
+ * Packages the CLI bundle leaves to bundles of their own beside it (scripts/build.mjs builds them
+ * from this table): heavy, and not used by most runs. The bundle's first `require` of one loads
+ * its side bundle, with a code cache of its own, instead of the package's files.
+ */
+export const SIDE_BUNDLES: Readonly<Record<string, string>> = {
+  // Only for the user's own regular expressions, when a guideline file or a rule pack is read.
+  refa: 'regex-analysis.cjs',
+  scslre: 'regex-analysis.cjs',
+};
+
 interface CompileCacheModule {
   enableCompileCache?: (directory?: string) => unknown;
 }
 
 export function loadBundle<Exports>(file: string): LoadedBundle<Exports> {
-  const require = createRequire(file);
+  const sides = new Map<string, LoadedBundle<Record<string, unknown>>>();
+  const require = requireWithSideBundles(file, sides);
   const nodeModule = Module as unknown as CompileCacheModule;
   if (typeof nodeModule.enableCompileCache === 'function' || process.env.BRANDLINT_NO_COMPILE_CACHE) {
     nodeModule.enableCompileCache?.();
@@ -51,10 +63,27 @@ export function loadBundle<Exports>(file: string): LoadedBundle<Exports> {
   return {
     exports: loaded.exports as Exports,
     saveCache() {
+      for (const side of sides.values()) side.saveCache();
       if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
       writeAtomically(cacheFile, script.createCachedData());
     },
   };
+}
+
+/** The `require` of a bundle: Node's, except for the packages of {@link SIDE_BUNDLES}. */
+function requireWithSideBundles(file: string, sides: Map<string, LoadedBundle<Record<string, unknown>>>): NodeJS.Require {
+  const plain = createRequire(file);
+  const require = (id: string): unknown => {
+    const side = Object.hasOwn(SIDE_BUNDLES, id) ? SIDE_BUNDLES[id] : undefined;
+    if (side === undefined) return plain(id);
+    let loaded = sides.get(side);
+    if (!loaded) {
+      loaded = loadBundle<Record<string, unknown>>(path.join(path.dirname(file), side));
+      sides.set(side, loaded);
+    }
+    return loaded.exports[id];
+  };
+  return Object.assign(require, { resolve: plain.resolve, cache: plain.cache, extensions: plain.extensions, main: plain.main });
 }
 
 /**

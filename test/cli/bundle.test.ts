@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT, tempDir } from './helpers.js';
@@ -34,6 +34,23 @@ describe('CLI bundle', () => {
       const builtins = readFileSync(loaded, 'utf8').split('\n').filter((entry) => entry.startsWith('NativeModule ')).map((entry) => entry.slice('NativeModule '.length));
       expect(builtins).toContain('vm');
       expect(builtins.filter((name) => ['child_process', 'worker_threads', 'perf_hooks'].includes(name))).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('leaves refa and scslre to a side bundle, which the launcher loads when a pattern is checked', () => {
+    expect(existsSync(path.join(REPO_ROOT, 'dist', 'src', 'cli', 'regex-analysis.cjs'))).toBe(true);
+    // One of refa's own error messages.
+    expect(bundle).not.toContain('A concatenation cannot be parent of a concatenation.');
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'brandlint.config.yaml'), 'guidelines: brand.guidelines.yaml\n');
+      writeFileSync(path.join(dir, 'brand.guidelines.yaml'), "version: 1\nbrand:\n  name: Northwind\n  domains: [northwind.example]\nvoice:\n  banned:\n    - pattern: '(a|a)*$'\n");
+      writeFileSync(path.join(dir, 'page.html'), '<p>Hello</p>\n');
+      const run = spawnSync(process.execPath, [BIN, 'lint', 'page.html'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(run.status).toBe(2);
+      expect(run.stdout + run.stderr).toContain('the alternatives "a" and "a" can match the same text');
     } finally {
       cleanup();
     }

@@ -258,6 +258,18 @@ describe.skipIf(!unix)('the lint server refuses what is not its own', () => {
     expect(served()).toBe(0);
   });
 
+  it('reports a failing request to its client and goes on serving', async () => {
+    const pid = startServer();
+    // --staged in a folder that is not in a git repository: a usage error, exit 2.
+    const request = { kind: 'lint', build: buildKey(path.join(REPO_ROOT, 'dist/src/cli/brandlint.cjs')), argv: ['lint', '--staged'], cwd: project.dir, env: { NO_COLOR: '1' }, stdoutIsTTY: false, stderrIsTTY: false, stdoutColumns: null, stderrColumns: null, umask: 0o22 };
+    const failed = (await ask(request)) as { kind: string; output: Array<[number, string]>; exitCode: number };
+    expect(failed.kind).toBe('done');
+    expect(failed.exitCode).toBe(2);
+    expect(failed.output).toEqual([[2, 'brandlint: --staged: not inside a git repository\n']]);
+    expect(run(['lint', 'email', '-f', 'json'])).toEqual(local(['lint', 'email', '-f', 'json']));
+    expect(await ask({ kind: 'status' })).toMatchObject({ kind: 'status', pid, served: 2 });
+  });
+
   it('is not reached by an upgraded install, and stops when its bundle changes', async () => {
     // A copy of the package, whose bundle is then "upgraded" (a new modification time).
     const copy = mkdtempSync(path.join(tmp, 'package-'));
