@@ -12,11 +12,11 @@ import { ruleDocsUrl, type ContentParser, type ContentReader } from '../engine/r
 import { parseShard } from '../engine/shard.js';
 import { timelineMark } from '../engine/timeline.js';
 import { contentFromBytes } from '../engine/read.js';
-import { fileScore, parseMinScore, scoreResults, storedScores, type FileScore, type ScoreReport } from '../engine/score.js';
+import { parseMinScore, scoreResults, storedScores, type ScoreReport } from '../engine/score.js';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, printDiagnostics, printNotice, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
-import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs } from './outputs.js';
+import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs, type OutputSpec } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
 import { createProgress } from './progress.js';
 
@@ -187,6 +187,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       : {}),
     // Finished results wait for the report on disk, not in memory, and large runs use every core.
     store: 'spill',
+    // A JSON report copies each result's entry, written by the thread that linted the file.
+    ...(writesJsonEntries(outputs, options) ? { jsonEntries: true } : {}),
     concurrency,
     ...brandCacheOption(),
     ignorePatterns: options.ignorePattern ?? [],
@@ -220,7 +222,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
 
   async function report(store: ResultStore): Promise<number> {
   // Each file's score is fixed from all its findings, before a baseline or --quiet hides some.
-  const scored = store.map((result) => (result.score ? result : withScore(result, fileScore(result))));
+  const scored = store.scored();
   // The totals come from counts the store keeps: no result is read back for them. Taken once
   // (a few numbers per file) for both the scores and the summary.
   const tallies = [...store.tallies()];
@@ -298,13 +300,11 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
 }
 
 /**
- * The result with its score: a copy that keeps its properties as they are, so that a `source`
- * read only on demand (a spilled result's text) is still not read (`{ ...result }` would read it).
+ * Whether the run writes a JSON report of the results as they are linted (no baseline, no
+ * `--quiet`: those change the results it writes), so that each result's entry is written with it.
  */
-function withScore(result: LintResult, score: FileScore): LintResult {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as LintResult;
-  copy.score = score;
-  return copy;
+function writesJsonEntries(outputs: readonly OutputSpec[], options: LintCommandOptions): boolean {
+  return outputs.some((output) => output.name === 'json') && options.baseline === undefined && options.baselineWrite === undefined && !options.quiet;
 }
 
 /** Results mapped one at a time (read again on every pass). */

@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LintResult } from '../engine/result.js';
-import type { Formatter, FormatterContext } from '../report/formatter.js';
+import { textOf, type Formatter, type FormatterContext } from '../report/formatter.js';
 import { FORMATTER_NAMES, loadFormatter } from '../report/formatters/index.js';
 import { UsageError, type CliIo } from './io.js';
 
@@ -56,7 +56,7 @@ export async function writeOutputs(outputs: readonly OutputSpec[], results: Iter
     const outputContext = { ...context, color: output.target === undefined ? context.color : false };
     const chunks = output.formatter.chunks?.(results, outputContext) ?? [output.formatter(results, outputContext)];
     if (output.target === undefined) {
-      const writer = batched((text) => io.stdout(text));
+      const writer = batched((text) => io.stdout(typeof text === 'string' ? text : textOf(text)));
       for (const chunk of chunks) writer.write(chunk);
       writer.flush();
       continue;
@@ -70,7 +70,7 @@ export async function writeOutputs(outputs: readonly OutputSpec[], results: Iter
       throw new UsageError(`cannot write ${output.target}: ${error instanceof Error ? error.message : String(error)}`);
     }
     try {
-      const writer = batched((text) => writeSync(fd, text));
+      const writer = batched((piece) => (typeof piece === 'string' ? writeSync(fd, piece) : writeAll(fd, piece)));
       for (const chunk of chunks) writer.write(chunk);
       writer.flush();
     } finally {
@@ -79,8 +79,12 @@ export async function writeOutputs(outputs: readonly OutputSpec[], results: Iter
   }
 }
 
-/** Collects small pieces into writes of about 64 KB. */
-function batched(sink: (text: string) => unknown): { write(text: string): void; flush(): void } {
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** Collects small pieces of text into writes of about 64 KB; a piece of bytes is written as it is, in its place. */
+function batched(sink: (piece: string | Uint8Array) => unknown): { write(piece: string | Uint8Array): void; flush(): void } {
   let pending: string[] = [];
   let size = 0;
   const flush = (): void => {
@@ -90,10 +94,15 @@ function batched(sink: (text: string) => unknown): { write(text: string): void; 
     size = 0;
   };
   return {
-    write(text) {
-      if (text === '') return;
-      pending.push(text);
-      size += text.length;
+    write(piece) {
+      if (typeof piece !== 'string') {
+        flush();
+        if (piece.length > 0) sink(piece);
+        return;
+      }
+      if (piece === '') return;
+      pending.push(piece);
+      size += piece.length;
       if (size >= 64 * 1024) flush();
     },
     flush,

@@ -86,6 +86,11 @@ export interface LintProjectOptions {
    * result-store.ts); read them through `store`. Default `memory`.
    */
   store?: ResultStoreMode;
+  /**
+   * With `store: 'spill'`: the caller writes a JSON report of the results as they are, so each
+   * spilled result keeps its entry of it, written by the thread that linted the file (json-entry.ts).
+   */
+  jsonEntries?: boolean;
   /** Time the rules may take on one file before it is stopped (default 60 s). */
   timeLimitMs?: number;
   /** Keep the compiled brand between runs (see brand-cache.ts and prepare.ts). */
@@ -196,7 +201,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
 
   // Texts read from disk need not be kept for the report: it reads them again.
   const textOnDisk = options.read === undefined;
-  const store = new ResultStore(options.store ?? 'memory');
+  const store = new ResultStore(options.store ?? 'memory', options.jsonEntries ? { jsonEntries: true } : {});
   const threads = options.parse === undefined && options.rules === undefined && textOnDisk ? workerCount(options.concurrency ?? 'off', files.length, totalSize(files)) : 0;
   let cacheStats: { hits: number; misses: number } | undefined;
   if (threads > 0 && parse) {
@@ -213,12 +218,17 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
         ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
         ...(options.brandCache ? { brandCache: options.brandCache } : {}),
         ...(cache ? { cache: cache.handle } : {}),
+        ...(store.mode === 'spill' ? { spill: { jsonEntries: store.jsonEntries } } : {}),
       },
       files: adapted.map((file) => ({ ...file, size: sizeOf(file) })),
       threads,
       // The main thread stays responsive between files: a worker waits for its next batch no longer than a file.
       local: async (task) => (await import('./worker.js')).lintBatchWith(setup, task, { yieldBetweenFiles: true }),
-      onResult: (index, result) => store.add(indexOf.get(adapted[index]!)!, result, true),
+      onResult: (index, result) => {
+        const at = indexOf.get(adapted[index]!)!;
+        if ('record' in result) store.addSpilled(at, result);
+        else store.add(at, result, true);
+      },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     notices.push(...pooled.notices);

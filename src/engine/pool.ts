@@ -16,6 +16,7 @@ import { importModule } from '../core/dynamic-import.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createResult, type LintNotice, type LintResult } from './result.js';
 import { FILE_TIME_LIMIT_MS, type LintTarget } from './runner.js';
+import type { SpilledResult } from './result-store.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './worker.js';
 import { timelineMark } from './timeline.js';
 
@@ -55,7 +56,8 @@ export interface PoolRunOptions {
   threads: number;
   /** Lints a batch on the main thread (it takes batches like a worker). */
   local: (task: WorkerTask) => Promise<WorkerReply>;
-  onResult: (index: number, result: LintResult) => void;
+  /** A result, or one written to text for a spilling store (see WorkerSetup `spill`). */
+  onResult: (index: number, result: LintResult | SpilledResult) => void;
   onProgress?: (done: number, total: number) => void;
   /** The worker threads' entry (default {@link workerEntry}); tests give their own. */
   entry?: string;

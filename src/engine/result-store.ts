@@ -5,12 +5,19 @@
  * file as one JSON line and read back, one at a time, when the report is written; only the
  * campaign members (which the campaign phase still changes) and a summary stay in memory. A
  * result's text is not kept when it is the file on disk: it is read again for the report.
+ *
+ * A result is written to text where it was made ({@link spillResult}: a worker thread writes its
+ * own), so that the main thread only appends it. With `jsonEntries` (the run writes a JSON
+ * report) its entry of that report is written with it (json-entry.ts); a result read back gives
+ * the report that text, and the fields a report reads first (file, counts, score) without
+ * parsing the rest: it is parsed only when something reads its findings.
  */
 import { isPdfFile } from './read.js';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createResult, type LintResult } from './result.js';
+import { JSON_ENTRY, jsonEntryText } from './json-entry.js';
+import type { LintResult } from './result.js';
 import { fileScore, type FileScore } from './score.js';
 
 export type ResultStoreMode = 'memory' | 'spill';
@@ -18,13 +25,36 @@ export type ResultStoreMode = 'memory' | 'spill';
 interface Slot {
   /** In memory (memory mode, campaign members, results still to be settled). */
   result?: LintResult;
-  /** In the spill file: byte offset and length of its line. */
-  offset?: number;
-  length?: number;
+  /** In the spill file: the result (see {@link SpilledResult}). */
+  spilled?: SpilledSlot;
   /** The text was dropped: read the file again for it. */
   reread?: boolean;
-  /** A spilled result's counts and score, so that the run's totals read nothing back. */
-  tally?: ResultTally;
+}
+
+interface SpilledSlot {
+  file: string;
+  absolutePath: string;
+  /** The result's own keys, in order (`source` last when it is read again). */
+  keys: readonly string[];
+  /** Byte offset and length of its record, then of its JSON report entry (none: 0). */
+  offset: number;
+  length: number;
+  entryLength: number;
+  /** Its counts and score, so that the run's totals read nothing back. */
+  tally: ResultTally;
+}
+
+/** A result written to text for the spill file (by the thread that linted it; plain data, it crosses threads). */
+export interface SpilledResult {
+  file: string;
+  absolutePath: string;
+  /** The result as JSON (UTF-8), without its text when that is read again (`reread`). */
+  record: Uint8Array;
+  /** Its entry of the JSON report (json-entry.ts, UTF-8), when the run writes one. */
+  entry?: Uint8Array;
+  reread: boolean;
+  keys: string[];
+  tally: ResultTally;
 }
 
 /** What the run's totals (summary, scores) need of one result. */
@@ -43,28 +73,36 @@ export class ResultStore implements Iterable<LintResult> {
   /** Results that come after the files (campaign briefs with problems). */
   private readonly trailing: LintResult[] = [];
   private spill: { folder: string; fd: number; size: number } | null = null;
+  /** Spilled results keep their JSON report entry (the run writes a JSON report). */
+  readonly jsonEntries: boolean;
   /** Closes the store at exit; removed by close(), so that a long-lived process (the lint server) keeps no listener per run. */
   private readonly closeAtExit = (): void => this.close();
 
-  constructor(readonly mode: ResultStoreMode = 'memory') {}
+  constructor(readonly mode: ResultStoreMode = 'memory', options: { jsonEntries?: boolean } = {}) {
+    this.jsonEntries = options.jsonEntries ?? false;
+  }
 
   /**
    * Adds the result of the file at `index` (the order of the report). `textOnDisk`: its text is
    * the file's on disk, so it need not be kept (or came without it) and is read again.
    */
   add(index: number, result: LintResult, textOnDisk: boolean): void {
-    if (this.mode === 'memory' || result.campaignData !== undefined || result.pending !== undefined) {
+    if (this.mode === 'memory' || staysInMemory(result)) {
       this.slots[index] = { result, reread: textOnDisk && result.source === undefined };
       return;
     }
-    // A PDF's text is the text read from it: kept, never read again from the file.
-    const reread = textOnDisk && !(isPdfFile(result.file) && result.source !== undefined);
-    const { source, ...rest } = result;
-    const record = Buffer.from(`${JSON.stringify(reread ? rest : { ...rest, ...(source !== undefined ? { source } : {}) })}\n`, 'utf8');
+    this.addSpilled(index, spillResult(result, textOnDisk, this.jsonEntries));
+  }
+
+  /** Adds a result already written to text (see {@link spillResult}; spill mode only). */
+  addSpilled(index: number, spilled: SpilledResult): void {
     const spill = this.openSpill();
-    writeSync(spill.fd, record, 0, record.length, spill.size);
-    this.slots[index] = { offset: spill.size, length: record.length, reread, tally: tallyOf(result) };
-    spill.size += record.length;
+    const offset = spill.size;
+    const length = writeSync(spill.fd, spilled.record, 0, spilled.record.length, offset);
+    const entryLength = spilled.entry !== undefined ? writeSync(spill.fd, spilled.entry, 0, spilled.entry.length, offset + length) : 0;
+    spill.size += length + entryLength;
+    const { file, absolutePath, keys, tally } = spilled;
+    this.slots[index] = { spilled: { file, absolutePath, keys, offset, length, entryLength, tally }, reread: spilled.reread };
   }
 
   /** Appends a result after every file's. */
@@ -94,17 +132,35 @@ export class ResultStore implements Iterable<LintResult> {
   *[Symbol.iterator](): Iterator<LintResult> {
     for (const slot of this.slots) {
       if (!slot) continue;
-      if (!slot.result) yield this.readBack(slot);
+      if (!slot.result) yield this.readBack(slot, false);
       else yield slot.reread && slot.result.source === undefined ? withText(slot.result) : slot.result;
     }
     yield* this.trailing;
+  }
+
+  /**
+   * Every result in report order with its score fixed (`score`, see {@link ResultTally}): a
+   * spilled one's is the one kept for it, so that nothing is read back for it.
+   */
+  scored(): Iterable<LintResult> {
+    const store = this;
+    return {
+      *[Symbol.iterator]() {
+        for (const slot of store.slots) {
+          if (!slot) continue;
+          if (!slot.result) yield store.readBack(slot, true);
+          else yield withScore(slot.reread && slot.result.source === undefined ? withText(slot.result) : slot.result);
+        }
+        for (const result of store.trailing) yield withScore(result);
+      },
+    };
   }
 
   /** The counts and score of every result in report order, without reading spilled ones back. */
   *tallies(): Iterable<ResultTally> {
     for (const slot of this.slots) {
       if (!slot) continue;
-      yield slot.result ? tallyOf(slot.result) : slot.tally!;
+      yield slot.result ? tallyOf(slot.result) : slot.spilled!.tally;
     }
     for (const result of this.trailing) yield tallyOf(result);
   }
@@ -146,12 +202,78 @@ export class ResultStore implements Iterable<LintResult> {
     return this.spill;
   }
 
-  private readBack(slot: Slot): LintResult {
-    const buffer = Buffer.allocUnsafe(slot.length!);
-    readSync(this.spill!.fd, buffer, 0, slot.length!, slot.offset!);
-    const result = JSON.parse(buffer.toString('utf8')) as LintResult;
-    return slot.reread ? withText(result) : result;
+  /**
+   * A spilled result as it was added (with `score` fixed when `scored`): its file, counts and score
+   * are at hand; its other fields are read from the spill file when first read, all at once.
+   */
+  private readBack(slot: Slot, scored: boolean): LintResult {
+    const spilled = slot.spilled!;
+    const { tally } = spilled;
+    let record: LintResult | undefined;
+    const read = (): LintResult => {
+      if (record) return record;
+      record = JSON.parse(this.readSpill(spilled.offset, spilled.length).toString('utf8')) as LintResult;
+      return record;
+    };
+    // A text that is the file on disk is read when something reads it (a JSON report reads no file).
+    let text: { value: string | undefined } | undefined;
+    const readTextOnce = (): string | undefined => (text ??= { value: readText(spilled.absolutePath) }).value;
+    const known: Partial<Record<string, unknown>> = {
+      file: spilled.file,
+      absolutePath: spilled.absolutePath,
+      channel: tally.channel,
+      campaign: tally.campaign,
+      errorCount: tally.errorCount,
+      warningCount: tally.warningCount,
+      fixableCount: tally.fixableCount,
+      score: tally.score,
+    };
+    const result = {} as LintResult;
+    for (const key of spilled.keys) {
+      if (key === 'source' && slot.reread) Object.defineProperty(result, key, { get: readTextOnce, enumerable: true, configurable: true });
+      else if (key in known) Object.defineProperty(result, key, { value: known[key], enumerable: true, configurable: true, writable: true });
+      else Object.defineProperty(result, key, { get: () => read()[key as keyof LintResult], enumerable: true, configurable: true });
+    }
+    if (scored && !spilled.keys.includes('score')) result.score = tally.score;
+    if (spilled.entryLength > 0) {
+      Object.defineProperty(result, JSON_ENTRY, { value: () => this.readSpill(spilled.offset + spilled.length, spilled.entryLength) });
+    }
+    return result;
   }
+
+  private readSpill(offset: number, length: number): Buffer {
+    const buffer = Buffer.allocUnsafe(length);
+    readSync(this.spill!.fd, buffer, 0, length, offset);
+    return buffer;
+  }
+}
+
+/** Campaign members stay in memory: the campaign phase still changes them. */
+export function staysInMemory(result: LintResult): boolean {
+  return result.campaignData !== undefined || result.pending !== undefined;
+}
+
+/**
+ * A result as the spill file holds it (a campaign member is never spilled: see {@link staysInMemory}).
+ * `textOnDisk`: its text is the file on disk, read again for the report; `jsonEntry`: also write
+ * its entry of the JSON report.
+ */
+export function spillResult(result: LintResult, textOnDisk: boolean, jsonEntry: boolean): SpilledResult {
+  // A PDF's text is the text read from it: kept, never read again from the file.
+  const reread = textOnDisk && !(isPdfFile(result.file) && result.source !== undefined);
+  const { source, ...rest } = result;
+  const kept = reread || source === undefined ? rest : { ...rest, source };
+  const tally = tallyOf(result);
+  return {
+    file: result.file,
+    absolutePath: result.absolutePath,
+    record: Buffer.from(JSON.stringify(kept), 'utf8'),
+    ...(jsonEntry ? { entry: Buffer.from(jsonEntryText(result, tally.score), 'utf8') } : {}),
+    reread,
+    // As JSON.parse would give them back: keys whose value is undefined are not written.
+    keys: [...Object.keys(kept).filter((key) => kept[key as keyof typeof kept] !== undefined), ...(reread ? ['source'] : [])],
+    tally,
+  };
 }
 
 function tallyOf(result: LintResult): ResultTally {
@@ -193,4 +315,15 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The result with its score fixed: itself when it has one, else a copy that keeps its properties
+ * as they are, so that a `source` read only on demand is still not read (`{ ...result }` would read it).
+ */
+function withScore(result: LintResult): LintResult {
+  if (result.score) return result;
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as LintResult;
+  copy.score = fileScore(result);
+  return copy;
 }

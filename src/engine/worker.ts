@@ -6,6 +6,7 @@
  */
 import { isPdfFile } from './read.js';
 import { FolderLintCache, type CacheHandle } from './cache.js';
+import { spillResult, staysInMemory, type SpilledResult } from './result-store.js';
 import { prepareRun, type PreparedRun } from './prepare.js';
 import type { LintNotice, LintResult } from './result.js';
 import { lintFiles, loadContentParser, type LintTarget } from './runner.js';
@@ -22,6 +23,11 @@ export interface WorkerSetup {
   /** Time the rules may take on one file (tests lower it). */
   timeLimitMs?: number;
   brandCache?: { folder: string; build: string };
+  /**
+   * The results wait in a spill file (result-store.ts): each is sent written already (with its
+   * JSON report entry when `jsonEntries`), except campaign members, which stay whole.
+   */
+  spill?: { jsonEntries: boolean };
 }
 
 export interface WorkerTask {
@@ -31,7 +37,8 @@ export interface WorkerTask {
 }
 
 export interface WorkerReply {
-  results: Array<{ index: number; result: LintResult }>;
+  /** Each file's result, or with `spill` the result written to text (see spillResult). */
+  results: Array<{ index: number; result: LintResult | SpilledResult }>;
   /** The notices of each file of the batch that has any (by its place in the run). */
   notices: Array<{ index: number; notices: LintNotice[] }>;
   cacheHits: number;
@@ -84,7 +91,11 @@ export async function lintBatchWith(run: PreparedRun, task: WorkerTask, options:
     ...(cache ? { cache } : {}),
     // One file at a time, yielding after each (files are read synchronously: more at once would only delay the yield).
     ...(options.yieldBetweenFiles ? { yieldBetweenFiles: true, concurrency: 1 } : {}),
-    onResult: (at, result) => results.push({ index: task.files[at]!.index, result: withoutDiskText(result, setup) }),
+    onResult: (at, result) =>
+      results.push({
+        index: task.files[at]!.index,
+        result: setup.spill && !staysInMemory(result) ? spillResult(result, true, setup.spill.jsonEntries) : withoutDiskText(result, setup),
+      }),
   });
   timelineMark('batch-');
   const notices = outcome.noticesByFile.flatMap((fileNotices, at) => (fileNotices.length > 0 ? [{ index: task.files[at]!.index, notices: fileNotices }] : []));

@@ -34,8 +34,12 @@ export interface RuleDescription {
   fixable?: boolean;
 }
 
-/** A report in pieces, written as they come: a report need not fit in memory (results are read one at a time). */
-export type FormatterChunks = (results: Iterable<LintResult>, context: FormatterContext) => Iterable<string>;
+/**
+ * A report in pieces, written as they come: a report need not fit in memory (results are read one
+ * at a time). A piece is text, or UTF-8 bytes copied as they are (a JSON report's entries that
+ * were written while the run went on, see src/engine/json-entry.ts).
+ */
+export type FormatterChunks = (results: Iterable<LintResult>, context: FormatterContext) => Iterable<string | Uint8Array>;
 
 /**
  * A formatter is a plain function; one file each under formatters/, loaded lazily. Formatters
@@ -50,7 +54,14 @@ export interface Formatter {
 
 /** A formatter from its chunks. */
 export function chunkedFormatter(chunks: FormatterChunks): Formatter {
-  const formatter: Formatter = (results, context) => [...chunks(results, context)].join('');
+  const formatter: Formatter = (results, context) => [...chunks(results, context)].map((chunk) => (typeof chunk === 'string' ? chunk : textOf(chunk))).join('');
   formatter.chunks = chunks;
   return formatter;
+}
+
+const decoder = new TextDecoder();
+
+/** A piece of UTF-8 bytes as text. */
+export function textOf(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
 }

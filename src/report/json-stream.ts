@@ -3,6 +3,8 @@
  * are holes in a template, filled one item at a time, so a report of any size is written without
  * being held whole in memory. The text is exactly what `JSON.stringify(value, null, 2)` gives.
  */
+import { stringifyAtDepth } from '../core/json-at-depth.js';
+
 const HOLE_PREFIX = '\u0000brandlint-hole:';
 
 /** A placeholder for `value` in a template: filled by the hole of the same name. */
@@ -10,16 +12,24 @@ export function hole(name: string): string {
   return `${HOLE_PREFIX}${name}`;
 }
 
-/** What fills a hole: the JSON text of a value, given the indentation of the line it starts on. */
-export type HoleFiller = (indent: string) => Iterable<string>;
+/**
+ * What fills a hole: the JSON text of a value, given the indentation of the line it starts on
+ * (pieces of text, or of UTF-8 bytes with `Piece`).
+ */
+export type HoleFiller<Piece = string> = (indent: string) => Iterable<string | Piece>;
 
-export function* stringifyWithHoles(template: unknown, fillers: Readonly<Record<string, HoleFiller>>): Generator<string> {
+/** `literal` rewrites the template's own text (not what the fillers give), e.g. to escape it. */
+export function* stringifyWithHoles<Piece = string>(
+  template: unknown,
+  fillers: Readonly<Record<string, HoleFiller<Piece>>>,
+  literal: (text: string) => string = (text) => text,
+): Generator<string | Piece> {
   const text = JSON.stringify(template, null, 2);
   // A hole is a string value, written JSON-escaped: "\u0000brandlint-hole:name".
   const pattern = /"\\u0000brandlint-hole:([^"]+)"/g;
   let at = 0;
   for (const match of text.matchAll(pattern)) {
-    yield text.slice(at, match.index);
+    yield literal(text.slice(at, match.index));
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     const indent = /^ */.exec(text.slice(lineStart))![0];
     const fill = fillers[match[1]!];
@@ -27,39 +37,24 @@ export function* stringifyWithHoles(template: unknown, fillers: Readonly<Record<
     yield* fill(indent);
     at = match.index + match[0].length;
   }
-  yield text.slice(at);
+  yield literal(text.slice(at));
 }
 
-/** A hole filled with an array of items (each stringified as `JSON.stringify` would inside it). */
-export function arrayHole<Item>(items: Iterable<Item>): HoleFiller {
+/**
+ * A hole filled with an array of items, each stringified as `JSON.stringify` would inside it
+ * (`text` gives an item's text at a depth, by default {@link stringifyAtDepth}).
+ */
+export function arrayHole<Item, Piece = string>(items: Iterable<Item>, text: (item: Item, depth: number) => string | Piece = stringifyAtDepth): HoleFiller<Piece> {
   return function* (indent) {
     const inner = `${indent}  `;
     let first = true;
     for (const item of items) {
-      yield `${first ? '[\n' : ',\n'}${inner}${stringifyAtDepth(item, inner.length / 2)}`;
+      yield `${first ? '[\n' : ',\n'}${inner}`;
+      yield text(item, inner.length / 2);
       first = false;
     }
     yield first ? '[]' : `\n${indent}]`;
   };
-}
-
-/**
- * `JSON.stringify(value, null, 2)` as it reads `depth` levels down: its lines after the first
- * indented by 2 x depth spaces. Made by stringifying the value inside `depth` arrays and cutting
- * them away, which is cheaper than indenting every line of a large value afterwards.
- */
-function stringifyAtDepth(value: unknown, depth: number): string {
-  let wrapped: unknown = value;
-  for (let level = 0; level < depth; level++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, 2);
-  // Each wrapping array adds `[` + newline + its indentation before, and newline + indentation + `]` after.
-  let head = 0;
-  let tail = 0;
-  for (let level = 0; level < depth; level++) {
-    head += 2 + 2 * (level + 1);
-    tail += 2 + 2 * level;
-  }
-  return text.slice(head, text.length - tail);
 }
 
 /** A hole filled with a value known only once the others were written (totals). */

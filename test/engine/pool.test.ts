@@ -65,7 +65,8 @@ describe('lintInPool', () => {
       threads: 1,
       // One batch of four files: the worker's lane takes it, the main thread's finds none.
       local: () => Promise.reject(new Error('the main thread took a batch')),
-      onResult: (index, result) => results.set(index, result),
+      // No spill in the setup: every result comes whole.
+      onResult: (index, result) => results.set(index, result as LintResult),
       entry: path.join(here, 'fixtures', 'stalling-worker.mjs'),
     });
     expect([...results.keys()].sort()).toEqual([0, 1, 2, 3]);

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createResult, type LintResult } from '../../src/engine/result.js';
-import { ResultStore } from '../../src/engine/result-store.js';
+import { jsonEntryText, storedJsonEntry } from '../../src/engine/json-entry.js';
+import { ResultStore, spillResult } from '../../src/engine/result-store.js';
+import { fileScore } from '../../src/engine/score.js';
 import { tempProject } from './helpers.js';
 
 let project: Awaited<ReturnType<typeof tempProject>>;
@@ -58,8 +60,49 @@ describe('ResultStore', () => {
       { channel: 'landing', campaign: 'spring', errorCount: 1, warningCount: 0, fixableCount: 0, score: { units: 200, penalty: 5, score: 77.9 } },
       { channel: 'landing', errorCount: 1, warningCount: 0, fixableCount: 0, score: { units: 200, penalty: 5, score: 77.9 } },
     ]);
-    expect(() => [...store]).toThrow();
+    // Its findings are read when something reads them.
+    expect(() => [...store].map((result) => result.diagnostics)).toThrow();
     (store as unknown as { spill: { fd: number } | null }).spill = null;
+  });
+
+  it('gives a spilled result back as it was added: its file, counts and score at once, the rest read when first read', () => {
+    const store = new ResultStore('spill');
+    const added = resultOf('a.html', { contentUnits: 300, campaign: 'spring', output: 'fixed' });
+    store.add(0, added, true);
+    const [scored] = [...store.scored()];
+    const [plain] = [...store];
+    // A broken handle: only what is kept in memory can be read now.
+    const spill = (store as unknown as { spill: { fd: number } }).spill;
+    const fd = spill.fd;
+    spill.fd = -1;
+    expect([scored!.file, scored!.channel, scored!.campaign, scored!.errorCount, scored!.score]).toEqual(['a.html', 'landing', 'spring', 1, fileScore(added)]);
+    expect(() => scored!.diagnostics).toThrow();
+    spill.fd = fd;
+    expect(Object.keys(plain!)).toEqual([...Object.keys(added), 'source']);
+    expect({ ...plain! }).toEqual({ ...added, source: '<p>a</p>\n' });
+    expect({ ...scored! }).toEqual({ ...added, source: '<p>a</p>\n', score: fileScore(added) });
+    store.close();
+  });
+
+  it('keeps a spilled result\'s JSON report entry, as the report writes it, when asked to', () => {
+    const store = new ResultStore('spill', { jsonEntries: true });
+    const added = resultOf('a.html', { contentUnits: 300 });
+    store.add(0, added, true);
+    store.add(1, resultOf('b.html', { campaignData: [] }), true);
+    const [spilled, kept] = [...store.scored()];
+    expect(Buffer.from(storedJsonEntry(spilled!)!).toString('utf8')).toBe(jsonEntryText(added, fileScore(added)));
+    // A result in memory, or one made from a spilled one, is written from its fields.
+    expect(storedJsonEntry(kept!)).toBeUndefined();
+    expect(storedJsonEntry({ ...spilled! })).toBeUndefined();
+    store.close();
+  });
+
+  it('adds results a worker wrote to text as it adds results', () => {
+    const store = new ResultStore('spill', { jsonEntries: true });
+    const added = resultOf('a.html', { contentUnits: 300 });
+    store.addSpilled(0, spillResult(added, true, true));
+    expect([...store].map((result) => ({ ...result }))).toEqual([{ ...added, source: '<p>a</p>\n' }]);
+    store.close();
   });
 
   it('leaves no file behind', () => {

@@ -1,19 +1,12 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { Range } from '../../core/position.js';
 import { escapeJsonForTerminal } from '../../core/terminal-text.js';
 import { chunkedFormatter, type Formatter } from '../formatter.js';
-import { fileScore, ScoreTally } from '../../engine/score.js';
-import { arrayHole, hole, stringifyWithHoles, valueHole } from '../json-stream.js';
+import { JSON_ENTRY_DEPTH, jsonEntryText, storedJsonEntry } from '../../engine/json-entry.js';
+import type { LintResult } from '../../engine/result.js';
+import { fileScore, ScoreTally, type FileScore } from '../../engine/score.js';
+import { arrayHole, hole, stringifyWithHoles, valueHole, type HoleFiller } from '../json-stream.js';
 
 /** Version of the JSON report's shape; bumped when a field changes meaning or goes away. */
 export const JSON_REPORT_VERSION = 1;
-
-interface Place {
-  line: number;
-  column: number;
-  /** The page of a paged document (PDF); `line` is then the line on that page. */
-  page?: number;
-}
 
 /**
  * The machine-readable report:
@@ -47,7 +40,7 @@ export const json: Formatter = chunkedFormatter(function* (results, context) {
   // The results are written one at a time and counted on the way for the summary.
   const summary = { fileCount: 0, errorCount: 0, warningCount: 0, fixableCount: 0 };
   const tally = new ScoreTally();
-  const records = (function* () {
+  const counted = (function* () {
     for (const result of results) {
       const score = result.score ?? fileScore(result);
       tally.add(result, score);
@@ -55,19 +48,12 @@ export const json: Formatter = chunkedFormatter(function* (results, context) {
       summary.errorCount += result.errorCount;
       summary.warningCount += result.warningCount;
       summary.fixableCount += result.fixableCount;
-      yield {
-        file: result.file,
-        channel: result.channel,
-        ...(result.campaign !== undefined ? { campaign: result.campaign } : {}),
-        errorCount: result.errorCount,
-        warningCount: result.warningCount,
-        fixableCount: result.fixableCount,
-        diagnostics: result.diagnostics.map(serializeDiagnostic),
-        ...(result.output !== undefined ? { output: result.output } : {}),
-        score: { score: score.score, units: score.units, penalty: score.penalty },
-      };
+      yield { result, score };
     }
   })();
+  // A result read back from the spill file brings its entry written already, as UTF-8 bytes (src/engine/json-entry.ts).
+  const entryText = ({ result, score }: { result: LintResult; score: FileScore }, depth: number): string | Uint8Array =>
+    (depth === JSON_ENTRY_DEPTH ? storedJsonEntry(result) : undefined) ?? jsonEntryText(result, score, depth);
   const template = {
     version: JSON_REPORT_VERSION,
     results: hole('results'),
@@ -81,33 +67,21 @@ export const json: Formatter = chunkedFormatter(function* (results, context) {
     score: hole('score'),
     ...(context.campaigns && context.campaigns.length > 0 ? { campaigns: context.campaigns } : {}),
   };
-  // Characters a terminal would act on are written as \\u escapes: the same data, safe to print.
-  for (const chunk of stringifyWithHoles(template, { results: arrayHole(records), summary: valueHole(() => summary), score: valueHole(() => context.scores ?? tally.scores()) })) yield escapeJsonForTerminal(chunk);
+  // Characters a terminal would act on are written as \\u escapes: the same data, safe to print (the entries come escaped).
+  yield* stringifyWithHoles<Uint8Array>(
+    template,
+    {
+      results: arrayHole<{ result: LintResult; score: FileScore }, Uint8Array>(counted, entryText),
+      summary: escaped(valueHole(() => summary)),
+      score: escaped(valueHole(() => context.scores ?? tally.scores())),
+    },
+    escapeJsonForTerminal,
+  );
   yield '\n';
 });
 
-function serializeDiagnostic(diagnostic: Diagnostic) {
-  const { start, end } = places(diagnostic.range);
-  return {
-    ruleId: diagnostic.ruleId,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    file: diagnostic.file,
-    start,
-    end,
-    ...(diagnostic.tokenPath !== undefined ? { tokenPath: diagnostic.tokenPath } : {}),
-    ...(diagnostic.actual !== undefined ? { actual: diagnostic.actual } : {}),
-    ...(diagnostic.expected !== undefined ? { expected: diagnostic.expected } : {}),
-    ...(diagnostic.fix !== undefined ? { fix: diagnostic.fix } : {}),
-    ...(diagnostic.related !== undefined ? { related: diagnostic.related } : {}),
-    ...(diagnostic.docsUrl !== undefined ? { docsUrl: diagnostic.docsUrl } : {}),
-  };
-}
-
-function places(range: Range | null): { start: Place; end: Place } {
-  if (!range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-  return {
-    start: { line: range.start.line, column: range.start.column, ...(range.start.page !== undefined ? { page: range.start.page } : {}) },
-    end: { line: range.end.line, column: range.end.column, ...(range.end.page !== undefined ? { page: range.end.page } : {}) },
+function escaped(filler: HoleFiller): HoleFiller<Uint8Array> {
+  return function* (indent) {
+    for (const chunk of filler(indent)) yield escapeJsonForTerminal(chunk);
   };
 }
