@@ -328,7 +328,7 @@ class HtmlWalker {
       classes,
       range: start !== undefined && end !== undefined ? this.builder.range(start, Math.max(start, end), map) : this.impliedRange(node, context),
       hidden: false,
-      hasText: node.childNodes.some((child) => isText(child) && child.value.trim() !== ''),
+      hasText: hasOwnText(node),
     };
     this.document.elements.push(element);
 
@@ -359,12 +359,17 @@ class HtmlWalker {
 
     const inline = INLINE.has(tagName) || (inSvg && tagName !== 'svg' && tagName !== 'text');
     if (!inline) this.flush();
+    // Every field written out: one shape for every context, no copy of the parent's by spread.
     const next: Context = {
-      ...context,
       parentId: id,
       hidden: element.hidden,
-      inSvg,
+      scope: context.scope,
+      ownerId: context.ownerId,
       locale: lang || context.locale,
+      link: context.link,
+      inSvg,
+      mso: context.mso,
+      atRules: context.atRules,
       node,
       tag: name,
       up: context,
@@ -1154,6 +1159,12 @@ class HtmlWalker {
       this.source = outer;
     }
   }
+}
+
+/** Whether an element has a text child that is not only whitespace. */
+function hasOwnText(node: HtmlElement): boolean {
+  for (const child of node.childNodes) if (isText(child) && child.value.trim() !== '') return true;
+  return false;
 }
 
 function normalizeNewlines(text: string): string {
