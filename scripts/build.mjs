@@ -57,6 +57,22 @@ const commanderWithLazyChildProcess = {
   },
 };
 
+/**
+ * zod re-exports its error messages in 60-odd languages (`z.locales`, 260 KB of the bundle) and
+ * sets English, which it imports itself; brandlint never switches. The bundle keeps English only
+ * (test/cli/bundle.test.ts checks that the others are left out).
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 // The phrase lists of write-good's packages that rules/prose-style matches itself, as expressions.
 const { packagePattern } = await import(path.join(root, 'dist/rules/prose-style/phrase-list.js'));
 const { PHRASE_LISTS } = await import(path.join(root, 'dist/rules/prose-style/index.js'));
@@ -101,7 +117,7 @@ await build({
   // The bundle is CommonJS: `import.meta.url` becomes its own file URL.
   define: { 'import.meta.url': '__bundleUrl', __BRANDLINT_PHRASE_PATTERNS__: JSON.stringify(phrasePatterns) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [withoutOptionalPicomatch, commanderWithLazyChildProcess, requireSideBundles],
+  plugins: [withoutOptionalPicomatch, commanderWithLazyChildProcess, requireSideBundles, zodEnglishOnly],
 });
 
 // 2. The launcher, one small CommonJS file (bin/brandlint.js requires it; see src/launcher/cli.ts).

@@ -22,6 +22,12 @@ describe('CLI bundle', () => {
     expect(bundle).not.toContain('("picomatch")');
   });
 
+  it("holds zod's English messages only (the other languages are 260 KB every run would read)", () => {
+    // zod's English "expected string, received number", and its German words for "to have".
+    expect(bundle).toContain('Invalid input: expected');
+    expect(bundle).not.toContain('zu haben');
+  });
+
   it('lints one file without loading the Node built-ins only other runs need (child_process, worker_threads, perf_hooks)', () => {
     const { dir, cleanup } = tempDir();
     try {
