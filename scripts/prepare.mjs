@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const inputs = ['src', 'rules', 'scripts/build.mjs', 'scripts/prepare.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
-const outputs = ['dist/src/index.js', 'dist/src/launcher/load-bundle.js', 'dist/src/launcher/cli.cjs', 'dist/src/cli/brandlint.cjs', 'dist/packs.json', 'dist/english-words/e.txt'];
+const outputs = ['dist/src/index.js', 'dist/src/launcher/load-bundle.js', 'dist/src/launcher/cli.cjs', 'dist/src/cli/brandlint.cjs', 'dist/src/cli/regex-analysis.cjs', 'dist/packs.json', 'dist/english-words/e.txt'];
 
 function newest(file) {
   if (!existsSync(file)) return 0;
