@@ -8,6 +8,7 @@ import { loadBundle } from './load-bundle.js';
 interface BundleExports {
   setModuleImporter(importer: (specifier: string) => Promise<unknown>): void;
   lintBatch(task: unknown): Promise<unknown>;
+  rulesRanInThisThread(): boolean;
 }
 
 if (process.env.BRANDLINT_TIMELINE) process.stderr.write(`brandlint-timeline ${(process.uptime() * 1000).toFixed(1)} worker-launcher start\n`);
@@ -20,7 +21,7 @@ export default async function lintBatch(task: unknown): Promise<unknown> {
   const reply = await bundle.exports.lintBatch(task);
   if (!cacheSaved) {
     cacheSaved = true;
-    bundle.saveCache();
+    bundle.saveCache(bundle.exports.rulesRanInThisThread());
   }
   return reply;
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT, tempDir } from './helpers.js';
@@ -57,6 +58,29 @@ describe('CLI bundle', () => {
       const run = spawnSync(process.execPath, [BIN, 'lint', 'page.html'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(run.status).toBe(2);
       expect(run.stdout + run.stderr).toContain('the alternatives "a" and "a" can match the same text');
+    } finally {
+      cleanup();
+    }
+  });
+
+  // Node 22+ keeps the cache itself (module.enableCompileCache); the launcher's own is for Node 20.
+  const ownCodeCache = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
+  if (!ownCodeCache) console.log('skipped: the code cache test needs Node 20 (this Node caches compiled code itself)');
+  it.skipIf(!ownCodeCache)('keeps the code cache of a run that linted: one written by `--version` is written again by the next lint', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // The cache folder is under the temporary folder (src/core/user-cache.ts).
+      const env = { ...process.env, TMPDIR: dir, BRANDLINT_SERVER: 'off' };
+      const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env });
+      const folder = () => path.join(dir, readdirSync(dir).find((name) => name.startsWith('brandlint-compile-cache-'))!);
+      const entries = () => readdirSync(folder()).filter((name) => /\.v8cache(\.partial)?$/.test(name)).sort();
+      expect(run(['--version']).status).toBe(0);
+      const [cacheFile, mark] = entries();
+      expect(mark).toBe(`${cacheFile}.partial`);
+      const versionSize = statSync(path.join(folder(), cacheFile!)).size;
+      expect(run(['lint', '--concurrency', 'off', 'fixtures/email/brand--banned.fail.html']).status).toBe(1);
+      expect(entries()).toEqual([cacheFile]);
+      expect(statSync(path.join(folder(), cacheFile!)).size).toBeGreaterThan(versionSize * 2);
     } finally {
       cleanup();
     }
