@@ -1,10 +1,11 @@
 import { converter, differenceCiede2000, parse, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import {
+  acceptsLegacyColor,
   alphaOf,
-  colorOptionsFor,
   findColorLiterals,
   mayHoldColors,
+  namedColorsCountIn,
   opaque,
   toSrgbHex,
   type ColorLiteral,
@@ -92,7 +93,7 @@ export default defineRule<ColorOffPaletteOptions>({
         checkCmyk(declaration, cmyk);
         continue;
       }
-      const literals = findColorLiterals(value, { ...colorOptionsFor(declaration), offset: 0 });
+      const literals = findColorLiterals(value, { named: namedColorsCountIn(property), legacyAttribute: acceptsLegacyColor(declaration) });
       if (literals.length === 0) continue;
       // A fix may rewrite part of the value only where it is written as the adapter read it.
       const verbatim = source.isVerbatim(declaration);
@@ -128,11 +129,11 @@ export default defineRule<ColorOffPaletteOptions>({
         }
         if (paletteKeys.has(key)) continue;
         const alphaByte = Math.round(alphaOf(literal.color) * 255);
-        const sameAlpha = entries.filter((entry) => entry.alphaByte === alphaByte);
-        const candidates = sameAlpha.length > 0 ? sameAlpha : entries.filter((entry) => entry.alphaByte === 255);
+        const hasSameAlpha = entries.some((entry) => entry.alphaByte === alphaByte);
         const cacheKey = `${scope?.name ?? ''}|${key}|${property}`;
         let nearest = nearestByKey.get(cacheKey);
         if (nearest === undefined) {
+          const candidates = entries.filter((entry) => entry.alphaByte === (hasSameAlpha ? alphaByte : 255));
           nearest = nearestEntry(candidates.length > 0 ? candidates : entries, opaque(literal.color), property, deltaE);
           nearestByKey.set(cacheKey, nearest);
         }
@@ -142,7 +143,7 @@ export default defineRule<ColorOffPaletteOptions>({
         const written = declaration.value.slice(literal.start, literal.end);
         const data = { color: written, token: entry.token.name, hex: entry.token.hex, delta: delta.toFixed(1) };
         const common = { range, actual: written, expected: [entry.token.hex] };
-        if (sameAlpha.length === 0) {
+        if (!hasSameAlpha) {
           report({ messageId: 'offPaletteAlpha', data: { ...data, alpha: formatAlpha(alphaOf(literal.color)) }, ...common });
           continue;
         }

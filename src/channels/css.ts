@@ -195,7 +195,7 @@ class CssWalker {
     const { parsed } = this;
     const css = this.input.css;
     let propEnd = start + node.prop.length;
-    if (parsed.slice(start, propEnd) !== node.prop) {
+    if (!parsed.startsWith(node.prop, start)) {
       const colon = parsed.indexOf(':', start);
       if (colon < 0 || colon >= end) return null;
       propEnd = colon;
@@ -205,11 +205,11 @@ class CssWalker {
     if (!parsed.startsWith(between, propEnd)) {
       const colon = parsed.indexOf(':', propEnd);
       valueStart = colon < 0 ? propEnd : colon + 1;
-      while (valueStart < end && /\s/.test(parsed[valueStart]!)) valueStart++;
+      while (valueStart < end && isSpace(parsed.charCodeAt(valueStart))) valueStart++;
     }
     const rawValue = (node.raws.value as { raw?: string } | undefined)?.raw ?? node.value;
     let valueEnd = valueStart + rawValue.length;
-    if (parsed.slice(valueStart, valueEnd) !== rawValue) {
+    if (!parsed.startsWith(rawValue, valueStart)) {
       const found = parsed.indexOf(rawValue, valueStart);
       if (found < 0 || found + rawValue.length > end) valueEnd = valueStart;
       else {
@@ -217,9 +217,9 @@ class CssWalker {
         valueEnd = found + rawValue.length;
       }
     }
-    while (valueEnd > valueStart && /\s/.test(css[valueEnd - 1]!)) valueEnd--;
+    while (valueEnd > valueStart && isSpace(css.charCodeAt(valueEnd - 1))) valueEnd--;
     let declEnd = end;
-    while (declEnd > valueEnd && (css[declEnd - 1] === ';' || /\s/.test(css[declEnd - 1]!))) declEnd--;
+    while (declEnd > valueEnd && (css.charCodeAt(declEnd - 1) === 59 /* ; */ || isSpace(css.charCodeAt(declEnd - 1)))) declEnd--;
     const property = css.slice(start, propEnd);
     const value = css.slice(valueStart, valueEnd);
     const { builder, input } = this;
@@ -233,7 +233,7 @@ class CssWalker {
     if (lowerProperty === 'font-family' && atRules.some((atRule) => /^@font-face\b/i.test(atRule))) {
       this.fontFace(value, valueStart);
     }
-    return { property: lowerProperty, value };
+    return declaration;
   }
 
   /** `@font-face { font-family: 'Brand Sans' }`: the family, ranged as written (quotes included). */
@@ -282,6 +282,15 @@ class CssWalker {
       syntax: 'css',
     });
   }
+}
+
+/** Whether a character is one that `\s` matches (JavaScript's white space and line terminators). */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 function isHiding(property: string, value: string, state: { maxHeightZero: boolean; overflowHidden: boolean }): boolean {

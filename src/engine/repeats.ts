@@ -37,9 +37,11 @@ export function groupRepeatedFindings(diagnostics: readonly Diagnostic[]): Diagn
     for (const other of others) grouped.set(other, null);
   }
   if (grouped.size === 0) return [...diagnostics];
-  return diagnostics.flatMap((diagnostic) => {
+  const out: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
     const replacement = grouped.get(diagnostic);
-    if (replacement === undefined) return [diagnostic];
-    return replacement === null ? [] : [replacement];
-  });
+    if (replacement === undefined) out.push(diagnostic);
+    else if (replacement !== null) out.push(replacement);
+  }
+  return out;
 }

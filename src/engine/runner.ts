@@ -167,19 +167,15 @@ function runRule(
       const template = rule.meta.messages[report.messageId];
       if (template === undefined) throw new RuleContractError(`reported an unknown message id "${report.messageId}"`);
       if (report.fix && !rule.meta.fixable) throw new RuleContractError('reported a fix, but its meta says it is not fixable');
-      diagnostics.push({
-        ruleId: id,
-        severity,
-        message: formatMessage(template, report.data),
-        file: document.file,
-        range: report.range,
-        ...(report.actual !== undefined ? { actual: report.actual } : {}),
-        ...(report.expected !== undefined ? { expected: report.expected } : {}),
-        ...(report.fix ? { fix: report.fix } : {}),
-        ...(report.related ? { related: report.related } : {}),
-        docsUrl: rule.meta.docsUrl ?? ruleDocsUrl(id),
-        ...(report.data ? { data: { ...report.data } } : {}),
-      });
+      // Keys set one after another in this order (a diagnostic's keys are in it everywhere), not spread in.
+      const diagnostic: Diagnostic = { ruleId: id, severity, message: formatMessage(template, report.data), file: document.file, range: report.range };
+      if (report.actual !== undefined) diagnostic.actual = report.actual;
+      if (report.expected !== undefined) diagnostic.expected = report.expected;
+      if (report.fix) diagnostic.fix = report.fix;
+      if (report.related) diagnostic.related = report.related;
+      diagnostic.docsUrl = rule.meta.docsUrl ?? ruleDocsUrl(id);
+      if (report.data) diagnostic.data = { ...report.data };
+      diagnostics.push(diagnostic);
     },
     notApplied(reason: string) {
       onNotApplied?.(id, reason);
