@@ -194,31 +194,40 @@ export function findLinks(text: string): Array<{ start: number; end: number; tex
 }
 
 /**
- * Units of a message text: each template tag weighs `templateTagLength`, `weigh` gives the rest
- * (the units of `piece`, which starts at `offset` of the text, with offsets into the text).
+ * Where the units of a measure go: their total weight always, the units themselves only when
+ * they are listed (the place a message overflows its limit is looked for only when it does).
  */
-function unitsOf(message: MessageText, templateTagLength: number, weigh: (piece: string, offset: number, units: Unit[]) => void): Unit[] {
-  const units: Unit[] = [];
+class Tally {
+  length = 0;
+  constructor(readonly units: Unit[] | null) {}
+
+  add(start: number, end: number, weight: number): void {
+    this.length += weight;
+    if (this.units !== null) this.units.push({ start, end, weight });
+  }
+}
+
+/**
+ * Tallies the units of a message text: each template tag weighs `templateTagLength`, `weigh`
+ * gives the rest (the units of `piece`, which starts at `offset` of the text, with offsets into
+ * the text).
+ */
+function tallyUnits(message: MessageText, templateTagLength: number, tally: Tally, weigh: (piece: string, offset: number, tally: Tally) => void): void {
   let index = 0;
   const { text, template } = message;
   while (index < text.length) {
     if (template[index]) {
       let end = index + 1;
       while (end < text.length && template[end] && !message.templateStarts.includes(end)) end++;
-      units.push({ start: index, end, weight: templateTagLength });
+      tally.add(index, end, templateTagLength);
       index = end;
       continue;
     }
     let end = index + 1;
     while (end < text.length && !template[end]) end++;
-    weigh(index === 0 && end === text.length ? text : text.slice(index, end), index, units);
+    weigh(index === 0 && end === text.length ? text : text.slice(index, end), index, tally);
     index = end;
   }
-  return units;
-}
-
-function total(units: readonly Unit[]): number {
-  return units.reduce((sum, unit) => sum + unit.weight, 0);
 }
 
 /** How a platform counts links and mentions, beyond a fixed link length (see PlatformLimits). */
@@ -252,13 +261,26 @@ function mentionServers(text: string): Array<{ start: number; end: number }> {
  * channels. With `linkLength`, every link counts that many characters whatever its length
  * (Mastodon: 23).
  */
-export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number, rules: PlatformCounting = {}): Measure {
-  const units = unitsOf(message, templateTagLength, (text, offset, out) => {
+export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number, rules: PlatformCounting = {}): number {
+  const tally = new Tally(null);
+  tallyCharacters(message, templateTagLength, linkLength, rules, tally);
+  return tally.length;
+}
+
+/** {@link characterLength} with the units it counts, in text order. */
+export function characterUnits(message: MessageText, templateTagLength: number, linkLength?: number, rules: PlatformCounting = {}): Measure {
+  const tally = new Tally([]);
+  tallyCharacters(message, templateTagLength, linkLength, rules, tally);
+  return { length: tally.length, units: tally.units! };
+}
+
+function tallyCharacters(message: MessageText, templateTagLength: number, linkLength: number | undefined, rules: PlatformCounting, tally: Tally): void {
+  tallyUnits(message, templateTagLength, tally, (text, offset, out) => {
     if (linkLength === undefined && !rules.mentionsWithoutServer && isSimpleText(text)) {
       // One unit per character (CR LF: one), without listing the graphemes first.
       for (let at = 0; at < text.length; at++) {
         const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-        out.push({ start: offset + at, end: offset + end, weight: 1 });
+        out.add(offset + at, offset + end, 1);
         at = end - 1;
       }
       return;
@@ -270,21 +292,20 @@ export function characterLength(message: MessageText, templateTagLength: number,
       if (start < index) return;
       const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
       if (link && linkLength !== undefined) {
-        out.push({ start: offset + link.start, end: offset + link.end, weight: linkLength });
+        out.add(offset + link.start, offset + link.end, linkLength);
         index = link.end;
         return;
       }
       const server = servers.length === 0 ? undefined : servers.find((candidate) => candidate.start === start);
       if (server) {
-        out.push({ start: offset + server.start, end: offset + server.end, weight: 0 });
+        out.add(offset + server.start, offset + server.end, 0);
         index = server.end;
         return;
       }
-      out.push({ start: offset + start, end: offset + end, weight: 1 });
+      out.add(offset + start, offset + end, 1);
       index = end;
     });
   });
-  return { length: total(units), units };
 }
 
 /** Code points X counts as one; every other code point counts as two (twitter-text configuration v3). */
@@ -301,8 +322,21 @@ const X_LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
  * common punctuation counts 1; any other (CJK, symbols) counts 2. Text is NFC-normalised first,
  * so `é` counts 1 however it is encoded.
  */
-export function xWeightedLength(message: MessageText, options: { linkLength: number; templateTagLength: number }): Measure {
-  const units = unitsOf(message, options.templateTagLength, (text, offset, out) => {
+export function xWeightedLength(message: MessageText, options: { linkLength: number; templateTagLength: number }): number {
+  const tally = new Tally(null);
+  tallyXWeights(message, options, tally);
+  return tally.length;
+}
+
+/** {@link xWeightedLength} with the units it counts, in text order. */
+export function xWeightedUnits(message: MessageText, options: { linkLength: number; templateTagLength: number }): Measure {
+  const tally = new Tally([]);
+  tallyXWeights(message, options, tally);
+  return { length: tally.length, units: tally.units! };
+}
+
+function tallyXWeights(message: MessageText, options: { linkLength: number; templateTagLength: number }, tally: Tally): void {
+  tallyUnits(message, options.templateTagLength, tally, (text, offset, out) => {
     const links = findLinks(text);
     const emoji = findEmoji(text);
     let index = 0;
@@ -310,20 +344,19 @@ export function xWeightedLength(message: MessageText, options: { linkLength: num
       if (start < index) return;
       const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
       if (link) {
-        out.push({ start: offset + link.start, end: offset + link.end, weight: options.linkLength });
+        out.add(offset + link.start, offset + link.end, options.linkLength);
         index = link.end;
         return;
       }
       if (emoji.length > 0 && emoji.some((candidate) => candidate.start === start)) {
-        out.push({ start: offset + start, end: offset + end, weight: 2 });
+        out.add(offset + start, offset + end, 2);
         index = end;
         return;
       }
-      out.push({ start: offset + start, end: offset + end, weight: xWeight(text, start, end) });
+      out.add(offset + start, offset + end, xWeight(text, start, end));
       index = end;
     });
   });
-  return { length: total(units), units };
 }
 
 /** X's weight of the grapheme `text[start, end)`: 1 or 2 per code point of its NFC form. */
