@@ -22,44 +22,60 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Grapheme clusters of `text` with their start index (an emoji, a flag, `é` written as e + accent: one each). */
 export function graphemes(text: string): Array<{ start: number; end: number; text: string }> {
-  const simple = simpleGraphemes(text);
-  if (simple) return simple;
-  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return [...graphemeSegmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
-}
-
-/**
- * The graphemes of text made only of characters that never join another (see
- * {@link isLoneGraphemeCharacter}), or null for any other text: each character is a grapheme of
- * its own, except CR LF.
- */
-function simpleGraphemes(text: string): Array<{ start: number; end: number; text: string }> | null {
-  if (!isSimpleText(text)) return null;
-  const length = text.length;
   const out: Array<{ start: number; end: number; text: string }> = [];
-  for (let at = 0; at < length; at++) {
-    const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-    out.push({ start: at, end, text: text.slice(at, end) });
-    at = end - 1;
-  }
+  eachGrapheme(text, (start, end) => out.push({ start, end, text: text.slice(start, end) }));
   return out;
 }
 
 /**
- * Calls `visit` with the start and end of each grapheme cluster of `text`, as {@link graphemes}
- * lists them, without an object per character (measures walk every character of every message).
+ * Calls `visit` with the start and end of each grapheme cluster of `text`, in order, as
+ * `Intl.Segmenter` gives them, without an object per character (measures walk every character of
+ * every message).
+ *
+ * Characters that never join another (see {@link isLoneGraphemeCharacter}) are a cluster each,
+ * except CR LF. Only the stretches of other characters (an emoji, an accent, a script with
+ * clusters) are segmented, each in a window from the lone character before it (which an accent
+ * or a joiner may extend) to two lone characters after it: the boundary between two lone
+ * characters is certain, and no rule of UAX #29 looks back past one.
  */
 function eachGrapheme(text: string, visit: (start: number, end: number) => void): void {
-  if (isSimpleText(text)) {
-    for (let at = 0; at < text.length; at++) {
-      const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-      visit(at, end);
-      at = end - 1;
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    let next = at;
+    while (next < length && isLoneGraphemeCharacter(text.charCodeAt(next))) next++;
+    if (next === length) {
+      eachLoneCharacter(text, at, length, visit);
+      return;
     }
-    return;
+    let from = next > at ? next - 1 : next;
+    // CR LF is one cluster: the window takes both.
+    if (from > at && text.charCodeAt(from) === 10 && text.charCodeAt(from - 1) === 13) from--;
+    eachLoneCharacter(text, at, from, visit);
+    let to = next;
+    for (;;) {
+      while (to < length && !isLoneGraphemeCharacter(text.charCodeAt(to))) to++;
+      if (to >= length - 1) {
+        to = length;
+        break;
+      }
+      const after = text.charCodeAt(to + 1);
+      to++;
+      if (isLoneGraphemeCharacter(after) && !(after === 10 && text.charCodeAt(to - 1) === 13)) break;
+    }
+    graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { segment, index } of graphemeSegmenter.segment(text.slice(from, to))) visit(from + index, from + index + segment.length);
+    at = to;
   }
-  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  for (const { segment, index } of graphemeSegmenter.segment(text)) visit(index, index + segment.length);
+}
+
+/** The clusters of `text[from, to)`, whose characters all stand alone (CR LF: one cluster). */
+function eachLoneCharacter(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  for (let at = from; at < to; at++) {
+    const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 && at + 1 < to ? at + 2 : at + 1;
+    visit(at, end);
+    at = end - 1;
+  }
 }
 
 function isSimpleText(text: string): boolean {
