@@ -6,10 +6,11 @@
  * `brandlint hook uninstall` removes only a hook that install wrote (and puts a chained hook back).
  */
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, type CliIo } from './io.js';
 import { packageRoot } from './package-info.js';
+import { makeFolders } from '../core/folders.js';
 
 export const HOOK_MARKER = '# brandlint pre-commit hook';
 export const CHAINED_HOOK = 'pre-commit.brandlint-chained';
@@ -74,7 +75,7 @@ export async function runHookInstall(options: HookInstallOptions, io: CliIo): Pr
     return 2;
   }
   let chained = ours && existing!.includes(CHAINED_HOOK);
-  await mkdir(hooks, { recursive: true });
+  makeFolders(hooks);
   if (existing !== null && !ours && options.chain) {
     await rename(target, path.join(hooks, CHAINED_HOOK));
     chained = true;

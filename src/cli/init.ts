@@ -1,9 +1,10 @@
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from './files.js';
 import { UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
 import { packageRoot } from './package-info.js';
+import { makeFolders } from '../core/folders.js';
 
 /** The starter brand copied by `init`: the example brand that ships with brandlint. */
 const STARTER_TOKEN_FILES = [
@@ -54,7 +55,7 @@ export async function runInit(dir: string, options: { force: boolean; from?: str
     return 2;
   }
   for (const file of planned) {
-    await mkdir(path.dirname(file.to), { recursive: true });
+    makeFolders(path.dirname(file.to));
     if (file.text !== undefined) await writeFile(file.to, file.text, 'utf8');
     else if (file.from) await copyFile(file.from, file.to);
     io.stdout(`created ${displayPath(file.to, io.cwd)}\n`);

@@ -1,10 +1,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LintResult } from '../engine/result.js';
 import { textOf, type Formatter, type FormatterContext } from '../report/formatter.js';
 import { FORMATTER_NAMES, loadFormatter } from '../report/formatters/index.js';
 import { UsageError, type CliIo } from './io.js';
+import { makeFolders } from '../core/folders.js';
 
 /** One report of a run: a format, and the file it goes to (none: stdout). */
 export interface OutputSpec {
@@ -64,7 +65,7 @@ export async function writeOutputs(outputs: readonly OutputSpec[], results: Iter
     const target = path.resolve(io.cwd, output.target);
     let fd: number;
     try {
-      await mkdir(path.dirname(target), { recursive: true });
+      makeFolders(path.dirname(target));
       fd = openSync(target, 'w');
     } catch (error) {
       throw new UsageError(`cannot write ${output.target}: ${error instanceof Error ? error.message : String(error)}`);
@@ -113,7 +114,7 @@ function batched(sink: (piece: string | Uint8Array) => unknown): { write(piece: 
 export async function writeReportFile(cwd: string, file: string, text: string): Promise<void> {
   const target = path.resolve(cwd, file);
   try {
-    await mkdir(path.dirname(target), { recursive: true });
+    makeFolders(path.dirname(target));
     await writeFile(target, text, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,10 +1,11 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnosticLine } from '../core/diagnostic.js';
 import { decodeUtf8 } from '../core/text-file.js';
 import { FORMAT_NAMES, IMPORT_FORMATS, importTokens, isImportFormat, type ImportInput } from '../tokens/import/index.js';
 import { displayPath, expandFileArguments } from './files.js';
 import { colorsFor, UsageError, type CliIo } from './io.js';
+import { makeFolders } from '../core/folders.js';
 
 export interface TokensImportOptions {
   from?: string;
@@ -54,7 +55,7 @@ export async function runTokensImport(args: readonly string[], options: TokensIm
   if (result.tokenCount > 0) {
     for (const file of result.files) {
       const target = path.join(outDir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
+      makeFolders(path.dirname(target));
       const temp = `${target}.${process.pid}.tmp`;
       await writeFile(temp, file.text, 'utf8');
       await rename(temp, target);

@@ -17,6 +17,7 @@
 import { lstatSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { shortHash } from './short-hash.js';
 
 /** The default idle time (seconds) after which a server without requests exits: 15 minutes. */
 export const DEFAULT_IDLE_SECONDS = 15 * 60;
@@ -116,23 +117,9 @@ export function isOwnSocket(file: string): boolean {
 /** The build key of a bundle: its path, size and modification time, and Node's version. */
 export function buildKey(bundleFile: string): string {
   const info = statSync(bundleFile);
-  return fnv1a(`${path.resolve(bundleFile)}\0${info.size}\0${info.mtimeMs}\0${process.version}\0${process.arch}`);
+  return shortHash(`${path.resolve(bundleFile)}\0${info.size}\0${info.mtimeMs}\0${process.version}\0${process.arch}`);
 }
 
-/**
- * A short hash (two 32-bit FNV-1a hashes). Not node:crypto: the launcher imports this module, and
- * loading crypto costs more than the rest of it.
- */
-function fnv1a(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 13);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * Whether the launcher may send this command line to a server: `lint` only, and not when it reads

@@ -4,15 +4,16 @@
  * user only. What is read back from it runs as our code or stands for our results, so a folder
  * that someone else owns or can write is never used.
  */
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeFolders } from './folders.js';
 
 export function userCacheFolder(): string | null {
   try {
     const uid = typeof process.getuid === 'function' ? process.getuid() : null;
     const folder = path.join(os.tmpdir(), `brandlint-compile-cache-${uid ?? os.userInfo().username}`);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeFolders(folder, 0o700);
     const info = lstatSync(folder);
     if (!info.isDirectory() || (uid !== null && info.uid !== uid) || (info.mode & 0o022) !== 0) return null;
     return folder;

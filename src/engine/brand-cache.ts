@@ -7,10 +7,11 @@
  * its loading gave, so a run says them as an uncached run does.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { BrandModel } from '../tokens/brand-model.js';
+import { makeFolders } from '../core/folders.js';
 
 const FORMAT = 1;
 
@@ -75,7 +76,7 @@ export function writeCachedBrand(options: BrandCacheOptions, brand: CachedBrand)
   const file = entryFile(options);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    makeFolders(path.dirname(file), 0o700);
     const fd = openSync(temporary, 'wx', 0o600);
     try {
       writeSync(fd, JSON.stringify(entry));

@@ -13,12 +13,13 @@
  * one of the wrong shape is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintNotice, LintResult } from './result.js';
 import type { LintTarget } from './runner.js';
+import { makeFolders } from '../core/folders.js';
 
 /** Version of the cache's layout and entries (3: pack rules' docs links moved to docs/packs.md; 4: results keep their content units, for the brand score; 5: a PDF's result keeps the text read from it; 6: a value repeated in a file is one finding with related locations; 7: social posts checked against every platform they target, .tweet/.txt posts). */
 export const CACHE_FORMAT = 8;
@@ -111,7 +112,7 @@ export class FolderLintCache implements LintCache {
       rmSync(folder, { force: true });
     }
     try {
-      mkdirSync(folder, { recursive: true });
+      makeFolders(folder);
       if (!statOrNull(path.join(folder, MARKER))) writeAtomically(path.join(folder, MARKER), MARKER_TEXT);
     } catch (error) {
       throw new CacheLocationError(`cannot use ${location} as the cache folder: ${error instanceof Error ? error.message : String(error)}`);
@@ -121,7 +122,7 @@ export class FolderLintCache implements LintCache {
     for (const name of readdirSync(folder)) {
       if (name.startsWith('v') && path.join(folder, name) !== cache.entries) rmSync(path.join(folder, name), { recursive: true, force: true });
     }
-    mkdirSync(cache.entries, { recursive: true });
+    makeFolders(cache.entries);
     return cache;
   }
 

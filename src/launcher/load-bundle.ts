@@ -12,6 +12,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { userCacheFolder } from '../core/user-cache.js';
+import { shortHash } from '../core/short-hash.js';
 
 export interface LoadedBundle<Exports> {
   exports: Exports;
@@ -118,7 +119,7 @@ function cacheFileFor(file: string): string | null {
     const folder = userCacheFolder();
     if (!folder) return null;
     const bundle = statSync(file);
-    const key = fnv1a(`${file}\0${bundle.size}\0${bundle.mtimeMs}\0${process.version}\0${process.arch}`);
+    const key = shortHash(`${file}\0${bundle.size}\0${bundle.mtimeMs}\0${process.version}\0${process.arch}`);
     return path.join(folder, `${key}.v8cache`);
   } catch {
     return null;
@@ -148,17 +149,3 @@ function writeAtomically(file: string, data: Buffer): boolean {
   }
 }
 
-/**
- * A short hash of the cache key (two 32-bit FNV-1a hashes). Not node:crypto: importing it as an
- * ES module loads Web Crypto too, which costs more than the rest of this file.
- */
-function fnv1a(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 13);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}

@@ -68,6 +68,13 @@ describe('--format', () => {
     expect(JSON.parse(read('out/r.json')).summary.errorCount).toBe(1);
   });
 
+  it.each<[string, string, RegExp]>([
+    ['inside a file', 'index.html/report.json', /cannot write index\.html\/report\.json: ENOTDIR/],
+    ...(process.platform === 'linux' ? [['in a folder the system refuses to create (procfs)', '/proc/brandlint-nope/report.json', /cannot write \/proc\/brandlint-nope\/report\.json: ENOENT/] as [string, string, RegExp]] : []),
+  ])('a report %s is a usage error, at once', async (_name, file, message) => {
+    await expect(lint([], { format: [`json=${file}`] })).rejects.toThrow(message);
+  });
+
   it.each<[string, LintCommandOptions, RegExp]>([
     ['two formats on stdout', { format: ['stylish', 'json'] }, /only one format can go to stdout/],
     ['two formats into one file', { format: ['json=a.json', 'sarif=a.json'] }, /two formats would be written to a\.json/],

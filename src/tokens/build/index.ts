@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { importModule } from '../../core/dynamic-import.js';
 import path from 'node:path';
 import { JS_OBJECT_PROPERTY_NAMES } from '../dtcg/parse.js';
@@ -6,6 +6,7 @@ import type { TokenSet } from '../types.js';
 import { preprocessDtcg2025 } from './preprocess.js';
 import { toStyleDictionaryTokens } from './sd-tokens.js';
 import { gradientToCss, toEmailSafe } from './transforms.js';
+import { makeFolders } from '../../core/folders.js';
 
 export const BUILD_PLATFORMS = ['css', 'scss', 'js', 'json', 'email', 'brand'] as const;
 export type BuildPlatform = (typeof BUILD_PLATFORMS)[number];
@@ -186,7 +187,7 @@ export function commonJsOf(es6: string): string {
 /** Writes each file atomically (temp file + rename), so readers never see half a file. */
 export async function writeBuiltFiles(files: readonly BuiltFile[]): Promise<void> {
   for (const file of files) {
-    await mkdir(path.dirname(file.path), { recursive: true });
+    makeFolders(path.dirname(file.path));
     const temp = `${file.path}.${process.pid}.tmp`;
     await writeFile(temp, file.contents, 'utf8');
     await rename(temp, file.path);
