@@ -307,8 +307,7 @@ class ContrastContext {
   /** A value that is one color: a literal, or a `var()` this document or the brand defines. */
   private paintOf(declaration: StyleDeclaration): Paint {
     const value = this.valueOf(declaration);
-    const { valueRange } = declaration;
-    if (this.source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, declaration.value)) return { kind: 'unknown' };
+    if (this.source.touchesTemplate(declaration.valueStart, declaration.valueEnd, declaration.value)) return { kind: 'unknown' };
     const trimmed = value.trim();
     const leading = value.length - value.trimStart().length;
     const literals = this.literalsOf(declaration);

@@ -83,8 +83,7 @@ export default defineRule<ColorOffPaletteOptions>({
       const property = declaration.property;
       if (ignoredProperties.has(property.toLowerCase()) || !mayHoldColors(property)) continue;
       if (ignoredAtRules.length > 0 && declaration.atRules.some((atRule) => ignoredAtRules.some((text) => normalizeAtRule(atRule).includes(text)))) continue;
-      const { valueRange } = declaration;
-      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, declaration.value)) continue;
+      if (source.touchesTemplate(declaration.valueStart, declaration.valueEnd, declaration.value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
       // Tailwind writes spaces as underscores: bg-[rgb(30_90_168)].
       const value = declaration.origin === 'tailwind' ? declaration.value.replace(/_/g, ' ') : declaration.value;

@@ -58,8 +58,8 @@ export default defineRule<FontFamilyOffBrandOptions>({
       // `@font-face` descriptors describe a face being loaded, not text being set.
       if (declaration.atRules.some((atRule) => /^@font-face\b/i.test(atRule))) continue;
       const { value } = declaration;
-      const valueStart = declaration.valueRange.start.offset;
-      if (source.touchesTemplate(valueStart, declaration.valueRange.end.offset, value)) continue;
+      const { valueStart } = declaration;
+      if (source.touchesTemplate(valueStart, declaration.valueEnd, value)) continue;
       // Tailwind writes spaces as underscores: font-['Source_Sans_3'].
       const readable = declaration.origin === 'tailwind' ? value.replace(/_/g, ' ') : value;
       const families = property === 'font' ? (parseFontShorthand(readable)?.families ?? []) : parseFontFamilyList(readable);
@@ -172,7 +172,7 @@ function nearestStack(families: readonly FontFamily[], stacks: readonly FontStac
  * class, VML, unknown element).
  */
 function quoteAround(document: ContentDocument, declaration: StyleDeclaration): string | null {
-  const valueStart = declaration.valueRange.start.offset;
+  const { valueStart } = declaration;
   switch (declaration.origin) {
     case 'stylesheet':
     case 'style-element':

@@ -62,8 +62,8 @@ export default defineRule<FontSizeOffScaleOptions>({
 
     for (const declaration of document.styles) {
       if (declaration.property !== 'font-size' && declaration.property !== 'font') continue;
-      const { value, valueRange } = declaration;
-      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
+      const { value } = declaration;
+      if (source.touchesTemplate(declaration.valueStart, declaration.valueEnd, value)) continue;
       if (isHidden(document, declaration, hiddenGroups)) continue;
       if (declaration.elementId !== undefined && !(withText ??= elementsWithText(document)).has(declaration.elementId) && !hasAltText(document, declaration.elementId)) continue;
       const verbatim = source.isVerbatim(declaration);

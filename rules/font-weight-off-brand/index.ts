@@ -27,8 +27,8 @@ export default defineRule({
       if (declaration.property !== 'font-weight' && declaration.property !== 'font') continue;
       // `@font-face` descriptors describe a face being loaded, not text being set.
       if (declaration.atRules.some((atRule) => /^@font-face\b/i.test(atRule))) continue;
-      const { value, valueRange } = declaration;
-      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
+      const { value } = declaration;
+      if (source.touchesTemplate(declaration.valueStart, declaration.valueEnd, value)) continue;
 
       let part: { text: string; start: number; end: number } | undefined;
       if (declaration.property === 'font') part = parseFontShorthand(value)?.weight;

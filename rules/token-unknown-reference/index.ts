@@ -51,10 +51,10 @@ export default defineRule<TokenUnknownReferenceOptions>({
     const suggestions = new Map<string, { names: string[]; distance: number }>();
 
     for (const declaration of document.styles) {
-      const { value, valueRange } = declaration;
+      const { value } = declaration;
 
       if (!/var\(/i.test(value)) continue;
-      if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, value)) continue;
+      if (source.touchesTemplate(declaration.valueStart, declaration.valueEnd, value)) continue;
       // Offsets map into the file only when the value is written as the adapter read it.
       const verbatim = source.isVerbatim(declaration);
 

@@ -5,7 +5,7 @@
  */
 import type { Channel } from '../core/channels.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
-import type { ContentDocument, LocatedText, StyleDeclaration } from '../core/document.js';
+import type { ContentDocument, LocatedText, StyleDeclaration, StyleOrigin } from '../core/document.js';
 import { LineIndex, type Range } from '../core/position.js';
 
 /** Maps an offset of the text being scanned to an offset of the file. */
@@ -54,6 +54,46 @@ export class DocumentBuilder {
 
   get text(): string {
     return this.document.text;
+  }
+
+  /**
+   * A style declaration of the text being scanned: `[valueStart, valueEnd)` is its value and
+   * `[start, end)` the whole declaration, mapped to the file by `map`. Its ranges are computed
+   * when read (a rule reads the offsets; only what it reports needs lines and columns). Optional
+   * fields are set on it after; add it with {@link addStyle}.
+   */
+  declaration(
+    property: string,
+    value: string,
+    valueStart: number,
+    valueEnd: number,
+    start: number,
+    end: number,
+    map: OffsetMap,
+    origin: StyleOrigin,
+    groupId: number,
+    customPropertiesAllowed: boolean,
+    atRules: string[],
+  ): StyleDeclaration {
+    const { lines } = this.document;
+    const valueFrom = map(valueStart);
+    const valueTo = map === identity ? valueEnd : valueStart === valueEnd ? valueFrom : map(valueEnd);
+    const from = map(start);
+    const to = map === identity ? end : start === end ? from : map(end);
+    const fileValueStart = lines.rangeStartAt(valueFrom);
+    return new LazyRangeDeclaration(
+      lines,
+      property,
+      value,
+      fileValueStart,
+      Math.max(fileValueStart, lines.rangeEndAt(Math.max(valueFrom, valueTo))),
+      from,
+      Math.max(from, to),
+      origin,
+      groupId,
+      customPropertiesAllowed,
+      atRules,
+    );
   }
 
   range(start: number, end: number, map: OffsetMap = identity): Range {
@@ -105,4 +145,46 @@ export function valueAnchors(length: number, offsetOf: (offset: number) => numbe
     expected = at + 1;
   }
   return anchors;
+}
+
+/**
+ * A declaration whose `valueRange` and `range` are computed from its offsets when read, through
+ * the document's LineIndex: a large stylesheet has a million declarations and reports a few
+ * thousand of them, so most never need a line or a column (nor four position objects each).
+ */
+class LazyRangeDeclaration implements StyleDeclaration {
+  readonly #lines: LineIndex;
+  readonly #start: number;
+  readonly #end: number;
+  important = false;
+  declare valueMap?: Array<[number, number]>;
+  declare sourceName?: string;
+  declare selector?: string;
+  declare elementId?: number;
+
+  constructor(
+    lines: LineIndex,
+    readonly property: string,
+    readonly value: string,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+    start: number,
+    end: number,
+    readonly origin: StyleOrigin,
+    readonly groupId: number,
+    readonly customPropertiesAllowed: boolean,
+    readonly atRules: string[],
+  ) {
+    this.#lines = lines;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get valueRange(): Range {
+    return this.#lines.rangeAt(this.valueStart, this.valueEnd);
+  }
+
+  get range(): Range {
+    return this.#lines.rangeAt(this.#start, this.#end);
+  }
 }

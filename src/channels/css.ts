@@ -4,7 +4,7 @@
  * and every offset goes through the caller's map into the file.
  */
 import type { AtRule, ChildNode, Comment, Container, CssSyntaxError, Declaration, Root, Rule } from 'postcss';
-import type { StyleDeclaration, StyleOrigin } from '../core/document.js';
+import type { StyleOrigin } from '../core/document.js';
 import { identity, type DocumentBuilder, type OffsetMap } from './builder.js';
 import type { Postcss, PostcssScss } from './deps.js';
 import { webFontFamilies } from './fonts.js';
@@ -225,17 +225,8 @@ class CssWalker {
     const { builder, input } = this;
     const lowerProperty = property.startsWith('--') || property.startsWith('$') ? property : property.toLowerCase();
     // One shape for every declaration of a stylesheet (optional keys set after, not spread in).
-    const declaration: StyleDeclaration = {
-      property: lowerProperty,
-      value,
-      valueRange: builder.range(valueStart, valueEnd, input.map),
-      range: builder.range(start, declEnd, input.map),
-      important: node.important === true,
-      origin: input.origin,
-      groupId,
-      customPropertiesAllowed: input.customPropertiesAllowed,
-      atRules,
-    };
+    const declaration = builder.declaration(lowerProperty, value, valueStart, valueEnd, start, declEnd, input.map, input.origin, groupId, input.customPropertiesAllowed, atRules);
+    if (node.important === true) declaration.important = true;
     if (selector !== undefined) declaration.selector = selector;
     if (input.elementId !== undefined) declaration.elementId = input.elementId;
     builder.addStyle(declaration, input.map === identity ? undefined : (offset) => input.map(valueStart + offset));

@@ -672,20 +672,24 @@ class HtmlWalker {
       for (const found of tailwindDeclarations(classText, { image: tagName === 'img' })) {
         if (found.token.includes('&')) continue;
         const base = classAttribute.valueStart;
-        this.builder.addStyle({
-          property: found.property,
-          value: found.value,
-          valueRange: this.builder.range(base + found.valueStart, base + found.valueEnd, map),
-          range: this.builder.range(base + found.tokenStart, base + found.tokenEnd, map),
-          important: found.important,
-          origin: 'tailwind',
-          sourceName: found.token,
-          ...(found.selector ? { selector: found.selector } : {}),
-          groupId: group(),
-          elementId,
-          customPropertiesAllowed: this.customPropertiesAllowed,
-          atRules: [...context.atRules, ...found.atRules],
-        });
+        const declaration = this.builder.declaration(
+          found.property,
+          found.value,
+          base + found.valueStart,
+          base + found.valueEnd,
+          base + found.tokenStart,
+          base + found.tokenEnd,
+          map,
+          'tailwind',
+          group(),
+          this.customPropertiesAllowed,
+          [...context.atRules, ...found.atRules],
+        );
+        declaration.important = found.important;
+        declaration.sourceName = found.token;
+        if (found.selector) declaration.selector = found.selector;
+        declaration.elementId = elementId;
+        this.builder.addStyle(declaration);
       }
     }
   }
@@ -695,17 +699,8 @@ class HtmlWalker {
     const { builder } = this;
     for (const { start, propertyEnd, valueStart, valueEnd } of declarations) {
       const property = css.slice(start, propertyEnd).toLowerCase();
-      const declaration: StyleDeclaration = {
-        property,
-        value: css.slice(valueStart, valueEnd),
-        valueRange: builder.range(valueStart, valueEnd, map),
-        range: builder.range(start, valueEnd, map),
-        important: false,
-        origin: 'style-attribute',
-        groupId,
-        customPropertiesAllowed: this.customPropertiesAllowed,
-        atRules: context.atRules,
-      };
+      const value = css.slice(valueStart, valueEnd);
+      const declaration = builder.declaration(property, value, valueStart, valueEnd, start, valueEnd, map, 'style-attribute', groupId, this.customPropertiesAllowed, context.atRules);
       declaration.elementId = elementId;
       builder.addStyle(declaration, map === identity ? undefined : (offset) => map(valueStart + offset));
     }
@@ -777,19 +772,21 @@ class HtmlWalker {
     const valueStart = offsetOf(leading);
     const valueEnd = offsetOf(leading + value.length);
     const declarationEnd = attribute.quote ? map(attribute.valueEnd + 1) : map(attribute.valueEnd);
-    const declaration: StyleDeclaration = {
+    const declaration = this.builder.declaration(
       property,
       value,
-      valueRange: this.document.lines.rangeAt(valueStart, Math.max(valueStart, valueEnd)),
-      range: this.document.lines.rangeAt(map(attribute.nameStart), Math.max(map(attribute.nameStart), declarationEnd)),
-      important: false,
+      valueStart,
+      valueEnd,
+      map(attribute.nameStart),
+      declarationEnd,
+      identity,
       origin,
-      sourceName: attribute.name,
       groupId,
-      elementId,
-      customPropertiesAllowed: this.customPropertiesAllowed,
-      atRules: context.atRules,
-    };
+      this.customPropertiesAllowed,
+      context.atRules,
+    );
+    declaration.sourceName = attribute.name;
+    declaration.elementId = elementId;
     this.builder.addStyle(declaration, (offset) => offsetOf(leading + offset));
   }
 

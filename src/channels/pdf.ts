@@ -20,7 +20,7 @@
 import { importModule } from '../core/dynamic-import.js';
 import type { ContentDocument, StyleDeclaration } from '../core/document.js';
 import { PagedLineIndex } from '../core/position.js';
-import { DocumentBuilder, type DocumentInput } from './builder.js';
+import { DocumentBuilder, identity, type DocumentInput } from './builder.js';
 import { pageColors, PdfObjects, type PdfColor } from './pdf-colors.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -129,18 +129,8 @@ export async function parsePdf(input: Omit<DocumentInput, 'format'>): Promise<Co
     }
     const value = item.kind === 'font' ? page.fonts[item.index]!.family : cssOf(page.colors[item.index]!);
     const property = item.kind === 'font' ? 'font-family' : page.colors[item.index]!.paint;
-    const declaration: StyleDeclaration = {
-      property,
-      value,
-      valueRange: builder.range(item.valueStart, item.valueEnd),
-      range: builder.range(item.start + 2, item.valueEnd),
-      important: false,
-      origin: 'html-attribute',
-      sourceName: item.kind === 'font' ? page.fonts[item.index]!.embedded : `${property} color`,
-      groupId: groups[item.page]!,
-      customPropertiesAllowed: false,
-      atRules: [],
-    };
+    const declaration = builder.declaration(property, value, item.valueStart, item.valueEnd, item.start + 2, item.valueEnd, identity, 'html-attribute', groups[item.page]!, false, []);
+    declaration.sourceName = item.kind === 'font' ? page.fonts[item.index]!.embedded : `${property} color`;
     builder.addStyle(declaration);
   }
   pages.forEach((page, index) => {

@@ -14,8 +14,7 @@ export function visualSampleOf(source: SourceCode): VisualSample {
   for (const declaration of document.styles) {
     const property = declaration.property;
     if (property.startsWith('--') || property.startsWith('$')) continue;
-    const { valueRange } = declaration;
-    if (source.touchesTemplate(valueRange.start.offset, valueRange.end.offset, declaration.value)) continue;
+    if (source.touchesTemplate(declaration.valueStart, declaration.valueEnd, declaration.value)) continue;
     const rangeOf = (start: number, end: number) => source.valueRange(declaration, start, end);
     if (property === 'font-family' || property === 'font') {
       const families = property === 'font' ? (parseFontShorthand(declaration.value)?.families ?? []) : parseFontFamilyList(declaration.value);

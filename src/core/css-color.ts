@@ -20,7 +20,7 @@
  * - A name followed by `:` (an SCSS map key, `(red: #b42318)`) is not a color.
  *
  * Offsets are into the string given, plus the `offset` option: pass a declaration's
- * `valueRange.start.offset` to get file offsets. Answers are shared between calls with the same
+ * `valueStart` to get file offsets. Answers are shared between calls with the same
  * value: read them, never change them.
  */
 import { clampChroma, colorsNamed, converter, formatHex, formatHex8, parse, type Color } from './culori.js';
@@ -393,10 +393,10 @@ export function acceptsLegacyColor(declaration: { origin: string; property: stri
 export function colorOptionsFor(declaration: {
   origin: string;
   property: string;
-  valueRange: { start: { offset: number } };
+  valueStart: number;
 }): FindColorLiteralsOptions {
   return {
-    offset: declaration.valueRange.start.offset,
+    offset: declaration.valueStart,
     named: namedColorsCountIn(declaration.property),
     legacyAttribute: acceptsLegacyColor(declaration),
   };

@@ -4,7 +4,7 @@
  * web-safe and email-safe fonts, system UI fonts).
  *
  * Offsets are into the string given, plus the `offset` argument: pass a declaration's
- * `valueRange.start.offset` to get file offsets.
+ * `valueStart` to get file offsets.
  */
 
 /** CSS generic font families (CSS Fonts 4), matched ASCII case-insensitively when unquoted. */

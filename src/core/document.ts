@@ -148,7 +148,11 @@ export interface StyleDeclaration {
   property: string;
   /** The value as written (without `!important`). */
   value: string;
-  valueRange: Range;
+  /** File offsets where the value starts and ends: `valueRange`'s, without computing its lines and columns. */
+  valueStart: number;
+  valueEnd: number;
+  /** Where the value is; an adapter may compute it (and `range`) from the offsets when it is read. */
+  readonly valueRange: Range;
   /**
    * Where the characters of `value` are in the file, when not one after another from
    * `valueRange.start` (a `style=""` with entities, `style="color:&#35;fff"`): anchors
@@ -157,7 +161,7 @@ export interface StyleDeclaration {
    */
   valueMap?: Array<[number, number]>;
   /** The whole declaration or attribute. */
-  range: Range;
+  readonly range: Range;
   important: boolean;
   origin: StyleOrigin;
   /** The attribute or class that carried it (`bgcolor`, `bg-[#1d4ed8]`), for messages. */

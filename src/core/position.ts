@@ -72,6 +72,16 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
+  /** The offset where {@link rangeAt} starts a range given `offset`: in the text, never inside a surrogate pair. */
+  rangeStartAt(offset: number): number {
+    return Math.max(0, Math.min(splitsSurrogatePair(this.text, offset) ? offset - 1 : offset, this.text.length));
+  }
+
+  /** The offset where {@link rangeAt} ends a range given `offset`: in the text, never inside a surrogate pair. */
+  rangeEndAt(offset: number): number {
+    return Math.max(0, Math.min(splitsSurrogatePair(this.text, offset) ? offset + 1 : offset, this.text.length));
+  }
+
   offsetAt(line: number, column: number): number {
     const lineStart = this.lineStarts[line - 1];
     if (lineStart === undefined) return this.text.length;

@@ -101,8 +101,8 @@ export class SourceCode {
    */
   isVerbatim(declaration: StyleDeclaration): boolean {
     if (declaration.valueMap) return false;
-    const { start, end } = declaration.valueRange;
-    return end.offset - start.offset === declaration.value.length && this.text.startsWith(declaration.value, start.offset);
+    const { valueStart, valueEnd } = declaration;
+    return valueEnd - valueStart === declaration.value.length && this.text.startsWith(declaration.value, valueStart);
   }
 
   /**
@@ -267,7 +267,7 @@ function outsideOf(text: string, start: number, end: number): ProseMask[] {
 
 /** File offset of an offset into a declaration's value. */
 function valueOffsetOf(declaration: StyleDeclaration, offset: number): number {
-  const base = declaration.valueRange.start.offset;
+  const base = declaration.valueStart;
   const map = declaration.valueMap;
   if (!map || map.length === 0) return base + offset;
   // Anchors `[valueOffset, fileOffset]`, ascending: the last one at or before `offset` decides.

@@ -192,7 +192,7 @@ describe('property helpers', () => {
   });
 
   it('colorOptionsFor a declaration', () => {
-    expect(colorOptionsFor({ origin: 'html-attribute', property: 'background-color', valueRange: { start: { offset: 7 } } })).toEqual({
+    expect(colorOptionsFor({ origin: 'html-attribute', property: 'background-color', valueStart: 7 })).toEqual({
       offset: 7,
       named: true,
       legacyAttribute: true,

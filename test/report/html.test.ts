@@ -151,7 +151,7 @@ describe('the HTML report', () => {
 describe('color usage', () => {
   const declaration = (property: string, value: string, origin: StyleDeclaration['origin'] = 'style-attribute'): StyleDeclaration => {
     const range = at(value, value);
-    return { property, value, valueRange: range, range, important: false, origin, groupId: 0, customPropertiesAllowed: true, atRules: [] };
+    return { property, value, valueStart: range.start.offset, valueEnd: range.end.offset, valueRange: range, range, important: false, origin, groupId: 0, customPropertiesAllowed: true, atRules: [] };
   };
   const documentOf = (styles: StyleDeclaration[]) => ({ styles }) as unknown as ContentDocument;
 

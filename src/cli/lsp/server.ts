@@ -427,8 +427,7 @@ export function startLanguageServer(modules: LanguageServerModules, options: Lan
     if (!brand || brand.palette.length === 0) return null;
     let source: SourceCode | undefined;
     for (const declaration of document.styles) {
-      const { valueRange } = declaration;
-      if (valueRange.start.offset > offset || valueRange.end.offset < offset) continue;
+      if (declaration.valueStart > offset || declaration.valueEnd < offset) continue;
       const value = declaration.origin === 'tailwind' ? declaration.value.replace(/_/g, ' ') : declaration.value;
       for (const literal of findColorLiterals(value, { ...colorOptionsFor(declaration), offset: 0 })) {
         source ??= new SourceCode(document);

@@ -75,6 +75,12 @@ export async function checkAdapter(adapter: AdapterCase, text: string): Promise<
   if (internal) throw new PropertyViolation(`the adapter threw: ${internal.message}`);
   if (document.text !== text) throw new PropertyViolation('the document text is not the file text');
   checkRanges(text, rangesIn(document), 'document');
+  for (const [index, declaration] of document.styles.entries()) {
+    const { start, end } = declaration.valueRange;
+    if (declaration.valueStart !== start.offset || declaration.valueEnd !== end.offset) {
+      throw new PropertyViolation(`styles[${index}]: valueStart/valueEnd ${declaration.valueStart}-${declaration.valueEnd} are not its valueRange's offsets ${start.offset}-${end.offset}`);
+    }
+  }
 }
 
 type Place = { line: number; column: number; offset: number };
@@ -95,6 +101,8 @@ export function rangesIn(root: unknown): Array<{ path: string; range: Span }> {
     if (isPlace(candidate.start) && isPlace(candidate.end)) found.push({ path, range: candidate as Span });
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`));
     else for (const [key, item] of Object.entries(value)) if (key !== 'text' && key !== 'lines') visit(item, `${path}.${key}`);
+    // Ranges computed when read (a StyleDeclaration's) are no own properties.
+    for (const key of ['valueRange', 'range']) if (!Object.hasOwn(value, key) && key in value) visit((value as Record<string, unknown>)[key], `${path}.${key}`);
   };
   visit(root, '');
   return found;
