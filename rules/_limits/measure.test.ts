@@ -53,6 +53,27 @@ describe('graphemes', () => {
   });
 });
 
+describe('graphemes: only the stretches of characters that may join are segmented', () => {
+  it('gives the clusters Intl.Segmenter gives for random mixes of lone and joining characters', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // Lone characters (ASCII, CR, LF, a soft hyphen, ©, ™, ‼, a dash), extenders and joiners, emoji,
+    // regional indicators, Hangul jamo, a Devanagari conjunct, an Arabic prepended mark.
+    const pool = ['a', ' ', '\r', '\n', '\u00ad', '©', '™', '‼', '–', '\u0301', '\u200d', '\ufe0f', '\ufe0e', '👍', '🏽', '🇳', '🇴', '\u1100', '\u1161', '\u11a8', '\u0915', '\u094d', '\u0937', '\u0600', '\u0e33', '\u0903', 'é', '中'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      const size = random(12);
+      for (let i = 0; i < size; i++) text += pool[random(pool.length)]!;
+      const expected = [...segmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
+      expect(graphemes(text), JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});
+
 describe('findEmoji', () => {
   it('finds what one scan of the whole text with the emoji pattern finds', () => {
     // The pattern is tried only where an emoji may start; a scan of the whole text tries it everywhere.

@@ -22,44 +22,60 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Grapheme clusters of `text` with their start index (an emoji, a flag, `é` written as e + accent: one each). */
 export function graphemes(text: string): Array<{ start: number; end: number; text: string }> {
-  const simple = simpleGraphemes(text);
-  if (simple) return simple;
-  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return [...graphemeSegmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
-}
-
-/**
- * The graphemes of text made only of characters that never join another (see
- * {@link isLoneGraphemeCharacter}), or null for any other text: each character is a grapheme of
- * its own, except CR LF.
- */
-function simpleGraphemes(text: string): Array<{ start: number; end: number; text: string }> | null {
-  if (!isSimpleText(text)) return null;
-  const length = text.length;
   const out: Array<{ start: number; end: number; text: string }> = [];
-  for (let at = 0; at < length; at++) {
-    const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-    out.push({ start: at, end, text: text.slice(at, end) });
-    at = end - 1;
-  }
+  eachGrapheme(text, (start, end) => out.push({ start, end, text: text.slice(start, end) }));
   return out;
 }
 
 /**
- * Calls `visit` with the start and end of each grapheme cluster of `text`, as {@link graphemes}
- * lists them, without an object per character (measures walk every character of every message).
+ * Calls `visit` with the start and end of each grapheme cluster of `text`, in order, as
+ * `Intl.Segmenter` gives them, without an object per character (measures walk every character of
+ * every message).
+ *
+ * Characters that never join another (see {@link isLoneGraphemeCharacter}) are a cluster each,
+ * except CR LF. Only the stretches of other characters (an emoji, an accent, a script with
+ * clusters) are segmented, each in a window from the lone character before it (which an accent
+ * or a joiner may extend) to two lone characters after it: the boundary between two lone
+ * characters is certain, and no rule of UAX #29 looks back past one.
  */
 function eachGrapheme(text: string, visit: (start: number, end: number) => void): void {
-  if (isSimpleText(text)) {
-    for (let at = 0; at < text.length; at++) {
-      const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-      visit(at, end);
-      at = end - 1;
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    let next = at;
+    while (next < length && isLoneGraphemeCharacter(text.charCodeAt(next))) next++;
+    if (next === length) {
+      eachLoneCharacter(text, at, length, visit);
+      return;
     }
-    return;
+    let from = next > at ? next - 1 : next;
+    // CR LF is one cluster: the window takes both.
+    if (from > at && text.charCodeAt(from) === 10 && text.charCodeAt(from - 1) === 13) from--;
+    eachLoneCharacter(text, at, from, visit);
+    let to = next;
+    for (;;) {
+      while (to < length && !isLoneGraphemeCharacter(text.charCodeAt(to))) to++;
+      if (to >= length - 1) {
+        to = length;
+        break;
+      }
+      const after = text.charCodeAt(to + 1);
+      to++;
+      if (isLoneGraphemeCharacter(after) && !(after === 10 && text.charCodeAt(to - 1) === 13)) break;
+    }
+    graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { segment, index } of graphemeSegmenter.segment(text.slice(from, to))) visit(from + index, from + index + segment.length);
+    at = to;
   }
-  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  for (const { segment, index } of graphemeSegmenter.segment(text)) visit(index, index + segment.length);
+}
+
+/** The clusters of `text[from, to)`, whose characters all stand alone (CR LF: one cluster). */
+function eachLoneCharacter(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  for (let at = from; at < to; at++) {
+    const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 && at + 1 < to ? at + 2 : at + 1;
+    visit(at, end);
+    at = end - 1;
+  }
 }
 
 function isSimpleText(text: string): boolean {
@@ -194,31 +210,40 @@ export function findLinks(text: string): Array<{ start: number; end: number; tex
 }
 
 /**
- * Units of a message text: each template tag weighs `templateTagLength`, `weigh` gives the rest
- * (the units of `piece`, which starts at `offset` of the text, with offsets into the text).
+ * Where the units of a measure go: their total weight always, the units themselves only when
+ * they are listed (the place a message overflows its limit is looked for only when it does).
  */
-function unitsOf(message: MessageText, templateTagLength: number, weigh: (piece: string, offset: number, units: Unit[]) => void): Unit[] {
-  const units: Unit[] = [];
+class Tally {
+  length = 0;
+  constructor(readonly units: Unit[] | null) {}
+
+  add(start: number, end: number, weight: number): void {
+    this.length += weight;
+    if (this.units !== null) this.units.push({ start, end, weight });
+  }
+}
+
+/**
+ * Tallies the units of a message text: each template tag weighs `templateTagLength`, `weigh`
+ * gives the rest (the units of `piece`, which starts at `offset` of the text, with offsets into
+ * the text).
+ */
+function tallyUnits(message: MessageText, templateTagLength: number, tally: Tally, weigh: (piece: string, offset: number, tally: Tally) => void): void {
   let index = 0;
   const { text, template } = message;
   while (index < text.length) {
     if (template[index]) {
       let end = index + 1;
       while (end < text.length && template[end] && !message.templateStarts.includes(end)) end++;
-      units.push({ start: index, end, weight: templateTagLength });
+      tally.add(index, end, templateTagLength);
       index = end;
       continue;
     }
     let end = index + 1;
     while (end < text.length && !template[end]) end++;
-    weigh(index === 0 && end === text.length ? text : text.slice(index, end), index, units);
+    weigh(index === 0 && end === text.length ? text : text.slice(index, end), index, tally);
     index = end;
   }
-  return units;
-}
-
-function total(units: readonly Unit[]): number {
-  return units.reduce((sum, unit) => sum + unit.weight, 0);
 }
 
 /** How a platform counts links and mentions, beyond a fixed link length (see PlatformLimits). */
@@ -252,13 +277,26 @@ function mentionServers(text: string): Array<{ start: number; end: number }> {
  * channels. With `linkLength`, every link counts that many characters whatever its length
  * (Mastodon: 23).
  */
-export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number, rules: PlatformCounting = {}): Measure {
-  const units = unitsOf(message, templateTagLength, (text, offset, out) => {
+export function characterLength(message: MessageText, templateTagLength: number, linkLength?: number, rules: PlatformCounting = {}): number {
+  const tally = new Tally(null);
+  tallyCharacters(message, templateTagLength, linkLength, rules, tally);
+  return tally.length;
+}
+
+/** {@link characterLength} with the units it counts, in text order. */
+export function characterUnits(message: MessageText, templateTagLength: number, linkLength?: number, rules: PlatformCounting = {}): Measure {
+  const tally = new Tally([]);
+  tallyCharacters(message, templateTagLength, linkLength, rules, tally);
+  return { length: tally.length, units: tally.units! };
+}
+
+function tallyCharacters(message: MessageText, templateTagLength: number, linkLength: number | undefined, rules: PlatformCounting, tally: Tally): void {
+  tallyUnits(message, templateTagLength, tally, (text, offset, out) => {
     if (linkLength === undefined && !rules.mentionsWithoutServer && isSimpleText(text)) {
       // One unit per character (CR LF: one), without listing the graphemes first.
       for (let at = 0; at < text.length; at++) {
         const end = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-        out.push({ start: offset + at, end: offset + end, weight: 1 });
+        out.add(offset + at, offset + end, 1);
         at = end - 1;
       }
       return;
@@ -270,21 +308,20 @@ export function characterLength(message: MessageText, templateTagLength: number,
       if (start < index) return;
       const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
       if (link && linkLength !== undefined) {
-        out.push({ start: offset + link.start, end: offset + link.end, weight: linkLength });
+        out.add(offset + link.start, offset + link.end, linkLength);
         index = link.end;
         return;
       }
       const server = servers.length === 0 ? undefined : servers.find((candidate) => candidate.start === start);
       if (server) {
-        out.push({ start: offset + server.start, end: offset + server.end, weight: 0 });
+        out.add(offset + server.start, offset + server.end, 0);
         index = server.end;
         return;
       }
-      out.push({ start: offset + start, end: offset + end, weight: 1 });
+      out.add(offset + start, offset + end, 1);
       index = end;
     });
   });
-  return { length: total(units), units };
 }
 
 /** Code points X counts as one; every other code point counts as two (twitter-text configuration v3). */
@@ -301,8 +338,21 @@ const X_LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
  * common punctuation counts 1; any other (CJK, symbols) counts 2. Text is NFC-normalised first,
  * so `é` counts 1 however it is encoded.
  */
-export function xWeightedLength(message: MessageText, options: { linkLength: number; templateTagLength: number }): Measure {
-  const units = unitsOf(message, options.templateTagLength, (text, offset, out) => {
+export function xWeightedLength(message: MessageText, options: { linkLength: number; templateTagLength: number }): number {
+  const tally = new Tally(null);
+  tallyXWeights(message, options, tally);
+  return tally.length;
+}
+
+/** {@link xWeightedLength} with the units it counts, in text order. */
+export function xWeightedUnits(message: MessageText, options: { linkLength: number; templateTagLength: number }): Measure {
+  const tally = new Tally([]);
+  tallyXWeights(message, options, tally);
+  return { length: tally.length, units: tally.units! };
+}
+
+function tallyXWeights(message: MessageText, options: { linkLength: number; templateTagLength: number }, tally: Tally): void {
+  tallyUnits(message, options.templateTagLength, tally, (text, offset, out) => {
     const links = findLinks(text);
     const emoji = findEmoji(text);
     let index = 0;
@@ -310,20 +360,19 @@ export function xWeightedLength(message: MessageText, options: { linkLength: num
       if (start < index) return;
       const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
       if (link) {
-        out.push({ start: offset + link.start, end: offset + link.end, weight: options.linkLength });
+        out.add(offset + link.start, offset + link.end, options.linkLength);
         index = link.end;
         return;
       }
       if (emoji.length > 0 && emoji.some((candidate) => candidate.start === start)) {
-        out.push({ start: offset + start, end: offset + end, weight: 2 });
+        out.add(offset + start, offset + end, 2);
         index = end;
         return;
       }
-      out.push({ start: offset + start, end: offset + end, weight: xWeight(text, start, end) });
+      out.add(offset + start, offset + end, xWeight(text, start, end));
       index = end;
     });
   });
-  return { length: total(units), units };
 }
 
 /** X's weight of the grapheme `text[start, end)`: 1 or 2 per code point of its NFC form. */

@@ -7,7 +7,7 @@ import type { ProseScope } from '../../src/core/document.js';
 import { rangeOf } from '../../src/core/message-text.js';
 import type { SourceCode } from '../../src/core/source-code.js';
 import type { RuleReport } from '../../src/core/rule.js';
-import { characterLength, overflowStart } from './measure.js';
+import { characterLength, characterUnits, overflowStart } from './measure.js';
 
 export interface LengthLimits {
   maxLength?: number | undefined;
@@ -25,22 +25,22 @@ export function checkTextLength(
   if (maxLength === undefined && minLength === undefined) return;
   const { document } = source;
   for (const text of source.messageTexts([scope])) {
-    const measure = characterLength(text, templateTagLength);
-    if (maxLength !== undefined && measure.length > maxLength) {
-      const start = overflowStart(measure, maxLength) ?? 0;
+    const length = characterLength(text, templateTagLength);
+    if (maxLength !== undefined && length > maxLength) {
+      const start = overflowStart(characterUnits(text, templateTagLength), maxLength) ?? 0;
       report({
         messageId: 'tooLong',
-        data: { length: measure.length, limit: maxLength },
+        data: { length, limit: maxLength },
         range: rangeOf(document, text, start, text.text.length),
-        actual: String(measure.length),
+        actual: String(length),
         expected: [`<= ${maxLength}`],
       });
-    } else if (minLength !== undefined && measure.length < minLength) {
+    } else if (minLength !== undefined && length < minLength) {
       report({
         messageId: 'tooShort',
-        data: { length: measure.length, limit: minLength },
+        data: { length, limit: minLength },
         range: rangeOf(document, text, 0, text.text.length),
-        actual: String(measure.length),
+        actual: String(length),
         expected: [`>= ${minLength}`],
       });
     }

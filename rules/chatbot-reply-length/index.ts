@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRule } from '../../src/core/rule.js';
-import { characterLength, overflowStart } from '../_limits/measure.js';
+import { characterLength, characterUnits, overflowStart } from '../_limits/measure.js';
 import { rangeOf } from '../../src/core/message-text.js';
 import { CHATBOT_PLATFORM_DEFAULTS, chatbotPlatformName, platformOf, stricter } from '../_limits/platforms.js';
 
@@ -35,15 +35,15 @@ export default defineRule<ChatbotReplyLengthOptions>({
       const platformLimit = platform === undefined ? undefined : CHATBOT_PLATFORM_DEFAULTS[platform]?.maxReplyLength;
       const limit = stricter(brandLimit, platformLimit);
       if (limit === undefined) continue;
-      const measure = characterLength(reply, options.templateTagLength);
-      if (measure.length <= limit) continue;
-      const start = overflowStart(measure, limit) ?? 0;
+      const length = characterLength(reply, options.templateTagLength);
+      if (length <= limit) continue;
+      const start = overflowStart(characterUnits(reply, options.templateTagLength), limit) ?? 0;
       const what = platform !== undefined && limit === platformLimit && limit !== brandLimit ? `${chatbotPlatformName(platform)} reply` : 'Reply';
       report({
         messageId: 'tooLong',
-        data: { what, length: measure.length, limit },
+        data: { what, length, limit },
         range: rangeOf(document, reply, start, reply.text.length),
-        actual: String(measure.length),
+        actual: String(length),
         expected: [`<= ${limit}`],
       });
     }

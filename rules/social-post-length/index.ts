@@ -3,7 +3,7 @@ import { didYouMean } from '../../src/core/data-file.js';
 import { defineRule } from '../../src/core/rule.js';
 import { attachedLinks } from '../_limits/attached-links.js';
 import type { ContentDocument, LinkReference } from '../../src/core/document.js';
-import { characterLength, countedLinks, graphemes, overflowStart, xWeightedLength } from '../_limits/measure.js';
+import { characterLength, characterUnits, countedLinks, graphemes, overflowStart, xWeightedLength, xWeightedUnits } from '../_limits/measure.js';
 import { rangeOf, type MessageText } from '../../src/core/message-text.js';
 import { knownPlatforms, platformLimits, platformName, platformsOf, type PlatformLimits } from '../_limits/platforms.js';
 import type { Range } from '../../src/core/position.js';
@@ -89,23 +89,25 @@ function measureAgainst(
   isFirstPost: boolean,
 ): Overflow | null {
   const { linkLength } = limits;
-  const measure =
-    platform === 'x' ? xWeightedLength(post, { linkLength: linkLength ?? 23, templateTagLength }) : characterLength(post, templateTagLength, linkLength, limits);
+  const x = { linkLength: linkLength ?? 23, templateTagLength };
+  const counted = platform === 'x' ? xWeightedLength(post, x) : characterLength(post, templateTagLength, linkLength, limits);
   // A Markdown link `[text](url)` is published as its text, a space and the URL.
   const markdownLinks = markdownLinksOf(document, post);
-  for (const link of markdownLinks) {
-    const at = indexAfter(post, link.range.end.offset);
-    measure.units.push({ start: at, end: at, weight: 1 + (linkLength ?? graphemes(link.href).length) });
-    measure.length += 1 + (linkLength ?? graphemes(link.href).length);
-  }
-  // Zero-width units (a Markdown link's URL) count before the character they precede.
-  measure.units.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+  const linkWeight = (link: LinkReference): number => 1 + (linkLength ?? graphemes(link.href).length);
   // A scheduler appends an attached link after a space; where links have a fixed length it counts.
   const attached = linkLength === undefined ? [] : attachedLinks(document, post, isFirstPost);
   const attachedLength = attached.length * (linkLength ?? 0) + attached.length;
-  const length = measure.length + attachedLength;
+  const length = markdownLinks.reduce((sum, link) => sum + linkWeight(link), counted) + attachedLength;
   if (length <= limits.maxLength) return null;
 
+  // Over the limit: the units counted, to find where the post overflows it.
+  const measure = platform === 'x' ? xWeightedUnits(post, x) : characterUnits(post, templateTagLength, linkLength, limits);
+  for (const link of markdownLinks) {
+    const at = indexAfter(post, link.range.end.offset);
+    measure.units.push({ start: at, end: at, weight: linkWeight(link) });
+  }
+  // Zero-width units (a Markdown link's URL) count before the character they precede.
+  measure.units.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
   const linkCount = attached.length + markdownLinks.length + (linkLength === undefined ? 0 : countedLinks(post.text, limits).length);
   const how = platform === 'x' ? ' as X counts them (links 23, emoji and CJK 2)' : linkCount > 0 && linkLength !== undefined ? ` (every link counts as ${linkLength})` : '';
   const start = overflowStart(measure, limits.maxLength - attachedLength) ?? post.text.length;

@@ -53,13 +53,20 @@ interface Located<T> {
 
 async function readBotData(builder: DocumentBuilder, json: boolean, requested: string | undefined): Promise<void> {
   const { document } = builder;
-  const [{ parseDataFile, validateData }, yaml] = await Promise.all([import('../core/data-file.js'), loadYaml()]);
-  const checked = parseDataFile(document.text, document.file, { format: json ? 'json' : 'yaml', ruleIdPrefix: 'parse' });
+  const [{ parseDataFile, validateData, yamlDataFile, YAML_DATA_OPTIONS }, yaml] = await Promise.all([import('../core/data-file.js'), loadYaml()]);
+  const { text } = document;
+  // YAML is composed once, as a data file (JSON is read as data by its own parser, and as YAML for
+  // its nodes). A byte-order mark, which a data file reads as a space, takes the general path.
+  const once = !json && text.charCodeAt(0) !== 0xfeff;
+  const composed = once ? composeYaml(yaml, text, YAML_DATA_OPTIONS) : null;
+  const checked = composed
+    ? yamlDataFile(text, document.file, composed.documents, document.lines, 'parse')
+    : parseDataFile(text, document.file, { format: json ? 'json' : 'yaml', ruleIdPrefix: 'parse' });
   document.parseProblems.push(...checked.diagnostics);
   // A broken JSON file has no reliable structure to position anything in.
   if (json && checked.data === undefined) return;
 
-  const source = composeYaml(yaml, document.text);
+  const source = composed ?? composeYaml(yaml, text);
   if (!json) addYamlComments(builder, source.comments);
   const root = source.documents[0]?.contents ?? null;
   const reader = new BotDataReader(builder, yaml);

@@ -7,7 +7,7 @@
  * Syntax problems are reported by `parseDataFile` (src/core/data-file.ts), which the data files
  * of brandlint itself go through too; this module only recovers positions.
  */
-import type { Document, Scalar } from 'yaml';
+import type { Document, DocumentOptions, ParseOptions, Scalar, SchemaOptions } from 'yaml';
 import type { DocumentBuilder } from './builder.js';
 import { anchorsOf, type DecodedText } from './entities.js';
 
@@ -33,10 +33,13 @@ export interface YamlSource {
   comments: YamlComment[];
 }
 
-/** Composes the documents of `text` (errors stay on each document) and collects its comments. */
-export function composeYaml(yaml: YamlModule, text: string): YamlSource {
+/**
+ * Composes the documents of `text` (errors stay on each document) and collects its comments.
+ * `options` are the `yaml` package's; by default duplicate keys are no error here.
+ */
+export function composeYaml(yaml: YamlModule, text: string, options: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: false }): YamlSource {
   const tokens = [...new yaml.Parser().parse(text)];
-  const documents = [...new yaml.Composer({ keepSourceTokens: true, uniqueKeys: false }).compose(tokens, true, text.length)];
+  const documents = [...new yaml.Composer(options).compose(tokens, true, text.length)];
   const comments: YamlComment[] = [];
   const seen = new Set<number>();
   // A comment starts with `#`: a file without one has no comment to look for in its tokens.

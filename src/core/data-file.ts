@@ -11,11 +11,14 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
   parseDocument,
+  YAMLParseError,
   type Document,
+  type DocumentOptions,
   type Node as YamlNode,
   type Pair,
+  type ParseOptions,
+  type SchemaOptions,
 } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Severity } from './diagnostic.js';
@@ -292,19 +295,43 @@ function jsonSyntaxDiagnostic(error: unknown, text: string, file: string, lines:
 // YAML
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * How every YAML data file is composed: duplicate keys are errors, merge keys (`<<`) are read,
+ * and the `yaml` package prints nothing itself (it would print its warnings, such as a collection
+ * used as a key, on the process's stderr).
+ */
+export const YAML_DATA_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  merge: true,
+  strict: true,
+  logLevel: 'error',
+};
+
 function parseYamlText(text: string, file: string, lines: LineIndex, prefix: string): DataFile {
-  const doc = parseDocument(text, {
-    lineCounter: new LineCounter(),
-    prettyErrors: false,
-    uniqueKeys: true,
-    merge: true,
-    strict: true,
-    // The yaml library would print its own warnings (a collection used as a key) on the process's stderr.
-    logLevel: 'error',
-  });
+  const doc = parseDocument(text, YAML_DATA_OPTIONS);
+  return yamlData(doc, doc.errors, text, file, lines, prefix);
+}
+
+/**
+ * What {@link parseDataFile} gives for the YAML `text` (without a byte-order mark), from its
+ * documents composed already with {@link YAML_DATA_OPTIONS}: an adapter that reads a file's nodes
+ * and its data parses it once. `lines` indexes `text`.
+ */
+export function yamlDataFile(text: string, file: string, documents: readonly Document.Parsed[], lines: LineIndex, ruleIdPrefix = 'config'): DataFile {
+  const doc = documents[0]!;
+  const second = documents[1];
+  // What parseDocument adds when a text holds more than one document.
+  const errors = second
+    ? [...doc.errors, new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()')]
+    : doc.errors;
+  return withoutPrototypeKeys(yamlData(doc, errors, text, file, lines, ruleIdPrefix), file, ruleIdPrefix);
+}
+
+function yamlData(doc: Document.Parsed, errors: readonly YAMLParseError[], text: string, file: string, lines: LineIndex, prefix: string): DataFile {
   const diagnostics: Diagnostic[] = [];
   for (const [severity, list] of [
-    ['error', doc.errors],
+    ['error', errors],
     ['warning', doc.warnings],
   ] as const) {
     for (const problem of list) {

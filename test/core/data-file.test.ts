@@ -9,10 +9,13 @@ import {
   noLocate,
   parseDataFile,
   validateData,
+  YAML_DATA_OPTIONS,
+  yamlDataFile,
   zodIssuesToDiagnostics,
   type DataPath,
 } from '../../src/core/data-file.js';
-import type { Range } from '../../src/core/position.js';
+import { LineIndex, type Range } from '../../src/core/position.js';
+import { composeYaml, loadYaml } from '../../src/channels/yaml-source.js';
 
 /** `line:column-endLine:endColumn` of a range. */
 function span(range: Range | null): string | null {
@@ -183,6 +186,25 @@ describe('parseDataFile: syntax errors', () => {
   it('keeps offsets of a file that starts with a byte-order mark', () => {
     const parsed = parseDataFile('\uFEFF{"a": x}', 'c.json');
     expect(parsed.diagnostics[0]?.range?.start).toEqual({ line: 1, column: 8, offset: 7 });
+  });
+});
+
+describe('yamlDataFile: the same data file from documents composed already', () => {
+  it.each([
+    ['data, merge keys and aliases', YAML_TEXT, [['use', 'x'], ['list', 1, 'name']]],
+    ['a duplicate key', 'a: 1\na: 2\n', [['a']]],
+    ['a syntax error', 'a: "x\n', [['a']]],
+    ['two documents', 'a: 1\n---\nb: 2\n---\nc: 3\n', [['a'], ['b']]],
+    ['a __proto__ key', '__proto__: 1\nb:\n  __proto__: {x: 1}\n', [['b', '__proto__']]],
+    ['an empty text', '', [[]]],
+    ['only a comment', '# nothing\n', [['a']]],
+  ] as Array<[string, string, DataPath[]]>)('%s', async (_name, text, paths) => {
+    const expected = parseDataFile(text, 'bot.yml', { ruleIdPrefix: 'parse' });
+    const { documents } = composeYaml(await loadYaml(), text, YAML_DATA_OPTIONS);
+    const actual = yamlDataFile(text, 'bot.yml', documents, new LineIndex(text), 'parse');
+    expect(actual.data).toEqual(expected.data);
+    expect(actual.diagnostics).toEqual(expected.diagnostics);
+    for (const path of paths) expect(actual.locate(path)).toEqual(expected.locate(path));
   });
 });
 
