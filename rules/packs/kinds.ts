@@ -255,6 +255,7 @@ function matchesIn(run: ProseRun, pattern: RegExp): readonly RegExpExecArray[] {
  */
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 const NO_SPANS: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+const NO_FOUND: readonly Found[] = Object.freeze([]);
 
 function exceptionSpans(run: ProseRun, exceptions: readonly RegExp[]): ReadonlyArray<readonly [number, number]> {
   if (exceptions.length === 0) return NO_SPANS;
@@ -288,7 +289,8 @@ function noteConfiguredOnly(context: KindContext, run: ProseRun, entries: readon
 function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: readonly RegExp[], configured: string): readonly Found[] {
   // Exceptions are looked for once a match needs them; most runs have no match at all.
   let excepted: ReadonlyArray<readonly [number, number]> | undefined;
-  const all: Found[] = [];
+  // Made at the first match: most runs have none, for most entry lists.
+  let all: Found[] | undefined;
   // Index loops: this runs for every entry of every run, and iterators were a large share of a
   // prose run's allocations.
   for (let e = 0; e < entries.length; e++) {
@@ -301,9 +303,10 @@ function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: 
       const end = start + match[0].length;
       excepted ??= exceptionSpans(run, exceptions);
       if (excepted.some(([a, b]) => a <= start && end <= b)) continue;
-      all.push({ run, start, end, actual: run.run.text.slice(start, end), entry });
+      (all ??= []).push({ run, start, end, actual: run.run.text.slice(start, end), entry });
     }
   }
+  if (all === undefined) return NO_FOUND;
   if (all.length < 2) return all;
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   // Sorted by start: a match overlaps a kept one exactly when it starts before the furthest end kept so far.

@@ -141,6 +141,8 @@ interface Finding {
   checks: Check[];
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export default defineRule<ProseStyleOptions>({
   meta: {
     id: 'prose-style',
@@ -184,12 +186,13 @@ export default defineRule<ProseStyleOptions>({
 });
 
 /** write-good's suggestions for one run, each check run alone so that every suggestion is known by its check. */
-function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[], tuning: Pick<ProseStyleOptions, 'allAdverbs' | 'weaselQuantities' | 'wordyWords'>): Finding[] {
+function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonly RegExp[], tuning: Pick<ProseStyleOptions, 'allAdverbs' | 'weaselQuantities' | 'wordyWords'>): readonly Finding[] {
   // The allowed spans are looked for only in a run with a suggestion (most runs have none).
   let allowedSpans: Array<readonly [number, number]> | undefined;
   // Each check runs once: a pass with every check first (to skip clean runs) cost a second pass
   // over every run with a suggestion, and the checks are independent regex scans anyway.
-  const byRange = new Map<string, Finding>();
+  // Made at the first suggestion kept: most runs have none.
+  let byRange: Map<string, Finding> | undefined;
   for (const check of enabled) {
     for (const suggestion of suggestionsOf(prose.text, check)) {
       const start = suggestion.index;
@@ -206,11 +209,13 @@ function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonl
       if ((check === 'weasel' || check === 'adverb') && NEGATABLE.has(text) && NEGATION_BEFORE.test(prose.text.slice(Math.max(0, start - 12), start))) continue;
       if (text === 'really' && QUESTIONING_REALLY.test(prose.text.slice(Math.max(0, start - 20), start)) && /^[^.!?]*\?/.test(prose.text.slice(end))) continue;
       const key = `${start}:${end}`;
+      byRange ??= new Map();
       const finding = byRange.get(key);
       if (finding) finding.checks.push(check);
       else byRange.set(key, { start, end, checks: [check] });
     }
   }
+  if (byRange === undefined) return NO_FINDINGS;
   return [...byRange.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
