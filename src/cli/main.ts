@@ -6,7 +6,7 @@ import { brandlintVersion } from './package-info.js';
 /** The launcher hands the bundle its importer (see src/core/dynamic-import.ts). */
 export { setModuleImporter } from '../core/dynamic-import.js';
 /** The launcher asks it after a run, to keep V8's code cache of a run that linted (src/launcher/load-bundle.ts). */
-export { rulesRanInThisThread } from '../core/thread-activity.js';
+export { typicalRunInThisThread } from '../core/thread-activity.js';
 /** What the worker threads of a run call (src/launcher/worker.ts); loaded when a worker starts. */
 export async function lintBatch(task: import('../engine/worker.js').WorkerTask): Promise<import('../engine/worker.js').WorkerReply> {
   return (await import('../engine/worker.js')).lintBatch(task);

@@ -14,7 +14,7 @@ import { brandForFile } from '../tokens/contexts.js';
 import { hasAdapter as defaultHasAdapter } from './channels.js';
 import { applyDirectives, parseDirectives, type Directive } from './directives.js';
 import { fixUntilStable, withoutFixesInDecodedText, writeFileAtomic, type LintOfText } from './fix.js';
-import { noteRulesRan } from '../core/thread-activity.js';
+import { noteFileLinted } from '../core/thread-activity.js';
 import { dropOverlappingVoiceFindings } from './overlap.js';
 import type { LintCache } from './cache.js';
 import { isPdfFile, readContentFile, type ContentFileRead } from './read.js';
@@ -76,7 +76,7 @@ export function runRules(source: SourceCode, options: LintDocumentOptions): Docu
   const findings: Diagnostic[] = [];
   const internal: Diagnostic[] = [];
   const active = options.rules.rulesFor(document.absolutePath, document.channel);
-  if (active.length > 0) noteRulesRan();
+  if (active.length > 0) noteFileLinted();
   const limit = options.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   // process.hrtime, not the global `performance`: its first use loads perf_hooks (milliseconds of a one-file run).
   const started = process.hrtime.bigint();

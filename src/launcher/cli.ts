@@ -17,7 +17,7 @@ import { lintThroughServer } from './lint-client.js';
 interface CliBundle {
   setModuleImporter(importer: (specifier: string) => Promise<unknown>): void;
   main(argv: string[]): Promise<number>;
-  rulesRanInThisThread(): boolean;
+  typicalRunInThisThread(): boolean;
 }
 
 // Collect garbage before the heap doubles: a run's live data is small (tens of MB) while it
@@ -55,7 +55,7 @@ function runInProcess(): void {
   cli.exports.main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
-      cli.saveCache(cli.exports.rulesRanInThisThread());
+      cli.saveCache(cli.exports.typicalRunInThisThread());
     },
     (error: unknown) => {
       // Last-resort guard: a crash must still exit 2 with a readable message, not a stack trace.

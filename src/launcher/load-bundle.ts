@@ -18,7 +18,8 @@ export interface LoadedBundle<Exports> {
   exports: Exports;
   /**
    * Writes the code cache (after the run, so that the functions it compiled are in it); never throws.
-   * `typical`: the run linted files, and so compiled what most runs use. V8 keeps the cache a
+   * `typical`: the run linted a few files (src/core/thread-activity.ts), and so compiled what most
+   * runs use, and V8 still holds it (a long run's cache lacks what V8 flushed). V8 keeps the cache a
    * bundle's first run writes, and a run served from it compiles anew, on every run, what that
    * first run did not use (a one-file lint after a first `--version` took 0.05-0.1 s more CPU):
    * a cache written by another run is marked partial, and the first typical run writes it again,

@@ -8,7 +8,7 @@ import { loadBundle } from './load-bundle.js';
 interface BundleExports {
   setModuleImporter(importer: (specifier: string) => Promise<unknown>): void;
   lintBatch(task: unknown): Promise<unknown>;
-  rulesRanInThisThread(): boolean;
+  typicalRunInThisThread(): boolean;
 }
 
 if (process.env.BRANDLINT_TIMELINE) process.stderr.write(`brandlint-timeline ${(process.uptime() * 1000).toFixed(1)} worker-launcher start\n`);
@@ -21,7 +21,7 @@ export default async function lintBatch(task: unknown): Promise<unknown> {
   const reply = await bundle.exports.lintBatch(task);
   if (!cacheSaved) {
     cacheSaved = true;
-    bundle.saveCache(bundle.exports.rulesRanInThisThread());
+    bundle.saveCache(bundle.exports.typicalRunInThisThread());
   }
   return reply;
 }

@@ -85,4 +85,24 @@ describe('CLI bundle', () => {
       cleanup();
     }
   });
+
+  it.skipIf(!ownCodeCache)('marks a code cache written at the end of a long run partial: the next short lint writes it again', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // V8 flushes the bytecode of what a long run used first (start-up, configuration), so a
+      // cache written at its end would leave every later one-file lint compiling those again.
+      const env = { ...process.env, TMPDIR: dir, BRANDLINT_SERVER: 'off' };
+      const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env });
+      const folder = () => path.join(dir, readdirSync(dir).find((name) => name.startsWith('brandlint-compile-cache-'))!);
+      const entries = () => readdirSync(folder()).filter((name) => /\.v8cache(\.partial)?$/.test(name)).sort();
+      // fixtures/ holds more than 64 content files (src/core/thread-activity.ts).
+      expect(run(['lint', '--concurrency', 'off', '--quiet', 'fixtures']).status).toBe(1);
+      const [cacheFile, mark] = entries();
+      expect(mark).toBe(`${cacheFile}.partial`);
+      expect(run(['lint', '--concurrency', 'off', 'fixtures/email/brand--banned.fail.html']).status).toBe(1);
+      expect(entries()).toEqual([cacheFile]);
+    } finally {
+      cleanup();
+    }
+  });
 });
