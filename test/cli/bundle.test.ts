@@ -69,11 +69,7 @@ describe('CLI bundle', () => {
   it.skipIf(!ownCodeCache)('keeps the code cache of a run that linted: one written by `--version` is written again by the next lint', () => {
     const { dir, cleanup } = tempDir();
     try {
-      // The cache folder is under the temporary folder (src/core/user-cache.ts).
-      const env = { ...process.env, TMPDIR: dir, BRANDLINT_SERVER: 'off' };
-      const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env });
-      const folder = () => path.join(dir, readdirSync(dir).find((name) => name.startsWith('brandlint-compile-cache-'))!);
-      const entries = () => readdirSync(folder()).filter((name) => /\.v8cache(\.partial)?$/.test(name)).sort();
+      const { run, folder, entries } = codeCacheSandbox(dir);
       expect(run(['--version']).status).toBe(0);
       const [cacheFile, mark] = entries();
       expect(mark).toBe(`${cacheFile}.partial`);
@@ -91,10 +87,7 @@ describe('CLI bundle', () => {
     try {
       // V8 flushes the bytecode of what a long run used first (start-up, configuration), so a
       // cache written at its end would leave every later one-file lint compiling those again.
-      const env = { ...process.env, TMPDIR: dir, BRANDLINT_SERVER: 'off' };
-      const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env });
-      const folder = () => path.join(dir, readdirSync(dir).find((name) => name.startsWith('brandlint-compile-cache-'))!);
-      const entries = () => readdirSync(folder()).filter((name) => /\.v8cache(\.partial)?$/.test(name)).sort();
+      const { run, entries } = codeCacheSandbox(dir);
       // fixtures/ holds more than 64 content files (src/core/thread-activity.ts).
       expect(run(['lint', '--concurrency', 'off', '--quiet', 'fixtures']).status).toBe(1);
       const [cacheFile, mark] = entries();
@@ -106,3 +99,12 @@ describe('CLI bundle', () => {
     }
   });
 });
+
+/** Runs of the CLI with their own cache folder (under the temporary folder: src/core/user-cache.ts), and the code cache files in it. */
+function codeCacheSandbox(dir: string) {
+  const env = { ...process.env, TMPDIR: dir, BRANDLINT_SERVER: 'off' };
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env });
+  const folder = () => path.join(dir, readdirSync(dir).find((name) => name.startsWith('brandlint-compile-cache-'))!);
+  const entries = () => readdirSync(folder()).filter((name) => /\.v8cache(\.partial)?$/.test(name)).sort();
+  return { run, folder, entries };
+}
