@@ -1,11 +1,10 @@
 import { converter, differenceCiede2000, parse, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import {
-  acceptsLegacyColor,
   alphaOf,
+  colorOptionsFor,
   findColorLiterals,
   mayHoldColors,
-  namedColorsCountIn,
   opaque,
   toSrgbHex,
   type ColorLiteral,
@@ -93,7 +92,7 @@ export default defineRule<ColorOffPaletteOptions>({
         checkCmyk(declaration, cmyk);
         continue;
       }
-      const literals = findColorLiterals(value, { named: namedColorsCountIn(property), legacyAttribute: acceptsLegacyColor(declaration) });
+      const literals = findColorLiterals(value, colorOptionsFor(declaration, 0));
       if (literals.length === 0) continue;
       // A fix may rewrite part of the value only where it is written as the adapter read it.
       const verbatim = source.isVerbatim(declaration);

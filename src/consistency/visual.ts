@@ -25,7 +25,7 @@ export function visualSampleOf(source: SourceCode): VisualSample {
     if (!mayHoldColors(property)) continue;
     // Tailwind writes spaces as underscores: bg-[rgb(30_90_168)].
     const value = declaration.origin === 'tailwind' ? declaration.value.replace(/_/g, ' ') : declaration.value;
-    for (const literal of findColorLiterals(value, { ...colorOptionsFor(declaration), offset: 0 })) {
+    for (const literal of findColorLiterals(value, colorOptionsFor(declaration, 0))) {
       if (literal.inVarFallback) continue;
       colors.push({ value: toSrgbHex(literal.color), text: literal.text, range: rangeOf(literal.start, literal.end) });
     }

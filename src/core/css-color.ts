@@ -389,14 +389,21 @@ export function acceptsLegacyColor(declaration: { origin: string; property: stri
   return (declaration.origin === 'html-attribute' || declaration.origin === 'vml') && isColorProperty(declaration.property);
 }
 
-/** The options {@link findColorLiterals} should get for a declaration: offsets into the file, named colors and legacy attributes where they apply. */
-export function colorOptionsFor(declaration: {
-  origin: string;
-  property: string;
-  valueStart: number;
-}): FindColorLiteralsOptions {
+/**
+ * The options {@link findColorLiterals} should get for a declaration: named colors and legacy
+ * attributes where they apply, and offsets into the file (or from `offset`: 0 for offsets into
+ * the value, or into a rewritten copy of it such as Tailwind's with spaces for underscores).
+ */
+export function colorOptionsFor(
+  declaration: {
+    origin: string;
+    property: string;
+    valueStart: number;
+  },
+  offset: number = declaration.valueStart,
+): FindColorLiteralsOptions {
   return {
-    offset: declaration.valueStart,
+    offset,
     named: namedColorsCountIn(declaration.property),
     legacyAttribute: acceptsLegacyColor(declaration),
   };

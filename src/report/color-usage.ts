@@ -41,7 +41,7 @@ export function colorUsage(documents: ReadonlyArray<{ channel: string; document:
     for (const declaration of document.styles) {
       if (!mayHoldColors(declaration.property)) continue;
       const value = declaration.origin === 'tailwind' ? declaration.value.replace(/_/g, ' ') : declaration.value;
-      for (const literal of findColorLiterals(value, { ...colorOptionsFor(declaration), offset: 0 })) add(toSrgbHex(literal.color), channel, literal.text);
+      for (const literal of findColorLiterals(value, colorOptionsFor(declaration, 0))) add(toSrgbHex(literal.color), channel, literal.text);
       for (const reference of findVarReferences(value)) {
         const hex = hexByVar.get(reference.name);
         if (hex !== undefined) add(hex, channel, `var(${reference.name})`);

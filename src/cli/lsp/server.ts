@@ -429,7 +429,7 @@ export function startLanguageServer(modules: LanguageServerModules, options: Lan
     for (const declaration of document.styles) {
       if (declaration.valueStart > offset || declaration.valueEnd < offset) continue;
       const value = declaration.origin === 'tailwind' ? declaration.value.replace(/_/g, ' ') : declaration.value;
-      for (const literal of findColorLiterals(value, { ...colorOptionsFor(declaration), offset: 0 })) {
+      for (const literal of findColorLiterals(value, colorOptionsFor(declaration, 0))) {
         source ??= new SourceCode(document);
         const literalRange = source.valueRange(declaration, literal.start, literal.end);
         if (literalRange.start.offset > offset || literalRange.end.offset < offset) continue;
