@@ -67,9 +67,7 @@ export class LineIndex {
    * frames, fixes and columns never cut a character in half.
    */
   rangeAt(startOffset: number, endOffset: number): Range {
-    const start = splitsSurrogatePair(this.text, startOffset) ? startOffset - 1 : startOffset;
-    const end = splitsSurrogatePair(this.text, endOffset) ? endOffset + 1 : endOffset;
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+    return { start: this.positionAt(this.rangeStartAt(startOffset)), end: this.positionAt(this.rangeEndAt(endOffset)) };
   }
 
   /** The offset where {@link rangeAt} starts a range given `offset`: in the text, never inside a surrogate pair. */
