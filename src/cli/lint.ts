@@ -19,6 +19,7 @@ import { terminalText } from '../core/terminal-text.js';
 import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs, type OutputSpec } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
 import { createProgress } from './progress.js';
+import { formatTimings, takeTimings, timingEnabled, timingRows } from '../engine/rule-timing.js';
 
 export interface LintCommandOptions {
   config?: string;
@@ -173,6 +174,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const reportIo: CliIo = fixStdin ? { ...io, stdout: (text) => io.stderr(text), isTTY: io.stderrIsTTY ?? false } : io;
   const progress = stdinText ? undefined : createProgress(io);
 
+  // A lint server runs many lints in one process: a run that failed before its table must not add to the next one.
+  if (timingEnabled()) takeTimings();
   const outcome = await lintProject({
     cwd: io.cwd,
     ...(options.config !== undefined ? { configFile: options.config } : {}),
@@ -293,6 +296,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     watchedIo,
   );
   printNotices(io, c, notices, { afterReport: reportPrinted });
+  if (timingEnabled()) io.stderr(formatTimings(takeTimings(), timingRows()));
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
   if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));
   return exitCode;

@@ -19,6 +19,7 @@ import { FILE_TIME_LIMIT_MS, type LintTarget } from './runner.js';
 import type { SpilledResult } from './result-store.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './worker.js';
 import { timelineMark } from './timeline.js';
+import { mergeTimings } from './rule-timing.js';
 
 /** `--concurrency`: worker threads, or `auto` (by the size of the run and the cores), or `off`. */
 export type Concurrency = number | 'auto' | 'off';
@@ -138,6 +139,7 @@ export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
     for (const { index, notices } of reply.notices) noticesOf[index] = notices;
     cacheHits += reply.cacheHits;
     cacheMisses += reply.cacheMisses;
+    if (reply.timings) mergeTimings(reply.timings);
   };
 
   try {

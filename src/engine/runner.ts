@@ -16,6 +16,7 @@ import { applyDirectives, parseDirectives, type Directive } from './directives.j
 import { fixUntilStable, withoutFixesInDecodedText, writeFileAtomic, type LintOfText } from './fix.js';
 import { noteFileLinted } from '../core/thread-activity.js';
 import { dropOverlappingVoiceFindings } from './overlap.js';
+import { addTiming, timingEnabled } from './rule-timing.js';
 import type { LintCache } from './cache.js';
 import { isPdfFile, readContentFile, type ContentFileRead } from './read.js';
 import { contentUnits } from './score.js';
@@ -80,11 +81,17 @@ export function runRules(source: SourceCode, options: LintDocumentOptions): Docu
   const limit = options.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   // process.hrtime, not the global `performance`: its first use loads perf_hooks (milliseconds of a one-file run).
   const started = process.hrtime.bigint();
+  const timing = timingEnabled();
+  let previous = 0;
   for (let index = 0; index < active.length; index++) {
     const outcome = runRule(active[index]!, source, brand, options.onNotApplied);
     if (outcome.ok) findings.push(...outcome.diagnostics);
     else internal.push(outcome.diagnostic);
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    if (timing) {
+      addTiming(active[index]!.id, elapsed - previous);
+      previous = elapsed;
+    }
     if (elapsed >= limit && index < active.length - 1) {
       // Checked between rules: a run of worker threads also ends a rule that never returns.
       const skipped = active.slice(index + 1).map((rule) => rule.id);
@@ -289,7 +296,9 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       if (options.yieldBetweenFiles) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  // Timed runs lint one file at a time: a parse's clock would otherwise count the other files' rules.
+  const lanes = timingEnabled() ? 1 : Math.max(1, options.concurrency ?? 4);
+  await Promise.all(Array.from({ length: lanes }, worker));
   notices.push(...fileNotices.flat());
   return { results: results.filter((r): r is LintResult => r !== undefined), notices, noticesByFile };
 }
@@ -320,8 +329,10 @@ async function lintFile(target: LintTarget, options: LintFilesOptions, notices: 
   }
   const lintText = async (text: string): Promise<FileLint> => {
     let document: ContentDocument;
+    const parseStarted = timingEnabled() ? process.hrtime.bigint() : 0n;
     try {
       document = await options.parse!({ ...base, text });
+      if (parseStarted !== 0n) addTiming(`(parse ${target.channel})`, Number(process.hrtime.bigint() - parseStarted) / 1e6);
     } catch (error) {
       const diagnostic: Diagnostic = {
         ruleId: 'internal/adapter-error',

@@ -12,6 +12,7 @@ import type { LintNotice, LintResult } from './result.js';
 import { lintFiles, loadContentParser, type LintTarget } from './runner.js';
 import { campaignResolver } from './campaign-resolver.js';
 import { timelineMark, timelineSpan } from './timeline.js';
+import { takeTimings, timingEnabled } from './rule-timing.js';
 
 /** Everything a worker needs to lint like the main thread (plain data: it crosses threads). */
 export interface WorkerSetup {
@@ -43,6 +44,8 @@ export interface WorkerReply {
   notices: Array<{ index: number; notices: LintNotice[] }>;
   cacheHits: number;
   cacheMisses: number;
+  /** With BRANDLINT_TIMING, this thread's time per step for the batch (rule-timing.ts). */
+  timings?: Array<[string, number]>;
   /** The run could not be prepared here (the main thread prepared it, so this is unexpected). */
   failure?: string;
 }
@@ -69,7 +72,9 @@ function prepareOnce(setup: WorkerSetup): Promise<PreparedRun | string> {
 export async function lintBatch(task: WorkerTask): Promise<WorkerReply> {
   const run = await prepareOnce(task.setup);
   if (typeof run === 'string') return { results: [], notices: [], cacheHits: 0, cacheMisses: 0, failure: run };
-  return lintBatchWith(run, task);
+  const reply = await lintBatchWith(run, task);
+  if (timingEnabled()) reply.timings = takeTimings();
+  return reply;
 }
 
 /** A batch linted with a prepared run (a worker's, or the main thread's own). */
