@@ -12,7 +12,8 @@
 //     the lint server (`brandlint server start`);
 //   - scaling series: 1/4, 1/2, 1 and 2x of W1 (cost and memory must grow linearly, memory not at
 //     all), and single large inputs at 1/4 to 1x (clean HTML to 1 MB, minified one-line HTML to
-//     5 MB, an unpunctuated run of text to 80,000 characters);
+//     5 MB, an unpunctuated run of text to 80,000 characters, an X post of links, emoji and
+//     template tags to 500,000 characters);
 // and ends with the targets and whether each is met. Not part of `npm test`: a fresh clone has no
 // corpus. Options (environment): BRANDLINT_BENCH_DIR reuses a workload folder; BRANDLINT_BENCH_QUICK=1
 // skips the scaling series.
@@ -222,10 +223,24 @@ if (!quick) {
       for (let i = 0; text.length < size; i++) text += `${words[i % words.length]} `;
       return `<html lang="en"><body><p>${text}</p></body></html>\n`;
     },
+    // Masked to spaces and emoji only: its words are segmented in pieces cut before emoji (was quadratic).
+    'X post of links, emoji and tags': (size) => {
+      let text = '---\nplatform: x\n---\n';
+      while (text.length < size) text += '👍 https://northwind.com/trail {{first}}{{last}} @ana@mastodon.social ';
+      return `${text}\n`;
+    },
   };
-  for (const [name, full] of [['clean HTML', 1_000_000], ['minified one-line HTML', 5_000_000], ['unpunctuated run', 80_000]]) {
+  // Name, full size, and where the file goes (a post is linted as one in a social/<platform>/ folder).
+  const series = [
+    ['clean HTML', 1_000_000, '', '.html'],
+    ['minified one-line HTML', 5_000_000, '', '.html'],
+    ['unpunctuated run', 80_000, '', '.html'],
+    ['X post of links, emoji and tags', 500_000, path.join('social', 'x'), '.md'],
+  ];
+  for (const [name, full, folder, extension] of series) {
+    mkdirSync(path.join(inputs, folder), { recursive: true });
     for (const part of [0.25, 0.5, 1]) {
-      const file = path.join(inputs, `${name.replace(/\W+/g, '-')}-${part}.html`);
+      const file = path.join(inputs, folder, `${name.replace(/\W+/g, '-')}-${part}${extension}`);
       writeFileSync(file, makers[name](Math.round(full * part)));
       row(`scaling: ${name}, ${Math.round((full * part) / 1000)}k characters`, run(lint(file), inputs));
     }

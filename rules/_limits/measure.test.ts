@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { findEmoji, findLinks, graphemes } from './measure.js';
+import type { MessageText } from '../../src/core/message-text.js';
+import { characterLength, characterUnits, findEmoji, findLinks, graphemes, xWeightedLength, xWeightedUnits } from './measure.js';
+
+/** A message of plain text where every `{{tag}}` is a template tag (what assembleMessageText marks). */
+function messageOf(text: string): MessageText {
+  const template = Array.from({ length: text.length }, () => false);
+  const templateStarts: number[] = [];
+  for (const match of text.matchAll(/\{\{\w+\}\}/g)) {
+    templateStarts.push(match.index);
+    for (let at = match.index; at < match.index + match[0].length; at++) template[at] = true;
+  }
+  return { message: undefined, messageId: 'post', text, runs: [], starts: [], ends: [], template, templateStarts };
+}
 
 describe('findLinks: links as social platforms count them', () => {
   it.each([
@@ -89,5 +101,26 @@ describe('findEmoji', () => {
       const expected = [...text.matchAll(everywhere)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
       expect(findEmoji(text), JSON.stringify(text)).toEqual(expected);
     }
+  });
+});
+
+describe('lengths of long posts full of links, emoji and template tags', () => {
+  // Each piece: an emoji, a link, two adjacent template tags and spaces; repeated, every one counts.
+  const piece = '👍 https://northwind.com/trail {{first}}{{last}} ';
+  const post = messageOf(piece.repeat(400));
+
+  it('X: 2 per emoji, the link length per link, the tag length per tag, 1 per space', () => {
+    const options = { linkLength: 23, templateTagLength: 10 };
+    expect(xWeightedLength(post, options)).toBe(400 * (2 + 1 + 23 + 1 + 10 + 10 + 1));
+    const units = xWeightedUnits(post, options).units;
+    expect(units).toHaveLength(400 * 7);
+    expect(units.slice(0, 7).map((unit) => post.text.slice(unit.start, unit.end))).toEqual(['👍', ' ', 'https://northwind.com/trail', ' ', '{{first}}', '{{last}}', ' ']);
+  });
+
+  it('other platforms: 1 per grapheme, the link length per link, the tag length per tag', () => {
+    expect(characterLength(post, 10, 23)).toBe(400 * (1 + 1 + 23 + 1 + 10 + 10 + 1));
+    expect(characterUnits(post, 10, 23).units).toHaveLength(400 * 7);
+    // Without a link length, a link counts its characters.
+    expect(characterLength(post, 10)).toBe(400 * (1 + 1 + 'https://northwind.com/trail'.length + 1 + 10 + 10 + 1));
   });
 });

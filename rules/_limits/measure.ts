@@ -231,10 +231,12 @@ class Tally {
 function tallyUnits(message: MessageText, templateTagLength: number, tally: Tally, weigh: (piece: string, offset: number, tally: Tally) => void): void {
   let index = 0;
   const { text, template } = message;
+  // Template tags start in text order: one pass over their starts, not a search at every character.
+  const tagStarts = new SpansInOrder(message.templateStarts.map((start) => ({ start })));
   while (index < text.length) {
     if (template[index]) {
       let end = index + 1;
-      while (end < text.length && template[end] && !message.templateStarts.includes(end)) end++;
+      while (end < text.length && template[end] && !tagStarts.startingAt(end)) end++;
       tally.add(index, end, templateTagLength);
       index = end;
       continue;
@@ -301,18 +303,18 @@ function tallyCharacters(message: MessageText, templateTagLength: number, linkLe
       }
       return;
     }
-    const links = linkLength === undefined ? [] : countedLinks(text, rules);
-    const servers = rules.mentionsWithoutServer ? mentionServers(text) : [];
+    const links = new SpansInOrder(linkLength === undefined ? [] : countedLinks(text, rules));
+    const servers = new SpansInOrder(rules.mentionsWithoutServer ? mentionServers(text) : []);
     let index = 0;
     eachGrapheme(text, (start, end) => {
       if (start < index) return;
-      const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
+      const link = links.startingAt(start);
       if (link && linkLength !== undefined) {
         out.add(offset + link.start, offset + link.end, linkLength);
         index = link.end;
         return;
       }
-      const server = servers.length === 0 ? undefined : servers.find((candidate) => candidate.start === start);
+      const server = servers.startingAt(start);
       if (server) {
         out.add(offset + server.start, offset + server.end, 0);
         index = server.end;
@@ -322,6 +324,24 @@ function tallyCharacters(message: MessageText, templateTagLength: number, linkLe
       index = end;
     });
   });
+}
+
+/**
+ * Spans in text order (links, emoji, mention servers), looked up at increasing offsets: each
+ * lookup moves past the spans that start before it, so a text costs one pass over its spans
+ * instead of a search of all of them at every grapheme (quadratic on a post full of links).
+ */
+class SpansInOrder<Span extends { start: number }> {
+  #next = 0;
+  constructor(private readonly spans: readonly Span[]) {}
+
+  /** The first span starting at `start` (offsets asked must not decrease). */
+  startingAt(start: number): Span | undefined {
+    const { spans } = this;
+    while (this.#next < spans.length && spans[this.#next]!.start < start) this.#next++;
+    const span = spans[this.#next];
+    return span !== undefined && span.start === start ? span : undefined;
+  }
 }
 
 /** Code points X counts as one; every other code point counts as two (twitter-text configuration v3). */
@@ -353,18 +373,18 @@ export function xWeightedUnits(message: MessageText, options: { linkLength: numb
 
 function tallyXWeights(message: MessageText, options: { linkLength: number; templateTagLength: number }, tally: Tally): void {
   tallyUnits(message, options.templateTagLength, tally, (text, offset, out) => {
-    const links = findLinks(text);
-    const emoji = findEmoji(text);
+    const links = new SpansInOrder(findLinks(text));
+    const emoji = new SpansInOrder(findEmoji(text));
     let index = 0;
     eachGrapheme(text, (start, end) => {
       if (start < index) return;
-      const link = links.length === 0 ? undefined : links.find((candidate) => candidate.start === start);
+      const link = links.startingAt(start);
       if (link) {
         out.add(offset + link.start, offset + link.end, options.linkLength);
         index = link.end;
         return;
       }
-      if (emoji.length > 0 && emoji.some((candidate) => candidate.start === start)) {
+      if (emoji.startingAt(start)) {
         out.add(offset + start, offset + end, 2);
         index = end;
         return;

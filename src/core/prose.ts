@@ -272,15 +272,29 @@ function scanAsciiWords(text: string, from: number, to: number, table: Uint8Arra
   }
 }
 
-/** The first offset at or after `from` that follows whitespace and precedes an ASCII letter or digit; the text's end if none. */
+/**
+ * The first offset at or after `from` where UAX #29 always puts a word boundary, whatever the
+ * language: after whitespace and before a character that is neither whitespace nor one that
+ * attaches to what precedes it (Extend, Format and ZWJ: marks, format characters, emoji
+ * modifiers). Only WB3d (space x space) and WB4 (x Extend) join a whitespace character to the
+ * next. The text's end if there is none.
+ */
 function safeWordCut(text: string, from: number): number {
   for (let at = Math.max(1, from); at < text.length; at++) {
+    const before = text.charCodeAt(at - 1);
+    // U+FEFF is whitespace to JavaScript but Format to UAX #29: it joins the characters around it.
+    if (!(before === 32 || (before >= 9 && before <= 13) || (before > 127 && before !== 0xfeff && WHITESPACE.test(text[at - 1]!)))) continue;
     const code = text.charCodeAt(at);
     const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    if (alnum && /\s/.test(text[at - 1]!)) return at;
+    // An ASCII letter or digit is the common case; text masked to spaces and emoji needs the rest.
+    if (alnum || !JOINS_PRECEDING.test(String.fromCodePoint(text.codePointAt(at)!))) return at;
   }
   return text.length;
 }
+
+const WHITESPACE = /\s/;
+/** Whitespace, and what UAX #29 word rules attach to the character before (Extend, Format, ZWJ). */
+const JOINS_PRECEDING = /^[\s\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
 
 /** The prose of one message (an email, a page, a bot response, a post). */
 export interface MessageProse {

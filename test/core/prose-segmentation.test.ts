@@ -55,3 +55,29 @@ describe('segmentWords', () => {
     });
   }
 });
+
+describe('segmentWords on texts longer than the pieces it hands Intl.Segmenter', () => {
+  // Masked text can be nothing but spaces and emoji (a post of links, tags and emoji): pieces are
+  // then cut after whitespace before an emoji; the segments must still be the segmenter's.
+  const alphabets = {
+    'spaces and emoji': [' ', ' ', ' ', '😀', '👍🏽', '🇳🇴', '\u200d', '\u0301', '\ufeff', '\u00a0', '\n', '\t', '‼\ufe0f'],
+    'mixed text': [...ASCII, ...OTHER, ' ', ' ', '🇳🇴🇩🇪', '\u3000', '\u2028'],
+  };
+  it('does not cut after U+FEFF, which JavaScript calls whitespace and UAX #29 joins to the letters around it', () => {
+    const text = `${'x'.repeat(4100)}a\ufeffb${' c'.repeat(50)}`;
+    expect([...segmentWords(text, 'en')]).toEqual(viaIntl(text, 'en'));
+  });
+
+  for (const [name, alphabet] of Object.entries(alphabets)) {
+    for (const locale of ['en', 'ja', 'th']) {
+      it(`${name} (${locale})`, () => {
+        const next = random(name.length * 31 + locale.length);
+        for (let round = 0; round < 3; round++) {
+          let text = '';
+          while (text.length < 9000) text += alphabet[Math.floor(next() * alphabet.length)];
+          expect([...segmentWords(text, locale)]).toEqual(viaIntl(text, locale));
+        }
+      });
+    }
+  }
+});
