@@ -38,7 +38,7 @@ export function graphemes(text: string): Array<{ start: number; end: number; tex
  * or a joiner may extend) to two lone characters after it: the boundary between two lone
  * characters is certain, and no rule of UAX #29 looks back past one.
  */
-function eachGrapheme(text: string, visit: (start: number, end: number) => void): void {
+export function eachGrapheme(text: string, visit: (start: number, end: number) => void): void {
   const length = text.length;
   let at = 0;
   while (at < length) {

@@ -22,7 +22,6 @@ import {
   languageOf,
   matchCase,
   proseRange,
-  segmenterFor,
   type MessageProse,
   type ProseRun,
   type ProseSpan,
@@ -31,6 +30,7 @@ import type { SourceCode } from '../../src/core/source-code.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
 import type { Countable } from './schema.js';
 import { SortedWordList } from './word-list.js';
+import { eachGrapheme } from '../_limits/measure.js';
 import { packageRoot } from '../../src/core/package-info.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -571,9 +571,12 @@ function occurrencesIn(context: KindContext, message: MessageProse, spec: Occurr
       case 'emoji':
         // A grapheme holding an emoji is part of the text: text without one needs no segmenting.
         if (!EMOJI.test(run.text)) break;
-        for (const segment of segmenterFor(run.locale, 'grapheme').segment(run.text)) {
-          if (EMOJI.test(segment.segment)) add(run, segment.index, segment.index + segment.segment.length);
-        }
+        // In windows around the characters that can join (one pass over a long text, see measure.ts).
+        eachGrapheme(run.text, (start, end) => {
+          // A lone ASCII character is never an emoji.
+          if (end - start === 1 && run.text.charCodeAt(start) < 128) return;
+          if (EMOJI.test(run.text.slice(start, end))) add(run, start, end);
+        });
         break;
       case 'hashtag':
       case 'mention':

@@ -50,12 +50,23 @@ export function dropOverlappingVoiceFindings(findings: readonly Diagnostic[]): D
     if (tier === undefined || !finding.range || finding.actual === undefined) continue;
     const candidate = { finding, tier, range: finding.range, text: finding.actual.toLowerCase() };
     const line = finding.range.start.line;
-    byLine.set(line, [...(byLine.get(line) ?? []), candidate]);
+    const onLine = byLine.get(line);
+    if (onLine) onLine.push(candidate);
+    else byLine.set(line, [candidate]);
   }
   const dropped = new Set<Diagnostic>();
   for (const candidates of byLine.values()) {
-    for (const candidate of candidates) {
-      if (candidates.some((other) => other.tier < candidate.tier && samePhrase(candidate, other))) dropped.add(candidate.finding);
+    if (candidates.length < 2) continue;
+    // A phrase lies within the other's range: sorted by start (the longer first), each candidate
+    // meets only the ones starting inside it, not every finding of the line (a minified page is one line).
+    candidates.sort((a, b) => a.range.start.offset - b.range.start.offset || b.range.end.offset - a.range.end.offset);
+    for (let i = 0; i < candidates.length; i++) {
+      const outer = candidates[i]!;
+      for (let j = i + 1; j < candidates.length && candidates[j]!.range.start.offset < outer.range.end.offset; j++) {
+        const other = candidates[j]!;
+        if (other.tier === outer.tier || !samePhrase(outer, other)) continue;
+        dropped.add(other.tier > outer.tier ? other.finding : outer.finding);
+      }
     }
   }
   return dropped.size === 0 ? [...findings] : findings.filter((finding) => !dropped.has(finding));

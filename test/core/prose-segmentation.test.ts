@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentWords } from '../../src/core/prose.js';
+import { eachSentence, segmentWords } from '../../src/core/prose.js';
 
 /**
  * `segmentWords` segments plain ASCII text itself (UAX #29 reduced to ASCII) instead of calling
@@ -80,4 +80,34 @@ describe('segmentWords on texts longer than the pieces it hands Intl.Segmenter',
       });
     }
   }
+});
+
+describe('eachSentence: sentences of a long text, segmented in windows', () => {
+  const sentencesViaIntl = (text: string, locale: string): Array<[number, number]> =>
+    [...new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(text)].map((s) => [s.index, s.index + s.segment.length]);
+  const sentencesInWindows = (text: string, locale: string, window: number): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    eachSentence(text, locale, (start, end) => out.push([start, end]), window);
+    return out;
+  };
+  // What the sentence rules turn on: terminators, closers, spaces, paragraph breaks, upper and
+  // lower case after a full stop (SB8 looks ahead past digits and punctuation to the next letter).
+  const pieces = ['Go', ' now', '. ', '! ', '? ', '.', '...', ' ', '   ', '\n', '\r\n', '\u2029', ')', '"', '” ', 'e.g. ', 'U.S. ', ' a', ' B', 'x', '3', ' 12', ', ', '; ', ':', '—', '¿', '。', '中文', '\u00a0', '\u0301', '😀', '-'];
+  for (const locale of ['en', 'de', 'ja', 'en-u-ss-standard']) {
+    it(`matches Intl.Segmenter on the whole text, with windows of every size (${locale})`, () => {
+      const next = random(locale.length * 131 + 7);
+      for (let round = 0; round < 40; round++) {
+        let text = '';
+        const length = 50 + Math.floor(next() * 400);
+        while (text.length < length) text += pieces[Math.floor(next() * pieces.length)];
+        const expected = sentencesViaIntl(text, locale);
+        for (const window of [1, 2, 5, 16, 64, 10_000]) expect(sentencesInWindows(text, locale, window), `${JSON.stringify(text)} in windows of ${window}`).toEqual(expected);
+      }
+    });
+  }
+
+  it('segments a long paragraph with no letter near the end of a window (digits and spaces after a full stop)', () => {
+    const text = `${'It is 3. '.repeat(50)}${' '.repeat(300)}4 5 6 and lower. Next one.`;
+    expect(sentencesInWindows(text, 'en', 64)).toEqual(sentencesViaIntl(text, 'en'));
+  });
 });

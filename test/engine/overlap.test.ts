@@ -31,6 +31,34 @@ describe('dropOverlappingVoiceFindings', () => {
   }
 });
 
+describe('dropOverlappingVoiceFindings on many findings of one line', () => {
+  /** The definition: a finding goes when a finding of a lower tier is about the same phrase (every pair compared). */
+  function byDefinition(findings: Diagnostic[]): string[] {
+    const tier = (id: string) => (id === 'prose-style' ? 2 : id.startsWith('brand/') ? 0 : 1);
+    const same = (a: Diagnostic, b: Diagnostic) => {
+      const [x, y] = [a.range!, b.range!];
+      const aInB = y.start.offset <= x.start.offset && x.end.offset <= y.end.offset;
+      const bInA = x.start.offset <= y.start.offset && y.end.offset <= x.end.offset;
+      const [outer, inner] = bInA ? [a, b] : aInB ? [b, a] : [null, null];
+      return outer !== null && inner!.actual!.length > 0 && outer.actual!.toLowerCase().includes(inner!.actual!.toLowerCase());
+    };
+    return findings.filter((f) => !findings.some((o) => tier(o.ruleId) < tier(f.ruleId) && same(f, o))).map((f) => `${f.ruleId}@${f.range!.start.offset}-${f.range!.end.offset}`);
+  }
+
+  it('drops exactly what comparing every pair drops', () => {
+    const rules = ['brand/banned', 'plain-language/utilize', 'inclusive-language/ableist', 'prose-style'];
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let round = 0; round < 50; round++) {
+      const findings = Array.from({ length: 60 }, () => {
+        const start = Math.floor(next() * 45);
+        return at(rules[Math.floor(next() * rules.length)]!, start, Math.min(text.length, start + 1 + Math.floor(next() * 8)));
+      });
+      expect(dropOverlappingVoiceFindings(findings).map((f) => `${f.ruleId}@${f.range!.start.offset}-${f.range!.end.offset}`)).toEqual(byDefinition(findings));
+    }
+  });
+});
+
 describe('one finding per phrase in a real lint', () => {
   it('"you guys", "world-class" and "utilize" are each reported once, by the most specific rule', async () => {
     const rules = await Promise.all(['brand/banned', 'inclusive-language/gendered-words', 'marketing-cliches/cliches', 'plain-language/utilize'].map(shippedRule));

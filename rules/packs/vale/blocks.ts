@@ -8,7 +8,7 @@
  */
 import { sourceEndOf, sourceOffsetOf, type ContentDocument, type ProseScope } from '../../../src/core/document.js';
 import type { Range } from '../../../src/core/position.js';
-import { segmenterFor, type ProseRun } from '../../../src/core/prose.js';
+import { eachSentence, type ProseRun } from '../../../src/core/prose.js';
 import type { SourceCode } from '../../../src/core/source-code.js';
 
 /** Vale's name of a block's kind. */
@@ -124,12 +124,13 @@ export interface BlockPart {
 /** The sentences of a block (Intl.Segmenter in the block's locale). */
 export function sentencesOfBlock(block: ValeBlock): BlockPart[] {
   const parts: BlockPart[] = [];
-  for (const segment of segmenterFor(block.locale, 'sentence').segment(block.text)) {
-    const lead = segment.segment.length - segment.segment.trimStart().length;
-    const text = segment.segment.trim();
-    if (text === '') continue;
-    parts.push({ block, text, offset: segment.index + lead });
-  }
+  eachSentence(block.text, block.locale, (start, end) => {
+    const segment = block.text.slice(start, end);
+    const lead = segment.length - segment.trimStart().length;
+    const text = segment.trim();
+    if (text === '') return;
+    parts.push({ block, text, offset: start + lead });
+  });
   return parts;
 }
 
