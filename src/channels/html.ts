@@ -232,7 +232,7 @@ class HtmlWalker {
   private readonly document;
   private readonly customPropertiesAllowed: boolean;
   private readonly hidingClasses = new Set<string>();
-  private readonly seenStartTags = new Set<number>();
+  private seenStartTags = new Set<number>();
   private readonly textContent = new WeakMap<HtmlElement, string>();
   private buffer = new TextBuffer();
   private bufferContext: Context | null = null;
@@ -1138,11 +1138,13 @@ class HtmlWalker {
   private msoFragment(content: string, offset: number, condition: string, context: Context): void {
     this.flush();
     const outer = this.source;
+    // The fragment's offsets are its own: its start tags are remembered apart from the document's
+    // (swapped, not copied: a copy per fragment was quadratic in an email of many).
+    const seen = this.seenStartTags;
     try {
       const { tree, errors } = this.tools.parser.parse(content, { fragment: true });
       this.source = { html: content, map: shifted(outer.map, offset), spans: findTemplateSpans(content), duplicates: duplicateOffsets(errors) };
-      const seen = new Set(this.seenStartTags);
-      this.seenStartTags.clear();
+      this.seenStartTags = new Set();
       this.children(tree.childNodes, {
         ...context,
         scope: null,
@@ -1150,10 +1152,9 @@ class HtmlWalker {
         link: null,
         atRules: [...context.atRules, condition],
       });
-      this.seenStartTags.clear();
-      for (const start of seen) this.seenStartTags.add(start);
     } finally {
       this.source = outer;
+      this.seenStartTags = seen;
     }
   }
 }
