@@ -13,8 +13,8 @@
 //   - scaling series: 1/4, 1/2, 1 and 2x of W1 (cost and memory must grow linearly, memory not at
 //     all), and single large inputs at 1/4 to 1x (clean HTML to 1 MB, minified one-line HTML to
 //     5 MB, an unpunctuated run of text to 80,000 characters, a one-line paragraph of short
-//     sentences to 300,000, an email of Outlook conditional blocks to 400,000, an X post of
-//     links, emoji and template tags to 500,000);
+//     sentences to 300,000, an email of Outlook conditional blocks and a Chinese paragraph to
+//     400,000, an X post of links, emoji and template tags to 500,000);
 // and ends with the targets and whether each is met. Not part of `npm test`: a fresh clone has no
 // corpus. Options (environment): BRANDLINT_BENCH_DIR reuses a workload folder; BRANDLINT_BENCH_QUICK=1
 // skips the scaling series.
@@ -237,6 +237,12 @@ if (!quick) {
       while (html.length < size) html += '<!--[if mso]><table><tr><td style="color:#1f5135">Hi</td></tr></table><![endif]--><p>Our trail boots are light.</p>';
       return `${html}</body></html>\n`;
     },
+    // No spaces: words and clusters are segmented in pieces cut after CJK punctuation and emoji.
+    'Chinese paragraph with emoji': (size) => {
+      let text = '';
+      while (text.length < size) text += '欢迎来到我们的商店，今天购物😀';
+      return `<html lang="zh"><body><p>${text}</p></body></html>\n`;
+    },
     // Masked to spaces and emoji only: its words are segmented in pieces cut before emoji (was quadratic).
     'X post of links, emoji and tags': (size) => {
       let text = '---\nplatform: x\n---\n';
@@ -251,6 +257,7 @@ if (!quick) {
     ['unpunctuated run', 80_000, '', '.html'],
     ['paragraph of short sentences with links', 300_000, '', '.html'],
     ['email of Outlook conditional blocks', 400_000, '', '.html'],
+    ['Chinese paragraph with emoji', 400_000, '', '.html'],
     ['X post of links, emoji and tags', 500_000, path.join('social', 'x'), '.md'],
   ];
   for (const [name, full, folder, extension] of series) {

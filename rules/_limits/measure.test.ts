@@ -86,6 +86,26 @@ describe('graphemes: only the stretches of characters that may join are segmente
   });
 });
 
+describe('graphemes of long stretches without lone characters (segmented in pieces)', () => {
+  it('gives the clusters Intl.Segmenter gives for the whole text', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // Pieces are cut between two wide characters: ideographs, kana and Hangul syllables next to
+    // jamo that join them, voiced-sound marks, emoji sequences and regional indicators.
+    const pool = ['中', '文', 'カ', 'ひ', '。', '！', '한', '\u11a8', '\u1161', '\u1100', '\u3099', '\uff9e', '👍', '🏽', '\u200d', '🇳', '🇴', '\u0301', '\ufe0f'];
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 4; k++) {
+      let text = '';
+      while (text.length < 20_000) text += pool[random(pool.length)]!;
+      const expected = [...segmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
+      expect(graphemes(text)).toEqual(expected);
+    }
+  });
+});
+
 describe('findEmoji', () => {
   it('finds what one scan of the whole text with the emoji pattern finds', () => {
     // The pattern is tried only where an emoji may start; a scan of the whole text tries it everywhere.

@@ -343,27 +343,55 @@ function lastLetterIndex(text: string): number {
 
 /**
  * The first offset at or after `from` where UAX #29 always puts a word boundary, whatever the
- * language: after whitespace and before a character that is neither whitespace nor one that
- * attaches to what precedes it (Extend, Format and ZWJ: marks, format characters, emoji
- * modifiers). Only WB3d (space x space) and WB4 (x Extend) join a whitespace character to the
- * next. The text's end if there is none.
+ * language: after a character that ends a word for sure (see {@link endsWordForSure}) and before
+ * one that does not attach to what precedes it (Extend, Format, ZWJ: marks, format characters,
+ * emoji modifiers). The text's end if there is none.
  */
 function safeWordCut(text: string, from: number): number {
   for (let at = Math.max(1, from); at < text.length; at++) {
-    const before = text.charCodeAt(at - 1);
-    // U+FEFF is whitespace to JavaScript but Format to UAX #29: it joins the characters around it.
-    if (!(before === 32 || (before >= 9 && before <= 13) || (before > 127 && before !== 0xfeff && WHITESPACE.test(text[at - 1]!)))) continue;
+    if (!endsWordForSure(text, at)) continue;
     const code = text.charCodeAt(at);
     const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    // An ASCII letter or digit is the common case; text masked to spaces and emoji needs the rest.
+    // An ASCII letter or digit is the common case; text masked to spaces and emoji, or Chinese, needs the rest.
     if (alnum || !JOINS_PRECEDING.test(String.fromCodePoint(text.codePointAt(at)!))) return at;
   }
   return text.length;
 }
 
+/**
+ * Whether the character before `at` is whitespace, an emoji, or punctuation of Word_Break class
+ * Other that no dictionary reads (`。`, `！`, `「`): no rule of UAX #29 joins such a character to
+ * the next but one that attaches to it (WB3d joins spaces to spaces only), and no rule looking
+ * back from later in the text reaches past it. Not U+FEFF: whitespace to JavaScript, Format to UAX #29.
+ */
+function endsWordForSure(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  if (before === 32 || (before >= 9 && before <= 13)) return true;
+  // A comma, full stop, colon or apostrophe joins letters to letters and digits to digits (WB6,
+  // WB7, WB11, WB12), never an ideograph or kana to anything.
+  if (JOINING_PUNCTUATION.has(before)) return at >= 2 && isIdeographOrKana(text.charCodeAt(at - 2));
+  if (before < 128) return false;
+  if (STANDALONE_PUNCTUATION.has(before)) return true;
+  if (before === 0xfeff) return false;
+  if (before >= 0xdc00 && before <= 0xdfff && at >= 2) return EMOJI_PICTOGRAPH.test(text.slice(at - 2, at));
+  const character = text[at - 1]!;
+  return WHITESPACE.test(character) || EMOJI_PICTOGRAPH.test(character);
+}
+
 const WHITESPACE = /\s/;
+const EMOJI_PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+/** CJK and full-width punctuation of Word_Break class Other: 、。〃「」『』【】！（）？ */
+const STANDALONE_PUNCTUATION = new Set([0x3001, 0x3002, 0x3003, 0x300c, 0x300d, 0x300e, 0x300f, 0x3010, 0x3011, 0xff01, 0xff08, 0xff09, 0xff1f]);
+/** MidLetter, MidNum and MidNumLet punctuation, ASCII and full-width: , . : ; ' ， ． ： ； ＇ */
+const JOINING_PUNCTUATION = new Set([0x2c, 0x2e, 0x3a, 0x3b, 0x27, 0xff0c, 0xff0e, 0xff1a, 0xff1b, 0xff07]);
+
+/** CJK ideographs and kana letters (Word_Break Other and Katakana: no mid-word punctuation joins them). */
+function isIdeographOrKana(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa);
+}
+
 /** Whitespace, and what UAX #29 word rules attach to the character before (Extend, Format, ZWJ). */
-const JOINS_PRECEDING = /^[\s\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
+const JOINS_PRECEDING = /^[\s\p{M}\p{Grapheme_Extend}\p{Cf}\p{Emoji_Modifier}]/u;
 
 /** The prose of one message (an email, a page, a bot response, a post). */
 export interface MessageProse {

@@ -62,14 +62,28 @@ describe('segmentWords on texts longer than the pieces it hands Intl.Segmenter',
   const alphabets = {
     'spaces and emoji': [' ', ' ', ' ', '😀', '👍🏽', '🇳🇴', '\u200d', '\u0301', '\ufeff', '\u00a0', '\n', '\t', '‼\ufe0f'],
     'mixed text': [...ASCII, ...OTHER, ' ', ' ', '🇳🇴🇩🇪', '\u3000', '\u2028'],
+    // No whitespace: pieces are cut after CJK punctuation and emoji, next to digits, kana and marks.
+    'Chinese and Japanese without spaces': ['欢迎', '来到', '我们的', '商店', '今天', '购物', 'カタカナ', 'ひらがな', '。', '、', '！', '？', '「', '」', '（', '）', '，', '．', '：', '😀', '👍🏽', '❤\ufe0f', '\u200d', '\u3099', '\uff9e', '1', '23', 'a', 'B', '!', '\u0301', '\ufeff', '한국어'],
   };
   it('does not cut after U+FEFF, which JavaScript calls whitespace and UAX #29 joins to the letters around it', () => {
     const text = `${'x'.repeat(4100)}a\ufeffb${' c'.repeat(50)}`;
     expect([...segmentWords(text, 'en')]).toEqual(viaIntl(text, 'en'));
   });
 
+  it('does not cut after a full-width comma or colon, which join digits and letters (1，000)', () => {
+    for (const joiner of ['，', '：', '．']) {
+      const text = `${'欢迎'.repeat(2100)}1${joiner}000 a${joiner}b${'。商店'.repeat(20)}`;
+      expect([...segmentWords(text, 'zh')]).toEqual(viaIntl(text, 'zh'));
+    }
+    // After an ideograph, the same punctuation ends the word for sure: long Chinese text is cut there.
+    for (const joiner of ['，', ',', '．', '：', "'"]) {
+      const text = `${'欢迎'.repeat(2100)}购${joiner}1${joiner}a${joiner}欢${'迎'.repeat(3000)}`;
+      expect([...segmentWords(text, 'zh')]).toEqual(viaIntl(text, 'zh'));
+    }
+  });
+
   for (const [name, alphabet] of Object.entries(alphabets)) {
-    for (const locale of ['en', 'ja', 'th']) {
+    for (const locale of ['en', 'ja', 'zh', 'th']) {
       it(`${name} (${locale})`, () => {
         const next = random(name.length * 31 + locale.length);
         for (let round = 0; round < 3; round++) {
