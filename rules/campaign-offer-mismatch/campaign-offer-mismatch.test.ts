@@ -60,6 +60,19 @@ testCampaignRule(rule, {
       ],
     },
     {
+      name: 'a large campaign: the message counts every agreeing file, the related locations are the first ten',
+      files: [...Array.from({ length: 14 }, (_, i) => post(`p${String(i).padStart(2, '0')}.post.md`, 'Take 20% off all packs.')), post('z.post.md', 'Take 15% off all packs.')],
+      errors: [
+        {
+          file: 'z.post.md',
+          line: 5,
+          column: 1,
+          message: 'offer "15% off" disagrees with the campaign\'s "20% off" (14 of 15 files: social)',
+          related: Array.from({ length: 10 }, (_, i) => `p${String(i).padStart(2, '0')}.post.md:5:1`),
+        },
+      ],
+    },
+    {
       name: 'a tie is reported as such on every side',
       files: [post('a.post.md', 'Take 20% off.'), post('b.post.md', 'Take 15% off.')],
       errors: [

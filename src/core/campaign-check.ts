@@ -44,7 +44,9 @@ export function disagreeingFacts(member: Pick<CampaignMember, 'facts'>, kind: Fa
   const perMessage = !PER_FILE_KINDS.has(kind);
   for (const fact of comparableFacts(member, kind)) {
     const key = perMessage ? (fact.messageId ?? '') : '';
-    byMessage.set(key, [...(byMessage.get(key) ?? []), fact]);
+    const facts = byMessage.get(key);
+    if (facts) facts.push(fact);
+    else byMessage.set(key, [fact]);
   }
   return [...byMessage.values()].flatMap((facts) => (facts.some((fact) => values.includes(fact.value)) ? [] : facts));
 }
@@ -56,15 +58,26 @@ export function describeReference(campaign: CampaignView, reference: FactReferen
   return `${backers.length} of ${campaign.members.length} files: ${[...new Set(backers.map((member) => member.channel))].join(', ')}`;
 }
 
-/** Related locations of the reference values, other than in `exceptFile`. */
+/**
+ * Related locations a finding lists at most. Every disagreeing file of a campaign would otherwise
+ * list every agreeing one: a campaign of 1,000 files wrote a 460 MB JSON report. The message says
+ * how many files back the reference (see {@link describeReference}).
+ */
+export const MAX_RELATED_LOCATIONS = 10;
+
+/** Related locations of the reference values, other than in `exceptFile`: the first {@link MAX_RELATED_LOCATIONS}. */
 export function referenceLocations(reference: FactReference, exceptFile: string, label: string): RelatedLocation[] {
-  return reference.locations
-    .filter((location) => location.file !== exceptFile)
-    .map((location) => ({
+  const related: RelatedLocation[] = [];
+  for (const location of reference.locations) {
+    if (location.file === exceptFile) continue;
+    if (related.length === MAX_RELATED_LOCATIONS) break;
+    related.push({
       file: location.file,
       range: location.range,
       message: location.channel ? `the ${location.channel} channel states ${label} ${location.value}` : `the brief states ${label} ${location.value}`,
-    }));
+    });
+  }
+  return related;
 }
 
 const quote = (values: readonly string[]) => values.map((value) => `"${value}"`).join(' or ');
@@ -78,13 +91,18 @@ export function reportDisagreements(context: CampaignRuleContext<unknown>, kind:
   const { campaign } = context;
   const reference = campaign.references[kind];
   if (!reference) return;
+  // The same for every member: worked out once (each reads every member).
+  let described: string | undefined;
+  let sides: string | undefined;
+  let expected: readonly string[] | undefined;
+  const channelOf = new Map(campaign.members.map((member) => [member.file, member.channel]));
   for (const member of campaign.members) {
     const facts = comparableFacts(member, kind);
     if (facts.length === 0) continue;
     if (reference.source === 'tie') {
       const own = facts[0]!;
-      const sides = Object.entries(reference.tiedBy ?? {})
-        .map(([value, files]) => `"${value}" (${files.map((file) => campaign.members.find((m) => m.file === file)?.channel ?? file).join(', ')})`)
+      sides ??= Object.entries(reference.tiedBy ?? {})
+        .map(([value, files]) => `"${value}" (${files.map((file) => channelOf.get(file) ?? file).join(', ')})`)
         .join(' vs ');
       context.report({
         file: member.file,
@@ -99,11 +117,11 @@ export function reportDisagreements(context: CampaignRuleContext<unknown>, kind:
     }
     for (const fact of disagreeingFacts(member, kind, reference.values)) {
       // Calls to action compare normalised (lower case) but read best as written.
-      const expected = kind === 'cta' ? reference.values.map((value) => reference.locations.find((location) => location.value === value)?.text ?? value) : reference.values;
+      expected ??= kind === 'cta' ? reference.values.map((value) => reference.locations.find((location) => location.value === value)?.text ?? value) : reference.values;
       context.report({
         file: member.file,
         messageId: 'mismatch',
-        data: { actual: kind === 'cta' ? fact.text : fact.value, expected: quote(expected), reference: describeReference(campaign, reference) },
+        data: { actual: kind === 'cta' ? fact.text : fact.value, expected: quote(expected), reference: (described ??= describeReference(campaign, reference)) },
         range: fact.range,
         actual: fact.value,
         expected: reference.values,
