@@ -14,7 +14,8 @@
 //     all), and single large inputs at 1/4 to 1x (clean HTML to 1 MB, minified one-line HTML to
 //     5 MB, an unpunctuated run of text to 80,000 characters, a one-line paragraph of short
 //     sentences to 300,000, an email of Outlook conditional blocks and a Chinese paragraph to
-//     400,000, an X post of links, emoji and template tags to 500,000);
+//     400,000, an X post of links, emoji and template tags to 500,000), and one campaign of 250
+//     to 1,000 files;
 // and ends with the targets and whether each is met. Not part of `npm test`: a fresh clone has no
 // corpus. Options (environment): BRANDLINT_BENCH_DIR reuses a workload folder; BRANDLINT_BENCH_QUICK=1
 // skips the scaling series.
@@ -267,6 +268,19 @@ if (!quick) {
       writeFileSync(file, makers[name](Math.round(full * part)));
       row(`scaling: ${name}, ${Math.round((full * part) / 1000)}k characters`, run(lint(file), inputs));
     }
+  }
+  // One campaign of many files, a third disagreeing: findings and related locations grow with the files, not their square.
+  for (const files of [250, 500, 1000]) {
+    const folder = path.join(inputs, `campaign-${files}`);
+    mkdirSync(folder);
+    for (let i = 0; i < files; i++) {
+      const offer = i % 3 === 0 ? 25 : 20;
+      writeFileSync(
+        path.join(folder, `e${i}.html`),
+        `<html lang="en"><head><meta name="campaign" content="spring"></head><body><p>Save ${offer}% with code SPRING${offer} until May ${1 + (i % 3)}. <a href="https://northwind.example/?utm_campaign=spring">Shop now</a></p></body></html>\n`,
+      );
+    }
+    row(`scaling: campaign of ${files} files`, run(lint(folder), inputs));
   }
 }
 
