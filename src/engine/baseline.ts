@@ -33,8 +33,9 @@ export interface Baseline {
 
 /**
  * A hash of what a finding flags that survives moving lines: the flagged text and the content of
- * the line it starts on, trimmed (re-indenting does not matter either). Whole-file problems hash
- * to the same value whatever the file holds.
+ * the line it starts on, trimmed (re-indenting does not matter either), as far as
+ * {@link LINE_CONTEXT} characters from the finding (a minified file is one line: hashing all of it
+ * for each finding was quadratic). Whole-file problems hash to the same value whatever the file holds.
  */
 export function findingHash(diagnostic: Pick<Diagnostic, 'range'>, source: string | undefined): string {
   const hash = createHash('sha256');
@@ -42,15 +43,24 @@ export function findingHash(diagnostic: Pick<Diagnostic, 'range'>, source: strin
   if (range && source !== undefined) {
     const start = Math.min(range.start.offset, source.length);
     const end = Math.min(Math.max(range.end.offset, start), source.length);
-    const lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
-    const lineEnds = [source.indexOf('\n', start), source.indexOf('\r', start)].filter((index) => index >= 0);
-    const lineEnd = lineEnds.length > 0 ? Math.min(...lineEnds) : source.length;
+    // The line around `start`, found by walking (searching the text for a character it lacks, `\r`, read all of it).
+    const floor = Math.max(0, start - LINE_CONTEXT);
+    let lineStart = start;
+    while (lineStart > floor && !isLineBreak(source.charCodeAt(lineStart - 1))) lineStart--;
+    const ceiling = Math.min(source.length, end + LINE_CONTEXT);
+    let lineEnd = start;
+    while (lineEnd < ceiling && !isLineBreak(source.charCodeAt(lineEnd))) lineEnd++;
     hash.update(source.slice(start, end));
     hash.update('\0');
     hash.update(source.slice(lineStart, lineEnd).trim());
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+/** How far from a finding its line counts for its hash: far beyond any line but a minified one. */
+export const LINE_CONTEXT = 10_000;
+
+const isLineBreak = (code: number): boolean => code === 10 || code === 13;
 
 /** The key a finding is known by within its file. */
 export function findingKey(diagnostic: Diagnostic, source: string | undefined): string {
