@@ -32,7 +32,26 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Ap
     .map(({ fix, ruleId }) => ({ ruleId, edits: [...fix.edits].sort((a, b) => startOf(a) - startOf(b) || endOf(a) - endOf(b)) }))
     .sort((a, b) => startOf(a.edits[0]!) - startOf(b.edits[0]!) || endOf(a.edits.at(-1)!) - endOf(b.edits.at(-1)!));
 
+  // Accepted edits in text order; they never conflict, so each ends where or before the next starts.
   const accepted: Array<TextEdit & { ruleId: string }> = [];
+  /** Where `edit` goes among the accepted edits: after every one starting at or before it. */
+  const placeOf = (edit: TextEdit): number => {
+    let low = 0;
+    let high = accepted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (startOf(accepted[mid]!) <= startOf(edit)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  // Only the accepted edits on either side of its place can conflict with an edit (one search, not a scan of all).
+  const conflictsWithAccepted = (edit: TextEdit): boolean => {
+    const place = placeOf(edit);
+    const before = accepted[place - 1];
+    const after = accepted[place];
+    return (before !== undefined && conflicts(before, edit)) || (after !== undefined && conflicts(after, edit));
+  };
   let skipped = 0;
   let applied = 0;
   for (const { edits, ruleId } of fixes) {
@@ -41,16 +60,15 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Ap
       const previous = edits[i - 1];
       return !previous || !conflicts(previous, edit);
     });
-    if (!valid || edits.some((edit) => accepted.some((other) => conflicts(other, edit)))) {
+    if (!valid || edits.some(conflictsWithAccepted)) {
       skipped++;
       continue;
     }
-    accepted.push(...edits.map((edit) => ({ ...edit, ruleId })));
+    for (const edit of edits) accepted.splice(placeOf(edit), 0, { ...edit, ruleId });
     applied++;
   }
   if (applied === 0) return { text, applied, skipped };
 
-  accepted.sort((a, b) => startOf(a) - startOf(b));
   let out = '';
   let cursor = 0;
   const written: NonNullable<AppliedFixes['written']> = [];

@@ -45,6 +45,47 @@ describe('applyFixes', () => {
   });
 });
 
+describe('applyFixes on many fixes', () => {
+  /** The definition: fixes in order of their first edit; one that conflicts with any accepted edit waits. */
+  function byDefinition(source: string, fixes: Array<Array<[number, number, string]>>): { text: string; applied: number; skipped: number } {
+    const conflict = (a: [number, number, string], b: [number, number, string]) => a[0] === b[0] || (a[0] < b[1] && b[0] < a[1]);
+    const sorted = fixes
+      .map((edits) => [...edits].sort((a, b) => a[0] - b[0] || a[1] - b[1]))
+      .sort((a, b) => a[0]![0] - b[0]![0] || a.at(-1)![1] - b.at(-1)![1]);
+    const accepted: Array<[number, number, string]> = [];
+    let skipped = 0;
+    for (const edits of sorted) {
+      const valid = edits.every((edit, i) => edit[0] >= 0 && edit[1] <= source.length && edit[0] <= edit[1] && (i === 0 || !conflict(edits[i - 1]!, edit)));
+      if (!valid || edits.some((edit) => accepted.some((other) => conflict(other, edit)))) skipped++;
+      else accepted.push(...edits);
+    }
+    accepted.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let cursor = 0;
+    for (const [start, end, replacement] of accepted) {
+      out += source.slice(cursor, start) + replacement;
+      cursor = end;
+    }
+    return { text: out + source.slice(cursor), applied: sorted.length - skipped, skipped };
+  }
+
+  it('applies what the definition applies, on random overlapping fixes and insertions', () => {
+    const source = 'abcdefghijklmnopqrstuvwxyz'.repeat(4);
+    let seed = 5;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 300; round++) {
+      const fixes = Array.from({ length: 1 + next(25) }, () =>
+        Array.from({ length: 1 + next(3) }, (): [number, number, string] => {
+          const start = next(source.length + 1);
+          return [start, Math.min(source.length, start + next(6)), String(next(10))];
+        }),
+      );
+      const result = applyFixes(source, fixes.map((edits) => fixAt(...edits)));
+      expect({ text: result.text, applied: result.applied, skipped: result.skipped }).toEqual(byDefinition(source, fixes));
+    }
+  });
+});
+
 /** `x` repeated n > 1 times is reported and fixed to n - 1: one step per pass. */
 const shrink = defineRule<unknown>({
   meta: { id: 'test/shrink', description: '', category: 'voice', fixable: true, defaultLevel: 'error', messages: { long: 'too many x' } },
