@@ -4,6 +4,7 @@
  * as `templateTagLength` characters each (their value is only known at send time).
  */
 import type { MessageText } from '../../src/core/message-text.js';
+import { isIdeographOrKana } from '../../src/core/prose.js';
 
 /** One counted piece of a message: characters `[start, end)` that weigh `weight`. */
 export interface Unit {
@@ -96,10 +97,7 @@ function segmentGraphemes(text: string, from: number, to: number, visit: (start:
  */
 function isPlainWideCharacter(code: number): boolean {
   return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x3041 && code <= 0x3096) ||
-    (code >= 0x30a1 && code <= 0x30fa) ||
+    isIdeographOrKana(code) ||
     (code >= 0xac00 && code <= 0xd7a3) ||
     (code >= 0x3001 && code <= 0x3003) ||
     (code >= 0xff01 && code <= 0xff5e)

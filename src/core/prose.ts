@@ -386,7 +386,7 @@ const STANDALONE_PUNCTUATION = new Set([0x3001, 0x3002, 0x3003, 0x300c, 0x300d, 
 const JOINING_PUNCTUATION = new Set([0x2c, 0x2e, 0x3a, 0x3b, 0x27, 0xff0c, 0xff0e, 0xff1a, 0xff1b, 0xff07]);
 
 /** CJK ideographs and kana letters (Word_Break Other and Katakana: no mid-word punctuation joins them). */
-function isIdeographOrKana(code: number): boolean {
+export function isIdeographOrKana(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa);
 }
 
