@@ -7,7 +7,7 @@
  * Kept out of the bundle on purpose: it is what loads it. Imports Node built-ins only.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -76,7 +76,12 @@ export function loadBundle<Exports>(file: string): LoadedBundle<Exports> {
       if (!cacheFile) return;
       const partial = `${cacheFile}.partial`;
       const accepted = cachedData !== undefined && !script.cachedDataRejected;
-      if (accepted && !(typical && existsSync(partial))) return;
+      if (accepted && !(typical && existsSync(partial))) {
+        markInUse(cacheFile);
+        return;
+      }
+      // A build's first run: the caches of builds and versions not run for weeks go.
+      if (cachedData === undefined) pruneStaleCaches(path.dirname(cacheFile));
       if (!writeAtomically(cacheFile, script.createCachedData())) return;
       try {
         if (typical) rmSync(partial, { force: true });
@@ -124,6 +129,42 @@ function cacheFileFor(file: string): string | null {
     return path.join(folder, `${key}.v8cache`);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Every build (and every installed version) keeps a cache file of its own, ~2.5 MB: one not used
+ * for this long is deleted when a new one is written, so that the folder does not grow with each
+ * upgrade or rebuild. A cache in use has its time refreshed (at most once a day) by {@link markInUse}.
+ */
+const STALE_CACHE_MS = 14 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function pruneStaleCaches(folder: string): void {
+  try {
+    const now = Date.now();
+    for (const name of readdirSync(folder)) {
+      if (!/^[0-9a-z]+\.v8cache(?:\.partial)?$/.test(name)) continue;
+      const file = path.join(folder, name);
+      try {
+        const info = lstatSync(file);
+        if (info.isFile() && now - info.mtimeMs > STALE_CACHE_MS) unlinkSync(file);
+      } catch {
+        // gone already, or another user's: left as it is
+      }
+    }
+  } catch {
+    // an unreadable folder: nothing pruned
+  }
+}
+
+/** Refreshes the time of a cache file in use, so that pruning keeps it (once a day at most). */
+function markInUse(file: string): void {
+  try {
+    const now = Date.now();
+    if (now - statSync(file).mtimeMs > DAY_MS) utimesSync(file, new Date(now), new Date(now));
+  } catch {
+    // at worst pruned after two weeks and written again
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,36 @@ describe('CLI bundle', () => {
       expect(run(['lint', '--concurrency', 'off', 'fixtures/email/brand--banned.fail.html']).status).toBe(1);
       expect(entries()).toEqual([cacheFile]);
       expect(statSync(path.join(folder(), cacheFile!)).size).toBeGreaterThan(versionSize * 2);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it.skipIf(!ownCodeCache)('deletes the code caches of other builds unused for two weeks when it writes its own, and keeps its own in use', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const { run, folder, entries } = codeCacheSandbox(dir);
+      expect(run(['--version']).status).toBe(0);
+      const [own] = entries();
+      const old = new Date(Date.now() - 20 * 24 * 60 * 60 * 1000);
+      const recent = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+      // Another build's caches (one old, one recent) and this build's own, made to look old.
+      writeFileSync(path.join(folder(), '0000000000000001.v8cache'), 'x');
+      writeFileSync(path.join(folder(), '0000000000000001.v8cache.partial'), '');
+      writeFileSync(path.join(folder(), '0000000000000002.v8cache'), 'x');
+      writeFileSync(path.join(folder(), 'notes.txt'), 'not a cache');
+      for (const name of ['0000000000000001.v8cache', '0000000000000001.v8cache.partial', 'notes.txt']) utimesSync(path.join(folder(), name), old, old);
+      utimesSync(path.join(folder(), '0000000000000002.v8cache'), recent, recent);
+      utimesSync(path.join(folder(), own!), old, old);
+      // A run that uses its cache refreshes its time; a new build's first run prunes.
+      expect(run(['--version']).status).toBe(0);
+      expect(Date.now() - statSync(path.join(folder(), own!)).mtimeMs).toBeLessThan(60 * 60 * 1000);
+      rmSync(path.join(folder(), own!));
+      rmSync(path.join(folder(), `${own!}.partial`), { force: true });
+      expect(run(['--version']).status).toBe(0);
+      expect(entries().filter((name) => name.startsWith('0000'))).toEqual(['0000000000000002.v8cache']);
+      expect(readdirSync(folder())).toContain('notes.txt');
+      expect(entries()).toContain(own);
     } finally {
       cleanup();
     }
