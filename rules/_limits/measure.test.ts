@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageText } from '../../src/core/message-text.js';
-import { characterLength, characterUnits, findEmoji, findLinks, graphemes, xWeightedLength, xWeightedUnits } from './measure.js';
+import { characterLength, characterUnits, findEmoji, findLinks, xWeightedLength, xWeightedUnits } from './measure.js';
 
 /** A message of plain text where every `{{tag}}` is a template tag (what assembleMessageText marks). */
 function messageOf(text: string): MessageText {
@@ -31,81 +31,6 @@ describe('findLinks: links as social platforms count them', () => {
     ['docs at nodejs.org and nodejs.jp', ['nodejs.org', 'nodejs.jp']],
   ])('%s', (text, expected) => {
     expect(findLinks(text).map((link) => link.text)).toEqual(expected);
-  });
-});
-
-describe('graphemes', () => {
-  it.each([
-    ['abc', 3],
-    ['e\u0301', 1],
-    ['👨‍👩‍👧', 1],
-    ['🇳🇴🇩🇪', 2],
-    ['👍🏽!', 2],
-  ])('%s', (text, count) => {
-    expect(graphemes(text)).toHaveLength(count);
-  });
-
-  it('gives the clusters Intl.Segmenter gives, also for text segmented without it (characters below U+0300)', () => {
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    const texts = [
-      'a\r\nb\n\rc',
-      'caf\u00e9 \u00ad\u00a0\u01c4\u02ff\u0000\t',
-      'x\u0300y',
-      '\r\n\r\r\n\n',
-      '',
-      'ɐʃ\u02b0\u0301',
-      'e\u0301\r\n👍🏽',
-      'It’s “quoted” — 5 € … 3‰ ‼ ⁉ ™ – ‐ ‧ ⁞ ₿ ⃀',
-      '‼\ufe0f ™\ufe0f ‼\u200d🔥 ’\u0301 —\u200c x\u2028y\u202ez',
-    ];
-    for (const text of texts) {
-      const expected = [...segmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
-      expect(graphemes(text), JSON.stringify(text)).toEqual(expected);
-    }
-  });
-});
-
-/** Random integers below `n`, the same on every run (a linear congruential generator). */
-function randomInts(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state % n;
-  };
-}
-
-function clustersViaIntl(segmenter: Intl.Segmenter, text: string): Array<{ start: number; end: number; text: string }> {
-  return [...segmenter.segment(text)].map(({ segment, index }) => ({ start: index, end: index + segment.length, text: segment }));
-}
-
-describe('graphemes: only the stretches of characters that may join are segmented', () => {
-  it('gives the clusters Intl.Segmenter gives for random mixes of lone and joining characters', () => {
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    // Lone characters (ASCII, CR, LF, a soft hyphen, ©, ™, ‼, a dash), extenders and joiners, emoji,
-    // regional indicators, Hangul jamo, a Devanagari conjunct, an Arabic prepended mark.
-    const pool = ['a', ' ', '\r', '\n', '\u00ad', '©', '™', '‼', '–', '\u0301', '\u200d', '\ufe0f', '\ufe0e', '👍', '🏽', '🇳', '🇴', '\u1100', '\u1161', '\u11a8', '\u0915', '\u094d', '\u0937', '\u0600', '\u0e33', '\u0903', 'é', '中'];
-    const random = randomInts(7);
-    for (let k = 0; k < 3000; k++) {
-      let text = '';
-      const size = random(12);
-      for (let i = 0; i < size; i++) text += pool[random(pool.length)]!;
-      expect(graphemes(text), JSON.stringify(text)).toEqual(clustersViaIntl(segmenter, text));
-    }
-  });
-});
-
-describe('graphemes of long stretches without lone characters (segmented in pieces)', () => {
-  it('gives the clusters Intl.Segmenter gives for the whole text', () => {
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    // Pieces are cut between two wide characters: ideographs, kana and Hangul syllables next to
-    // jamo that join them, voiced-sound marks, emoji sequences and regional indicators.
-    const pool = ['中', '文', 'カ', 'ひ', '。', '！', '한', '\u11a8', '\u1161', '\u1100', '\u3099', '\uff9e', '👍', '🏽', '\u200d', '🇳', '🇴', '\u0301', '\ufe0f'];
-    const random = randomInts(11);
-    for (let k = 0; k < 4; k++) {
-      let text = '';
-      while (text.length < 20_000) text += pool[random(pool.length)]!;
-      expect(graphemes(text)).toEqual(clustersViaIntl(segmenter, text));
-    }
   });
 });
 

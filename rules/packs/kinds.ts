@@ -30,7 +30,7 @@ import type { SourceCode } from '../../src/core/source-code.js';
 import type { BrandModel } from '../../src/tokens/brand-model.js';
 import type { Countable } from './schema.js';
 import { SortedWordList } from './word-list.js';
-import { eachGrapheme } from '../_limits/measure.js';
+import { eachGrapheme } from '../../src/core/graphemes.js';
 import { packageRoot } from '../../src/core/package-info.js';
 
 // ---------------------------------------------------------------------------------------------
