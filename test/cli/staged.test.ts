@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBatch, parseRawDiff, stagedSnapshot } from '../../src/cli/staged.js';
+import { gitBlobId, parseBatch, parseRawDiff, stagedSnapshot } from '../../src/cli/staged.js';
 import { UsageError } from '../../src/cli/io.js';
 import { tempDir } from './helpers.js';
 
@@ -41,6 +41,31 @@ describe('parseRawDiff', () => {
   });
 });
 
+describe('gitBlobId', () => {
+  // The ids git itself gives (`git hash-object`), in a SHA-1 and a SHA-256 repository.
+  it.each<[string, string | Buffer]>([
+    ['empty', ''],
+    ['text with a line break', '<p>staged</p>\n'],
+    ['non-ASCII and NUL bytes', Buffer.from([0xc3, 0xbc, 0x00, 0xff, 0x0a])],
+    ['CRLF lines', 'a\r\nb\r\n'],
+  ])('%s', (_name, content) => {
+    write('blob.bin', content);
+    for (const format of ['sha1', 'sha256']) {
+      const repo = path.join(dir, format);
+      mkdirSync(repo);
+      spawnSync('git', ['init', '-q', `--object-format=${format}`], { cwd: repo, env: GIT_ENV });
+      const expected = spawnSync('git', ['hash-object', path.join(dir, 'blob.bin')], { cwd: repo, env: GIT_ENV, encoding: 'utf8' }).stdout.trim();
+      expect(expected).toMatch(format === 'sha1' ? /^[0-9a-f]{40}$/ : /^[0-9a-f]{64}$/);
+      expect(gitBlobId(Buffer.from(content), expected.length)).toBe(expected);
+      rmSync(repo, { recursive: true });
+    }
+  });
+
+  it('an id of another length is no id it can make', () => {
+    expect(gitBlobId(Buffer.from('x'), 12)).toBeNull();
+  });
+});
+
 describe('stagedSnapshot', () => {
   it('lists staged files (added, modified, renamed; not deleted) and reads the index, not the working tree', async () => {
     git('init', '-q');
@@ -67,6 +92,24 @@ describe('stagedSnapshot', () => {
     // Not in the index: read from disk.
     expect(await snapshot.read(target('untracked.html'), {})).toMatchObject({ text: '<p>untracked</p>\n' });
     snapshot.close();
+  });
+
+  it('a file staged as it stands is read as staged, in SHA-1 and SHA-256 repositories, from a subfolder with diff.relative set', async () => {
+    for (const format of ['sha1', 'sha256']) {
+      rmSync(path.join(dir, '.git'), { recursive: true, force: true });
+      git('init', '-q', `--object-format=${format}`);
+      // A user's `diff.relative` would name paths from the subfolder, and drop the others.
+      git('config', 'diff.relative', 'true');
+      write('same.html', '<p>as staged</p>\n');
+      write('sub/edited.html', '<p>staged text</p>\n');
+      git('add', '.');
+      write('sub/edited.html', '<p>edited after staging</p>\n');
+      const snapshot = await stagedSnapshot(path.join(dir, 'sub'));
+      expect(snapshot.files.map((file) => path.relative(dir, file))).toEqual(['same.html', 'sub/edited.html']);
+      expect(await snapshot.read(target('same.html'), {})).toMatchObject({ text: '<p>as staged</p>\n' });
+      expect(await snapshot.read(target('sub/edited.html'), {})).toMatchObject({ text: '<p>staged text</p>\n' });
+      snapshot.close();
+    }
   });
 
   it('answers many sibling reads at once, in order, from one git process', async () => {
