@@ -189,10 +189,17 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     }
     found.set(file, { absolutePath: path.normalize(absolute), file: shown, channel, explicit });
   };
-  /** Walks a folder, pruning skipped and ignored folders. */
+  /**
+   * Walks a folder, pruning skipped and ignored folders. Subfolders are read at once, not one
+   * after another (W1's 2,763 folders took 0.43 s read in turn): what a walk finds is sorted at
+   * the end, and counted, so the order the folders come back in changes nothing.
+   */
   const walk = async (dir: string, base: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+    if (!entries) return;
     entries.sort((a, b) => compareStrings(a.name, b.name));
+    ignored.listed(dir, new Set(entries.map((entry) => entry.name)));
+    const subfolders: Array<Promise<void>> = [];
     for (const entry of entries) {
       const absolute = toPosix(path.join(dir, entry.name));
       let isDirectory = entry.isDirectory();
@@ -205,9 +212,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       }
       if (isDirectory) {
         if (ALWAYS_SKIPPED.has(entry.name) || absolute === outDir || ignored.ignores(absolute, true, base)) continue;
-        await walk(absolute, base);
+        subfolders.push(walk(absolute, base));
       } else if (isFile && !ignored.ignores(absolute, false, base)) add(absolute, false, true);
     }
+    await Promise.all(subfolders);
   };
 
   const paths = options.paths ?? [];
@@ -336,6 +344,8 @@ interface IgnoreFile {
 export class IgnoreMatcher {
   private readonly gitignores = new Map<string, Ignore | null>();
   private readonly gitRoots = new Map<string, string | null>();
+  /** Folders whose listing was read: whether `.git` is in it. */
+  private readonly hasGitEntry = new Map<string, boolean>();
   private readonly matchesPattern: (file: string) => boolean;
 
   constructor(
@@ -350,6 +360,15 @@ export class IgnoreMatcher {
     },
   ) {
     this.matchesPattern = options.patterns.some((p) => !p.startsWith('!')) ? globMatcher(options.patterns) : () => false;
+  }
+
+  /**
+   * What a folder's listing already tells: whether it holds `.git` and `.gitignore`. A walk says
+   * it for every folder it reads, so that neither is looked for again (two system calls per folder).
+   */
+  listed(dir: string, names: { has(name: string): boolean }): void {
+    this.hasGitEntry.set(dir, names.has('.git'));
+    if (!names.has('.gitignore') && !this.gitignores.has(dir)) this.gitignores.set(dir, null);
   }
 
   /** Whether an absolute posix path is ignored. `base`: the folder a walk started from. */
@@ -407,7 +426,7 @@ export class IgnoreMatcher {
     const cached = this.gitRoots.get(dir);
     if (cached !== undefined) return cached;
     let root: string | null;
-    if (existsSync(path.posix.join(dir, '.git'))) root = dir;
+    if (this.hasGitEntry.get(dir) ?? existsSync(path.posix.join(dir, '.git'))) root = dir;
     else {
       const parent = path.posix.dirname(dir);
       root = parent === dir ? null : this.gitRoot(parent);

@@ -60,6 +60,21 @@ describe('discovery', () => {
     expect(notices).toEqual([]);
   });
 
+  it('a nested repository (a folder holding .git) starts a .gitignore chain of its own; the outer .gitignore stops at it', async () => {
+    await project.write({
+      '.gitignore': 'dist/\nweb/*\n!web/keep.html\n*.draft.html\n',
+      'outer.draft.html': '<p>outer draft</p>',
+      'nested/.git': 'gitdir: ../.git/modules/nested\n',
+      'nested/inner.draft.html': '<p>inner draft</p>',
+      'nested/.gitignore': 'skip.html\n',
+      'nested/skip.html': '<p>skip</p>',
+    });
+    const { files } = await discover();
+    expect(files).toContain('nested/inner.draft.html landing');
+    expect(files).not.toContain('nested/skip.html landing');
+    expect(files).not.toContain('outer.draft.html landing');
+  });
+
   it.each([
     ['config ignorePatterns (a folder)', { user: { ignorePatterns: ['css'] } }, ['css/site.css landing']],
     ['config ignorePatterns (a glob)', { user: { ignorePatterns: ['**/*.htm'] } }, ['about.htm landing']],
