@@ -7,9 +7,9 @@ import { isIdeographOrKana } from './prose.js';
 let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Grapheme clusters of `text` with their start index (an emoji, a flag, `é` written as e + accent: one each). */
-export function graphemes(text: string): Array<{ start: number; end: number; text: string }> {
+export function graphemes(text: string, piece = GRAPHEME_PIECE): Array<{ start: number; end: number; text: string }> {
   const out: Array<{ start: number; end: number; text: string }> = [];
-  eachGrapheme(text, (start, end) => out.push({ start, end, text: text.slice(start, end) }));
+  eachGrapheme(text, (start, end) => out.push({ start, end, text: text.slice(start, end) }), piece);
   return out;
 }
 
@@ -24,7 +24,7 @@ export function graphemes(text: string): Array<{ start: number; end: number; tex
  * or a joiner may extend) to two lone characters after it: the boundary between two lone
  * characters is certain, and no rule of UAX #29 looks back past one.
  */
-export function eachGrapheme(text: string, visit: (start: number, end: number) => void): void {
+export function eachGrapheme(text: string, visit: (start: number, end: number) => void, piece = GRAPHEME_PIECE): void {
   const length = text.length;
   let at = 0;
   while (at < length) {
@@ -49,7 +49,7 @@ export function eachGrapheme(text: string, visit: (start: number, end: number) =
       to++;
       if (isLoneGraphemeCharacter(after) && !(after === 10 && text.charCodeAt(to - 1) === 13)) break;
     }
-    segmentGraphemes(text, from, to, visit);
+    segmentGraphemes(text, from, to, visit, piece);
     at = to;
   }
 }
@@ -58,20 +58,49 @@ export function eachGrapheme(text: string, visit: (start: number, end: number) =
 const GRAPHEME_PIECE = 4096;
 
 /**
- * The clusters of `text[from, to)` from `Intl.Segmenter`; a long stretch (a Chinese paragraph)
- * in pieces cut between two {@link isPlainWideCharacter}s, where a boundary is certain.
+ * The clusters of `text[from, to)` from `Intl.Segmenter`; a long stretch in pieces: cut between
+ * two {@link isPlainWideCharacter}s (a Chinese paragraph), where a boundary is certain, or else
+ * (Thai, Devanagari: scripts with clusters of their own) a window of two pieces at a time, taking
+ * the clusters that end before its last quarter; the next window starts where the last one taken
+ * ends, a boundary from which the segmenter goes on as it would have.
  */
-function segmentGraphemes(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+function segmentGraphemes(text: string, from: number, to: number, visit: (start: number, end: number) => void, piece = GRAPHEME_PIECE): void {
   graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let start = from;
   while (start < to) {
     let end = to;
-    if (to - start > GRAPHEME_PIECE * 2) {
-      end = start + GRAPHEME_PIECE;
-      while (end < to && !(isPlainWideCharacter(text.charCodeAt(end - 1)) && isPlainWideCharacter(text.charCodeAt(end)))) end++;
+    if (to - start > piece * 2) {
+      end = start + piece;
+      const limit = start + piece * 2;
+      while (end < limit && !(isPlainWideCharacter(text.charCodeAt(end - 1)) && isPlainWideCharacter(text.charCodeAt(end)))) end++;
+      if (end === limit) {
+        const keep = limit - (piece >> 1);
+        let taken = start;
+        for (const { segment, index } of graphemeSegmenter.segment(text.slice(start, limit))) {
+          if (start + index + segment.length > keep) break;
+          visit(start + index, start + index + segment.length);
+          taken = start + index + segment.length;
+        }
+        // No cluster ended in it: the first is longer than the window (a letter with thousands of marks).
+        start = taken > start ? taken : firstLongCluster(text, start, to, limit, visit);
+        continue;
+      }
     }
     for (const { segment, index } of graphemeSegmenter.segment(text.slice(start, end))) visit(start + index, start + index + segment.length);
     start = end;
+  }
+}
+
+/** Visits the cluster at `start`, longer than `[start, limit)`, looking at twice as much text each time; returns its end. */
+function firstLongCluster(text: string, start: number, to: number, limit: number, visit: (start: number, end: number) => void): number {
+  for (let end = Math.min(to, start + (limit - start) * 2); ; end = Math.min(to, start + (end - start) * 2)) {
+    const first = graphemeSegmenter!.segment(text.slice(start, end))[Symbol.iterator]().next();
+    const length = first.done ? end - start : first.value.segment.length;
+    // A cluster that reaches the end of what was looked at may go on past it.
+    if (start + length < end || end === to) {
+      visit(start, start + length);
+      return start + length;
+    }
   }
 }
 

@@ -127,9 +127,9 @@ const WORD_CHUNK = 2048;
  * The word segments of a text, as `Intl.Segmenter` gives them, in linear time (see
  * {@link scanWords}).
  */
-export function* segmentWords(text: string, locale: string): Generator<{ segment: string; index: number; isWordLike: boolean }> {
+export function* segmentWords(text: string, locale: string, window = WORD_WINDOW): Generator<{ segment: string; index: number; isWordLike: boolean }> {
   const out: Array<{ segment: string; index: number; isWordLike: boolean }> = [];
-  scanWords(text, locale, (start, end, isWordLike) => out.push({ segment: text.slice(start, end), index: start, isWordLike }));
+  scanWords(text, locale, (start, end, isWordLike) => out.push({ segment: text.slice(start, end), index: start, isWordLike }), window);
   yield* out;
 }
 
@@ -140,10 +140,10 @@ export function* segmentWords(text: string, locale: string): Generator<{ segment
  * characters go to the segmenter. Stretches are cut where UAX #29 always puts a boundary, whatever
  * the language: after ASCII whitespace and before an ASCII letter or digit.
  */
-function scanWords(text: string, locale: string, visit: (start: number, end: number, isWordLike: boolean) => void): void {
+function scanWords(text: string, locale: string, visit: (start: number, end: number, isWordLike: boolean) => void, window = WORD_WINDOW): void {
   const length = text.length;
   if (TAILORED_WORD_LOCALE.test(locale)) {
-    scanWordsIntl(text, 0, length, locale, visit);
+    scanWordsIntl(text, 0, length, locale, visit, window);
     return;
   }
   const table = asciiWordBreakTable();
@@ -164,7 +164,7 @@ function scanWords(text: string, locale: string, visit: (start: number, end: num
     let to = other + 1;
     while (to < length && !isAsciiCut(text, to)) to++;
     if (from > at) scanAsciiWords(text, at, from, table, visit);
-    scanWordsIntl(text, from, to, locale, visit);
+    scanWordsIntl(text, from, to, locale, visit, window);
     at = to;
   }
 }
@@ -177,18 +177,61 @@ function isAsciiCut(text: string, at: number): boolean {
   return before === 32 || (before >= 9 && before <= 13);
 }
 
-/** `Intl.Segmenter`'s word segments of `[from, to)` of a text, a long text in pieces (V8 is quadratic on one long text). */
-function scanWordsIntl(text: string, from: number, to: number, locale: string, visit: (start: number, end: number, isWordLike: boolean) => void): void {
+/**
+ * The longest piece of text the word segmenter is given. V8's segmenter is linear up to 65,535
+ * characters and then costs time in proportion to the text for every segment (mostly in the
+ * kernel): 70,000 characters of Thai or Chinese written without spaces took 15-28 s.
+ */
+const WORD_WINDOW = 16384;
+/**
+ * Segments ending this close to the end of a window are not taken from it: the segmenter had not
+ * seen enough of what follows them (a dictionary of Thai, Lao, Khmer, Myanmar or Chinese words
+ * looks a few words ahead; in test/core/prose-segmentation.test.ts 8 characters were too few for
+ * Thai, Khmer and Burmese and 32 enough). The next window starts at the last segment taken.
+ */
+const WORD_WINDOW_MARGIN = 1024;
+
+/**
+ * `Intl.Segmenter`'s word segments of `[from, to)` of a text, a long text in pieces (V8 costs more
+ * per segment the longer the text). Pieces are cut where no rule joins across (see
+ * {@link endsWordForSure}); a stretch with no such place within a window (a script written without
+ * spaces) is segmented a window at a time, each taking the segments that end before its margin.
+ */
+function scanWordsIntl(text: string, from: number, to: number, locale: string, visit: (start: number, end: number, isWordLike: boolean) => void, window = WORD_WINDOW): void {
   const segmenter = segmenterFor(locale, 'word');
+  const chunk = Math.min(WORD_CHUNK, window >> 1);
   let start = from;
   while (start < to) {
-    const end = to - start <= WORD_CHUNK * 2 ? to : Math.min(to, safeWordCut(text, start + WORD_CHUNK));
+    let end = to - start <= chunk * 2 ? to : safeWordCut(text, start + chunk, Math.min(to, start + window));
+    if (end < 0 && to - start <= window) end = to;
+    if (end < 0) {
+      const taken = scanWindow(segmenter, text, start, start + window, start + window - Math.min(WORD_WINDOW_MARGIN, window >> 2), visit);
+      if (taken > start) {
+        start = taken;
+        continue;
+      }
+      // One segment longer than the window: up to the next safe cut, however far.
+      end = safeWordCut(text, start + window, to);
+      if (end < 0) end = to;
+    }
     const piece = start === 0 && end === text.length ? text : text.slice(start, end);
     for (const segment of segmenter.segment(piece)) {
       visit(segment.index + start, segment.index + start + segment.segment.length, segment.isWordLike === true);
     }
     start = end;
   }
+}
+
+/** Visits the segments of `[start, end)` that end at or before `keep`; returns where the last one ends (`start` when none does). */
+function scanWindow(segmenter: Intl.Segmenter, text: string, start: number, end: number, keep: number, visit: (start: number, end: number, isWordLike: boolean) => void): number {
+  let taken = start;
+  for (const segment of segmenter.segment(text.slice(start, end))) {
+    const segmentEnd = start + segment.index + segment.segment.length;
+    if (segmentEnd > keep) break;
+    visit(start + segment.index, segmentEnd, segment.isWordLike === true);
+    taken = segmentEnd;
+  }
+  return taken;
 }
 
 /** Word_Break classes of ASCII characters (UAX #29), as far as the fast path needs them. */
@@ -345,17 +388,17 @@ function lastLetterIndex(text: string): number {
  * The first offset at or after `from` where UAX #29 always puts a word boundary, whatever the
  * language: after a character that ends a word for sure (see {@link endsWordForSure}) and before
  * one that does not attach to what precedes it (Extend, Format, ZWJ: marks, format characters,
- * emoji modifiers). The text's end if there is none.
+ * emoji modifiers), before `before`; -1 if there is none.
  */
-function safeWordCut(text: string, from: number): number {
-  for (let at = Math.max(1, from); at < text.length; at++) {
+function safeWordCut(text: string, from: number, before: number): number {
+  for (let at = Math.max(1, from); at < before; at++) {
     if (!endsWordForSure(text, at)) continue;
     const code = text.charCodeAt(at);
     const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
     // An ASCII letter or digit is the common case; text masked to spaces and emoji, or Chinese, needs the rest.
     if (alnum || !JOINS_PRECEDING.test(String.fromCodePoint(text.codePointAt(at)!))) return at;
   }
-  return text.length;
+  return -1;
 }
 
 /**

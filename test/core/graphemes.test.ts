@@ -75,3 +75,32 @@ describe('graphemes of long stretches without lone characters (segmented in piec
     }
   });
 });
+
+describe('graphemes of long stretches of scripts with clusters of their own (segmented in windows)', () => {
+  // No two wide characters side by side: windows are cut at a boundary the segmenter found.
+  // Thai vowels and tone marks, a Devanagari conjunct (GB9c), Hangul jamo, regional indicators
+  // in long runs (pairs counted from the start of the run), emoji ZWJ sequences, stacked marks.
+  const pools = {
+    Thai: ['ก', 'ร', 'ม', '\u0e31', '\u0e48', '\u0e33', 'เ', 'แ', '\u0e34', '\u0e49', 'ๆ'],
+    Devanagari: ['\u0915', '\u094d', '\u0937', '\u0930', '\u093f', '\u0902', '\u0903', '\u200d'],
+    'Hangul jamo': ['\u1100', '\u1161', '\u11a8', '\u1109', '\u1175'],
+    'regional indicators and emoji': ['🇳', '🇴', '🇩', '🇪', '🇳🇴', '👍', '🏽', '\u200d', '\ufe0f', '\u0301'],
+    'stacked marks': ['\u0e01', '\u0301', '\u0302', '\u0303', '\u0304', '\u0305'],
+  };
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const lines = (clusters: Array<{ start: number; end: number }>): string => clusters.map((c) => `${c.start} ${c.end}`).join('\n');
+  for (const [name, pool] of Object.entries(pools)) {
+    it(`${name}, in windows of 32, 128 and 512 characters`, () => {
+      const random = randomInts(name.length * 17 + 3);
+      let text = '';
+      while (text.length < 6000) text += pool[random(pool.length)]!;
+      const whole = lines(clustersViaIntl(segmenter, text));
+      for (const piece of [16, 64, 256]) expect(lines(graphemes(text, piece)), String(piece)).toBe(whole);
+    });
+  }
+
+  it('a cluster longer than a window (a letter with 3,000 marks) is one cluster, and the text after it is segmented on', () => {
+    const text = `${'ก\u0e31'.repeat(100)}ก${'\u0301'.repeat(3000)}${'เก\u0e48'.repeat(400)}${'🇳🇴'.repeat(300)}`;
+    expect(lines(graphemes(text, 64))).toBe(lines(clustersViaIntl(segmenter, text)));
+  });
+});

@@ -96,6 +96,39 @@ describe('segmentWords on texts longer than the pieces it hands Intl.Segmenter',
   }
 });
 
+describe('segmentWords on long runs of scripts written without spaces, segmented in windows', () => {
+  // No place where a rule of UAX #29 always cuts: the segmenter's dictionaries decide every
+  // boundary. Small windows make many cuts; every segment must still be the whole text's.
+  const scripts = {
+    Thai: ['สวัสดี', 'ครับ', 'ร้าน', 'ของ', 'เรา', 'ลด', 'ราคา', 'พิเศษ', 'วันนี้', 'เท่านั้น', 'ๆ', 'ฯ', 'กรุงเทพ', '๑๒๓', 'ที่', 'สุด'],
+    Lao: ['ສະບາຍດີ', 'ຮ້ານ', 'ຂອງ', 'ພວກເຮົາ', 'ຫຼຸດ', 'ລາຄາ', 'ໃຫມ່'],
+    Khmer: ['សួស្តី', 'ហាង', 'របស់', 'យើង', 'បញ្ចុះ', 'តម្លៃ', 'ថ្ងៃនេះ'],
+    Burmese: ['မင်္ဂလာပါ', 'ဆိုင်', 'ကျွန်ုပ်တို့', 'လျှော့', 'ဈေး', 'ယနေ့'],
+    Chinese: ['我们', '商店', '今天', '特价', '优惠', '欢迎', '光临', '北京', '大学生', '中华人民共和国', '的', '了'],
+    Japanese: ['東京', 'ショップ', 'へ', 'ようこそ', '本日', '限定', 'セール', 'です', 'カタカナ'],
+    // Letters of one script, and runs of other scripts and digits inside.
+    mixed: ['ร้าน', 'ของ', '商店', '欢迎', 'ສະບາຍ', 'a', 'Zé', '12', '3.5', 'ก', '\u0301', '\u200d', 'NorthWind'],
+  };
+  // Compared as one line per segment: the same check as toEqual on the lists, in a fraction of the time.
+  const lines = (segments: Array<{ index: number; segment: string; isWordLike: boolean }>): string => segments.map((s) => `${s.index} ${s.segment} ${s.isWordLike}`).join('\n');
+  for (const [name, words] of Object.entries(scripts)) {
+    it(`${name}, in windows of 128, 512 and 2,048 characters`, () => {
+      const next = random(name.length * 131);
+      let text = '';
+      while (text.length < 6000) text += words[Math.floor(next() * words.length)];
+      for (const locale of ['th', 'zh', 'en']) {
+        const whole = lines(viaIntl(text, locale));
+        for (const window of [128, 512, 2048]) expect(lines([...segmentWords(text, locale, window)]), `${locale}, ${window}`).toBe(whole);
+      }
+    });
+  }
+
+  it('a segment longer than a window (one word of 600 letters) is taken whole', () => {
+    const text = `${'é'.repeat(600)}ร้านของเรา${'ä'.repeat(300)}`;
+    expect([...segmentWords(text, 'en', 128)]).toEqual(viaIntl(text, 'en'));
+  });
+});
+
 describe('eachSentence: sentences of a long text, segmented in windows', () => {
   const sentencesViaIntl = (text: string, locale: string): Array<[number, number]> =>
     [...new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(text)].map((s) => [s.index, s.index + s.segment.length]);
