@@ -14,7 +14,8 @@
 //     all), and single large inputs at 1/4 to 1x (clean HTML to 1 MB, minified one-line HTML to
 //     5 MB, an unpunctuated run of text to 80,000 characters, a one-line paragraph of short
 //     sentences to 300,000, an email of Outlook conditional blocks and a Chinese paragraph to
-//     400,000, an X post of links, emoji and template tags to 500,000), and one campaign of 250
+//     400,000, an X post of links, emoji and template tags to 500,000, a Thai paragraph and a Thai
+//     X post without spaces to 320,000), and one campaign of 250
 //     to 1,000 files;
 // and ends with the targets and whether each is met. Not part of `npm test`: a fresh clone has no
 // corpus. Options (environment): BRANDLINT_BENCH_DIR reuses a workload folder; BRANDLINT_BENCH_QUICK=1
@@ -209,6 +210,13 @@ if (!quick) {
   const inputs = path.join(scratch, 'inputs');
   mkdirSync(inputs);
   const words = ['trail', 'boots', 'light', 'ready', 'spring', 'walks', 'hills', 'forest', 'river', 'camp'];
+  const thaiWords = ['สวัสดี', 'ร้าน', 'ของ', 'เรา', 'ลด', 'ราคา', 'พิเศษ', 'วันนี้'];
+  /** Thai words one after another, as Thai is written: no spaces, no full stops. */
+  const thaiText = (size) => {
+    let text = '';
+    for (let i = 0; text.length < size; i++) text += thaiWords[i % thaiWords.length];
+    return text;
+  };
   const makers = {
     'clean HTML': (size) => {
       let html = '<!doctype html><html lang="en"><head><title>Spring</title></head><body>\n';
@@ -244,6 +252,10 @@ if (!quick) {
       while (text.length < size) text += '欢迎来到我们的商店，今天购物😀';
       return `<html lang="zh"><body><p>${text}</p></body></html>\n`;
     },
+    // Thai has no spaces between words and no full stops: words and clusters are segmented in
+    // windows cut where the segmenter found a boundary (past 65,535 characters V8's was quadratic).
+    'Thai paragraph without spaces': (size) => `<html lang="th"><body><p>${thaiText(size)}</p></body></html>\n`,
+    'Thai X post without spaces': (size) => `---\nplatform: x\n---\n${thaiText(size)}\n`,
     // Masked to spaces and emoji only: its words are segmented in pieces cut before emoji (was quadratic).
     'X post of links, emoji and tags': (size) => {
       let text = '---\nplatform: x\n---\n';
@@ -260,6 +272,8 @@ if (!quick) {
     ['email of Outlook conditional blocks', 400_000, '', '.html'],
     ['Chinese paragraph with emoji', 400_000, '', '.html'],
     ['X post of links, emoji and tags', 500_000, path.join('social', 'x'), '.md'],
+    ['Thai paragraph without spaces', 320_000, '', '.html'],
+    ['Thai X post without spaces', 320_000, path.join('social', 'x'), '.md'],
   ];
   for (const [name, full, folder, extension] of series) {
     mkdirSync(path.join(inputs, folder), { recursive: true });
