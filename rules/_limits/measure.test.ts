@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageText } from '../../src/core/message-text.js';
-import { characterLength, characterUnits, findEmoji, findLinks, xWeightedLength, xWeightedUnits } from './measure.js';
+import { characterLength, characterUnits, EMOJI_SOURCE, findEmoji, findLinks, xWeightedLength, xWeightedUnits } from './measure.js';
 
 /** A message of plain text where every `{{tag}}` is a template tag (what assembleMessageText marks). */
 function messageOf(text: string): MessageText {
@@ -35,9 +35,43 @@ describe('findLinks: links as social platforms count them', () => {
 });
 
 describe('findEmoji', () => {
+  // findEmoji tries the parts of \p{RGI_Emoji} only where an emoji may start and only where one of
+  // their strings may follow; one scan of the whole text with the whole pattern is the definition.
+  const everywhere = new RegExp(EMOJI_SOURCE, 'gv');
+  const viaPattern = (text: string) => [...text.matchAll(everywhere)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  it('the definition is the one the rule documents', () => {
+    expect(EMOJI_SOURCE).toBe('\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)');
+  });
+
+  it('every emoji and pictograph code point, alone and followed by what may extend it, as the pattern finds it', () => {
+    const candidate = /^[\p{Emoji}\p{Extended_Pictographic}\p{Emoji_Component}]$/u;
+    const followers = ['', 'a', '\ufe0f', '\ufe0e', '\u{1f3fd}', '\u200d', '\ufe0f\u200d\u{1f308}', '\u{1f3fb}\u200d\u{1f4bb}', '\u200d\u2640\ufe0f', '\u{1f1f4}', '\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', '\u20e3', '\ufe0f\u20e3'];
+    let checked = 0;
+    for (let code = 0x23; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const character = String.fromCodePoint(code);
+      if (!candidate.test(character)) continue;
+      const texts = followers.map((follower) => `${character}${follower}x`);
+      const found = texts.map((text) => findEmoji(text));
+      const expected = texts.map(viaPattern);
+      if (JSON.stringify(found) !== JSON.stringify(expected)) expect(found, `U+${code.toString(16)}`).toEqual(expected);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(2900);
+  });
+
+  it('random sequences of emoji, joiners, selectors, skin tones, flags, tags and keycaps, as the pattern finds them', () => {
+    const pieces = ['👨', '👩', '👧', '👦', '🧑', '🤝', '💻', '🌈', '🏳', '🏴', '❤', '☀', '👍', '👪', '🐈', '⬛', '\u200d', '\u200d', '\ufe0f', '\ufe0f', '\ufe0e', '\u{1f3fb}', '\u{1f3ff}', '🇳', '🇴', '🇩', '🇪', '\u{e0067}', '\u{e0062}', '\u{e007f}', '#', '1', '\u20e3', 'a', ' ', '©', '™'];
+    let seed = 12345;
+    const pick = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      for (let i = pick(10); i >= 0; i--) text += pieces[pick(pieces.length)];
+      expect(findEmoji(text), JSON.stringify(text)).toEqual(viaPattern(text));
+    }
+  });
+
   it('finds what one scan of the whole text with the emoji pattern finds', () => {
-    // The pattern is tried only where an emoji may start; a scan of the whole text tries it everywhere.
-    const everywhere = new RegExp('\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)', 'gv');
     const texts = [
       'Plain text, no emoji at all: 1, 2, #3 and *4.',
       '© 2024 Northwind™ ® ‼ ⁉ ❤ ❤️ ❤︎ ☀ ☺️ 😀 👍🏽 👨‍👩‍👧 🇳🇴🇩🇪 🇳 #️⃣ *⃣ 1️⃣ 9⃣ 🏴󠁧󠁢󠁳󠁣󠁴󠁿 🏳️‍🌈 🧑🏾‍💻',
@@ -45,10 +79,7 @@ describe('findEmoji', () => {
       '\ud83d lone surrogates \ude00 and 🫠🪿 new ones; 中文 ’quotes’ — é',
       '',
     ];
-    for (const text of texts) {
-      const expected = [...text.matchAll(everywhere)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-      expect(findEmoji(text), JSON.stringify(text)).toEqual(expected);
-    }
+    for (const text of texts) expect(findEmoji(text), JSON.stringify(text)).toEqual(viaPattern(text));
   });
 });
 

@@ -25,33 +25,84 @@ function isSimpleText(text: string): boolean {
   return true;
 }
 
-let emojiPattern: RegExp | undefined;
-
 /**
  * Emoji: every RGI emoji (sequences, flags, keycaps, skin tones: one each), and pictographs
  * written without the emoji variation selector (`❤`, `☀`) unless they ask for text
- * presentation (U+FE0E). ©, ® and ™ are legal marks, not emoji.
+ * presentation (U+FE0E). ©, ® and ™ are legal marks, not emoji. Exactly what
+ * {@link EMOJI_SOURCE} matches (test/rules/limits-emoji.test.ts compares the two).
  */
 export function findEmoji(text: string): Array<{ start: number; end: number; text: string }> {
   const found: Array<{ start: number; end: number; text: string }> = [];
-  // The pattern is tried only where an emoji may start (see mayStartEmoji): scanned in V8, it
-  // costs more than a microsecond per character of text.
+  // Tried only where an emoji may start (see mayStartEmoji): scanned in V8, a pattern costs more
+  // than a microsecond per character of text.
   for (let at = 0; at < text.length; at++) {
     if (!mayStartEmoji(text, at)) continue;
-    // Built on first use, not in a literal: the `v` flag is ES2024 syntax, which the compiler
-    // target does not accept. Compiled once, and only when a text may hold an emoji: \p{RGI_Emoji}
-    // costs tens of milliseconds to compile, a large share of a run over one file without emoji.
-    emojiPattern ??= new RegExp(EMOJI_SOURCE, 'vy');
-    emojiPattern.lastIndex = at;
-    const match = emojiPattern.exec(text);
-    if (!match) continue;
-    found.push({ start: at, end: at + match[0].length, text: match[0] });
-    at += match[0].length - 1;
+    const length = emojiLengthAt(text, at);
+    if (length === 0) continue;
+    found.push({ start: at, end: at + length, text: text.slice(at, at + length) });
+    at += length - 1;
   }
   return found;
 }
 
-const EMOJI_SOURCE = '\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)';
+/**
+ * The definition of an emoji, as one pattern (`v` flag). Not compiled at run time: \p{RGI_Emoji}
+ * costs ~90 ms to compile and tier up, most of it for its 1,400 ZWJ sequences, a large share of a
+ * run over one social post. {@link emojiLengthAt} gives the same matches from the parts of
+ * RGI_Emoji, each compiled only when the text at hand could hold one of its strings.
+ */
+export const EMOJI_SOURCE = '\\p{RGI_Emoji}|(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)';
+
+/** RGI_Emoji is the union of these sets of strings (UTS #51); patterns built on first use (the `v` flag is ES2024 syntax, which the compiler target does not accept). */
+const RGI_PARTS = {
+  basic: '\\p{Basic_Emoji}',
+  keycap: '\\p{Emoji_Keycap_Sequence}',
+  modifier: '\\p{RGI_Emoji_Modifier_Sequence}',
+  flag: '\\p{RGI_Emoji_Flag_Sequence}',
+  tag: '\\p{RGI_Emoji_Tag_Sequence}',
+  zwj: '\\p{RGI_Emoji_ZWJ_Sequence}',
+  /** The pattern's second branch: a pictograph not asking for text presentation. */
+  pictograph: '(?![©®™])[\\p{Emoji}&&\\p{Extended_Pictographic}](?!\\uFE0E)',
+} as const;
+const rgiPatterns: Partial<Record<keyof typeof RGI_PARTS, RegExp>> = {};
+
+/** The length of what a sticky `part` pattern matches at `at` (0: nothing). */
+function matchLength(part: keyof typeof RGI_PARTS, text: string, at: number): number {
+  const pattern = (rgiPatterns[part] ??= new RegExp(RGI_PARTS[part], 'vy'));
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * The length of the emoji at `at` (0: none), as {@link EMOJI_SOURCE} matches it. \p{RGI_Emoji}
+ * matches its longest string there, so the longest of its parts' matches; a part is tried only
+ * when the characters after the first could start one of its strings: a skin tone for modifier
+ * sequences, a second regional indicator for flags, a tag character for tag sequences, and a ZWJ
+ * after the first element (an emoji, with U+FE0F or a skin tone) for ZWJ sequences. When no RGI
+ * emoji matches, the pattern's second branch decides.
+ */
+function emojiLengthAt(text: string, at: number): number {
+  const first = text.codePointAt(at)!;
+  const afterFirst = at + (first > 0xffff ? 2 : 1);
+  const next = text.codePointAt(afterFirst) ?? 0;
+  let longest = matchLength('basic', text, at);
+  if (first < 128) longest = Math.max(longest, matchLength('keycap', text, at));
+  if (isSkinTone(next)) longest = Math.max(longest, matchLength('modifier', text, at));
+  if (isRegionalIndicator(first) && isRegionalIndicator(next)) longest = Math.max(longest, matchLength('flag', text, at));
+  if (next >= 0xe0020 && next <= 0xe007f) longest = Math.max(longest, matchLength('tag', text, at));
+  const elementEnd = next === 0xfe0f ? afterFirst + 1 : isSkinTone(next) ? afterFirst + 2 : afterFirst;
+  if (text.charCodeAt(elementEnd) === 0x200d) longest = Math.max(longest, matchLength('zwj', text, at));
+  return longest > 0 ? longest : matchLength('pictograph', text, at);
+}
+
+function isSkinTone(code: number): boolean {
+  return code >= 0x1f3fb && code <= 0x1f3ff;
+}
+
+function isRegionalIndicator(code: number): boolean {
+  return code >= 0x1f1e6 && code <= 0x1f1ff;
+}
+
 const EMOJI_START = /\p{Emoji}/uy;
 /** Per BMP character: 0 not known yet, 1 not an emoji character, 2 one. */
 let emojiCharacters: Uint8Array | undefined;
