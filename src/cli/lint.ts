@@ -16,6 +16,7 @@ import { parseMinScore, scoreResults, storedScores, type ScoreReport } from '../
 import { readBaselineFile, writeBaselineFile } from './baseline-file.js';
 import { colorsFor, printDiagnostics, printNotice, printNotices, UsageError, type CliIo } from './io.js';
 import { terminalText } from '../core/terminal-text.js';
+import { noteRunComplete } from '../core/thread-activity.js';
 import { describeRules, parseMaxWarnings, resolveOutputs, writeOutputs, type OutputSpec } from './outputs.js';
 import { brandlintVersion, packageRoot } from './package-info.js';
 import { createProgress } from './progress.js';
@@ -299,6 +300,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (timingEnabled()) io.stderr(formatTimings(takeTimings(), timingRows()));
   if (tooManyWarnings && summary.errorCount === 0) io.stderr(c.red(`brandlint found too many warnings (maximum: ${maxWarnings})\n`));
   if (belowMinScore) io.stderr(c.red(`brandlint: the brand score ${runScores.run.score} is below --min-score ${minScore}\n`));
+  // Everything is written (the outputs are awaited, the store closes in the caller's `finally`).
+  noteRunComplete();
   return exitCode;
   }
 }

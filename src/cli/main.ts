@@ -7,6 +7,8 @@ import { brandlintVersion } from './package-info.js';
 export { setModuleImporter } from '../core/dynamic-import.js';
 /** The launcher asks it after a run, to keep V8's code cache of a run that linted (src/launcher/load-bundle.ts). */
 export { typicalRunInThisThread } from '../core/thread-activity.js';
+/** The launcher asks it after a run, to exit without tearing down the heap (src/launcher/cli.ts). */
+export { runCompleteInThisThread } from '../core/thread-activity.js';
 /** What the worker threads of a run call (src/launcher/worker.ts); loaded when a worker starts. */
 export async function lintBatch(task: import('../engine/worker.js').WorkerTask): Promise<import('../engine/worker.js').WorkerReply> {
   return (await import('../engine/worker.js')).lintBatch(task);

@@ -19,3 +19,18 @@ export function noteFileLinted(): void {
 export function typicalRunInThisThread(): boolean {
   return filesLinted > 0 && filesLinted <= TYPICAL_MAX_FILES;
 }
+
+/**
+ * Whether this thread's command has finished everything it started (a `lint` whose report is
+ * written): the launcher may then end the process at once instead of letting Node tear down the
+ * heap and the worker threads' isolates (15-20 ms of a one-file lint, see docs/performance.md).
+ */
+let runComplete = false;
+
+export function noteRunComplete(): void {
+  runComplete = true;
+}
+
+export function runCompleteInThisThread(): boolean {
+  return runComplete;
+}
