@@ -135,10 +135,11 @@ export function* segmentWords(text: string, locale: string, window = WORD_WINDOW
 
 /**
  * Calls `visit` with each word segment of `text` (start, end, whether it is word-like), in order,
- * exactly as `Intl.Segmenter` segments the whole text. Plain ASCII stretches are segmented here
- * (UAX #29 reduced to ASCII, see {@link scanAsciiWords}); only the stretches around other
- * characters go to the segmenter. Stretches are cut where UAX #29 always puts a boundary, whatever
- * the language: after ASCII whitespace and before an ASCII letter or digit.
+ * exactly as `Intl.Segmenter` segments the whole text. Stretches of Latin text (ASCII, Latin-1,
+ * Latin letters and the common typographic punctuation) are segmented here (UAX #29 reduced to
+ * those characters, see {@link scanLatinWords}); only the stretches around other characters go to
+ * the segmenter, whose word rules take ICU ~20 ms to load. Stretches are cut where UAX #29 always
+ * puts a boundary, whatever the language: after ASCII whitespace and before an ASCII letter or digit.
  */
 function scanWords(text: string, locale: string, visit: (start: number, end: number, isWordLike: boolean) => void, window = WORD_WINDOW): void {
   const length = text.length;
@@ -146,24 +147,24 @@ function scanWords(text: string, locale: string, visit: (start: number, end: num
     scanWordsIntl(text, 0, length, locale, visit, window);
     return;
   }
-  const table = asciiWordBreakTable();
+  const table = latinWordBreakTable();
   let at = 0;
   while (at < length) {
     let other = at;
     while (other < length) {
       const code = text.charCodeAt(other);
-      if (code >= 128 || table[code] === WB.Unsupported) break;
+      if (code >= LATIN_TABLE_SIZE || table[code] === WB.Unsupported) break;
       other++;
     }
     if (other === length) {
-      scanAsciiWords(text, at, length, table, visit);
+      scanLatinWords(text, at, length, table, visit);
       return;
     }
     let from = other;
     while (from > at && !isAsciiCut(text, from)) from--;
     let to = other + 1;
     while (to < length && !isAsciiCut(text, to)) to++;
-    if (from > at) scanAsciiWords(text, at, from, table, visit);
+    if (from > at) scanLatinWords(text, at, from, table, visit);
     scanWordsIntl(text, from, to, locale, visit, window);
     at = to;
   }
@@ -234,12 +235,12 @@ function scanWindow(segmenter: Intl.Segmenter, text: string, start: number, end:
   return taken;
 }
 
-/** Word_Break classes of ASCII characters (UAX #29), as far as the fast path needs them. */
+/** Word_Break classes (UAX #29) of the characters the fast path segments, as far as it needs them. */
 const WB = {
   Other: 0,
   Letter: 1,
   Numeric: 2,
-  /** `.` and `'` (MidNumLet, Single_Quote): join letters to letters and digits to digits. */
+  /** `.`, `'`, `‘` and `’` (MidNumLet, Single_Quote): join letters to letters and digits to digits. */
   MidNumLet: 3,
   /** `,` and `;`: join digits to digits. */
   MidNum: 4,
@@ -247,16 +248,43 @@ const WB = {
   CR: 6,
   /** LF, VT, FF: a segment of their own. */
   Newline: 7,
-  /** `_` (ExtendNumLet) and `:` (MidLetter in some tailorings): left to `Intl.Segmenter`. */
+  /**
+   * Left to `Intl.Segmenter`: `_` (ExtendNumLet), `:` and `·` (MidLetter, in some tailorings),
+   * marks, format characters and joiners (Extend, Format, ZWJ), spaces that join (WSegSpace,
+   * U+202F), C1 controls (NEL is a line break) and every character not listed in the table.
+   */
   Unsupported: 8,
 } as const;
 
-let asciiWordBreak: Uint8Array | undefined;
+/** The table covers U+0000 to U+212F (Latin letters, general punctuation, `€`, `™`). */
+const LATIN_TABLE_SIZE = 0x2130;
 
-/** The Word_Break class of each ASCII character, built on first use. */
-function asciiWordBreakTable(): Uint8Array {
-  if (asciiWordBreak) return asciiWordBreak;
-  const table = new Uint8Array(128).fill(WB.Other);
+let latinWordBreak: Uint8Array | undefined;
+
+/**
+ * The Word_Break class of each character below {@link LATIN_TABLE_SIZE}, built on first use:
+ * ASCII, Latin-1, the Latin Extended-A and -B and IPA letters, and the dashes, quotation marks,
+ * bullets and ellipsis of typeset text (all Other, but `‘` and `’`, MidNumLet as `'`); the rest
+ * is Unsupported. (Checked against `Intl.Segmenter` on random text in
+ * test/core/prose-segmentation.test.ts.)
+ */
+function latinWordBreakTable(): Uint8Array {
+  if (latinWordBreak) return latinWordBreak;
+  const table = new Uint8Array(LATIN_TABLE_SIZE).fill(WB.Unsupported);
+  table.fill(WB.Other, 0, 0x80);
+  // Latin-1: symbols and punctuation are Other; the ordinal indicators, the micro sign and the
+  // cedilla (ALetter in UAX #29's data) are letters.
+  table.fill(WB.Other, 0xa0, 0xc0);
+  table.fill(WB.Letter, 0xc0, 0x250);
+  for (const code of [0xaa, 0xb5, 0xb8, 0xba]) table[code] = WB.Letter;
+  for (const code of [0xd7, 0xf7]) table[code] = WB.Other;
+  // Soft hyphen (Format) and middle dot (MidLetter).
+  for (const code of [0xad, 0xb7]) table[code] = WB.Unsupported;
+  // IPA letters.
+  table.fill(WB.Letter, 0x250, 0x2b0);
+  // ‐ – — ‚ “ ” „ † ‡ • … ‰ ‹ › € ™
+  for (const code of [0x2010, 0x2013, 0x2014, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122]) table[code] = WB.Other;
+  for (const code of [0x2018, 0x2019]) table[code] = WB.MidNumLet;
   const classes: ReadonlyArray<readonly [string, number]> = [
     ['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', WB.Letter],
     ['0123456789', WB.Numeric],
@@ -268,21 +296,21 @@ function asciiWordBreakTable(): Uint8Array {
     ['_:', WB.Unsupported],
   ];
   for (const [characters, kind] of classes) for (const character of characters) table[character.charCodeAt(0)] = kind;
-  return (asciiWordBreak = table);
+  return (latinWordBreak = table);
 }
 
 /** Locales whose word rules ICU tailors (POSIX: `.` ends a word); they keep `Intl.Segmenter`. */
 const TAILORED_WORD_LOCALE = /posix/i;
 
 /**
- * The word segments of `[from, to)` of a text of ASCII characters other than `_` and `:`, where
- * `from` and `to` are boundaries. For such text the rules of UAX #29 reduce to: letters and
- * digits join into one word, also across a `.` or `'` between two letters and across `.`, `'`,
- * `,` or `;` between two digits; a run of spaces is one segment, CR LF is one, and every other
- * character is a segment of its own. A segment is word-like when it holds a letter or digit.
+ * The word segments of `[from, to)` of a text of characters the table supports, where `from` and
+ * `to` are boundaries. For such text the rules of UAX #29 reduce to: letters and digits join into
+ * one word, also across a `.`, `'`, `‘` or `’` between two letters and across those, `,` or `;`
+ * between two digits; a run of spaces is one segment, CR LF is one, and every other character is
+ * a segment of its own. A segment is word-like when it holds a letter or digit.
  * (Checked against `Intl.Segmenter` on random text in test/core/prose-segmentation.test.ts.)
  */
-function scanAsciiWords(text: string, from: number, to: number, table: Uint8Array, visit: (start: number, end: number, isWordLike: boolean) => void): void {
+function scanLatinWords(text: string, from: number, to: number, table: Uint8Array, visit: (start: number, end: number, isWordLike: boolean) => void): void {
   let start = from;
   while (start < to) {
     const kind = table[text.charCodeAt(start)]!;
@@ -332,6 +360,7 @@ const SENTENCE_WINDOW = 8192;
  * `window` is for tests.
  */
 export function eachSentence(text: string, locale: string, visit: (start: number, end: number) => void, window = SENTENCE_WINDOW): void {
+  if (!TAILORED_SENTENCE_LOCALE.test(locale) && scanLatinSentences(text, visit)) return;
   const segmenter = segmenterFor(locale, 'sentence');
   let start = 0;
   while (start < text.length) {
@@ -370,6 +399,144 @@ export function eachSentence(text: string, locale: string, visit: (start: number
 }
 
 const LETTER = /\p{L}/u;
+
+/**
+ * Locales whose sentence rules ICU tailors: Greek (`;` is a question mark) and any locale with a
+ * Unicode extension (`-u-ss-standard` asks for abbreviations not to end sentences); they keep
+ * `Intl.Segmenter`.
+ */
+const TAILORED_SENTENCE_LOCALE = /^el(?:$|[-_])|-u-/i;
+
+/** Sentence_Break classes (UAX #29) of the characters the fast path segments. */
+const SB = {
+  Other: 0,
+  CR: 1,
+  LF: 2,
+  Sp: 3,
+  Lower: 4,
+  Upper: 5,
+  OLetter: 6,
+  Numeric: 7,
+  /** `.` */
+  ATerm: 8,
+  /** `!` and `?` */
+  STerm: 9,
+  /** Quotation marks and brackets. */
+  Close: 10,
+  /** `,`, `-`, `:`, `;`, `–` and `—`. */
+  SContinue: 11,
+  /** Everything else (marks, format characters, other terminators and scripts): left to `Intl.Segmenter`. */
+  Unsupported: 12,
+} as const;
+
+let latinSentenceBreak: Uint8Array | undefined;
+
+/**
+ * The Sentence_Break class of each character below {@link LATIN_TABLE_SIZE}, built on first use:
+ * ASCII, Latin-1, Latin Extended-A and -B, IPA letters and the typographic punctuation of
+ * {@link latinWordBreakTable}. Letters take their case from the Unicode properties JavaScript
+ * shares with ICU. (Checked against `Intl.Segmenter` in test/core/prose-segmentation.test.ts.)
+ */
+function latinSentenceBreakTable(): Uint8Array {
+  if (latinSentenceBreak) return latinSentenceBreak;
+  const table = new Uint8Array(LATIN_TABLE_SIZE).fill(SB.Unsupported);
+  table.fill(SB.Other, 0, 0x80);
+  table.fill(SB.Other, 0xa0, 0xc0);
+  const lower = /\p{Lowercase}/u;
+  const upper = /[\p{Uppercase}\p{Lt}]/u;
+  const letter = /\p{Alphabetic}/u;
+  for (let code = 0x41; code < 0x2b0; code = code === 0x7a ? 0xaa : code + 1) {
+    const character = String.fromCharCode(code);
+    if (lower.test(character)) table[code] = SB.Lower;
+    else if (upper.test(character)) table[code] = SB.Upper;
+    else if (letter.test(character)) table[code] = SB.OLetter;
+  }
+  for (let code = 0x30; code <= 0x39; code++) table[code] = SB.Numeric;
+  table[0x2e] = SB.ATerm;
+  for (const character of '!?') table[character.charCodeAt(0)] = SB.STerm;
+  for (const character of '"\'()[]{}\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e\u2039\u203a') table[character.charCodeAt(0)] = SB.Close;
+  for (const character of ',-:;\u2013\u2014') table[character.charCodeAt(0)] = SB.SContinue;
+  for (const character of '\t\v\f \u00a0') table[character.charCodeAt(0)] = SB.Sp;
+  table[0x0d] = SB.CR;
+  table[0x0a] = SB.LF;
+  // ‐ † ‡ • … ‰ € ™: Other. Soft hyphen (Format) and C1 controls (NEL ends a paragraph): not here.
+  for (const code of [0x2010, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x20ac, 0x2122]) table[code] = SB.Other;
+  table[0xad] = SB.Unsupported;
+  return (latinSentenceBreak = table);
+}
+
+/**
+ * Visits the sentence segments of a text of characters the table supports, as UAX #29 gives them
+ * (ICU's rules without tailoring), and returns true; returns false, visiting nothing, when the
+ * text holds another character. Breaks come only after a paragraph separator (SB4) and after a
+ * terminator, its closing quotes and brackets, its spaces and one paragraph separator (SB11),
+ * unless a digit follows `.` (SB6), an upper-case letter follows a letter's `.` (SB7), the next
+ * letter after `.` is lower-case (SB8, looking past digits and punctuation), or a comma-like mark
+ * or another terminator follows (SB8a). Linear: SB8 looks ahead over characters that hold no
+ * terminator, which the scan then passes once more.
+ */
+function scanLatinSentences(text: string, visit: (start: number, end: number) => void): boolean {
+  const table = latinSentenceBreakTable();
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= LATIN_TABLE_SIZE || table[code] === SB.Unsupported) return false;
+  }
+  const kindAt = (at: number): number => (at < length ? table[text.charCodeAt(at)]! : -1);
+  let start = 0;
+  let at = 0;
+  while (at < length) {
+    const kind = kindAt(at);
+    if (kind === SB.CR || kind === SB.LF) {
+      at += kind === SB.CR && kindAt(at + 1) === SB.LF ? 2 : 1;
+      visit(start, at);
+      start = at;
+      continue;
+    }
+    if (kind !== SB.ATerm && kind !== SB.STerm) {
+      at++;
+      continue;
+    }
+    const next = kindAt(at + 1);
+    if (kind === SB.ATerm) {
+      const before = at > 0 ? kindAt(at - 1) : -1;
+      if (next === SB.Numeric || (next === SB.Upper && (before === SB.Upper || before === SB.Lower))) {
+        at++;
+        continue;
+      }
+    }
+    let end = at + 1;
+    while (kindAt(end) === SB.Close) end++;
+    while (kindAt(end) === SB.Sp) end++;
+    if (kind === SB.ATerm && lowerFollows(end)) {
+      at = end;
+      continue;
+    }
+    const after = kindAt(end);
+    if (after === SB.SContinue || after === SB.ATerm || after === SB.STerm) {
+      at = end;
+      continue;
+    }
+    if (after === SB.CR) end += kindAt(end + 1) === SB.LF ? 2 : 1;
+    else if (after === SB.LF) end++;
+    if (end < length) visit(start, end);
+    else break;
+    start = end;
+    at = end;
+  }
+  if (start < length) visit(start, length);
+  return true;
+
+  /** SB8: whether the first letter, terminator or paragraph separator from `from` on is a lower-case letter. */
+  function lowerFollows(from: number): boolean {
+    for (let at = from; at < length; at++) {
+      const kind = table[text.charCodeAt(at)]!;
+      if (kind === SB.Lower) return true;
+      if (kind === SB.OLetter || kind === SB.Upper || kind === SB.CR || kind === SB.LF || kind === SB.ATerm || kind === SB.STerm) return false;
+    }
+    return false;
+  }
+}
 
 /** The index of the last letter of `text` (of its first code unit), or -1. */
 function lastLetterIndex(text: string): number {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { eachSentence, segmentWords } from '../../src/core/prose.js';
 
 /**
- * `segmentWords` segments plain ASCII text itself (UAX #29 reduced to ASCII) instead of calling
- * `Intl.Segmenter`: its segments must be the segmenter's, whatever the text.
+ * `segmentWords` segments Latin text itself (UAX #29 reduced to ASCII, Latin letters and common
+ * typographic punctuation) instead of calling `Intl.Segmenter`: its segments must be the
+ * segmenter's, whatever the text.
  */
 function viaIntl(text: string, locale: string): Array<{ segment: string; index: number; isWordLike: boolean }> {
   const segmenter = new Intl.Segmenter(Intl.Segmenter.supportedLocalesOf([locale])[0], { granularity: 'word' });
@@ -24,8 +25,8 @@ function random(seed: number): () => number {
 
 /** Characters weighted towards the ones whose rules differ: letters, digits and the middle characters. */
 const ASCII = "aZ9 .'.,;:_\r\n\t\v\f-!?\"()/&#@$%*+<=>[\\]^`{|}~0bY".split('');
-/** Characters the segmenter handles: accents, a combining mark, typographic quotes, no-break space, BOM, ZWJ, emoji, CJK, Thai. */
-const OTHER = ['é', '’', '\u00a0', '\u0301', '\ufeff', '\u200d', '😀', '👍🏽', '中文', 'ß', 'ไทย', '—', '٣'];
+/** Characters beyond ASCII: accents, a combining mark, typographic quotes, no-break space, BOM, ZWJ, emoji, CJK, Thai, signs. */
+const OTHER = ['é', '’', '\u00a0', '\u0301', '\ufeff', '\u200d', '😀', '👍🏽', '中文', 'ß', 'ไทย', '—', '٣', '‘', '“', '”', '…', '©', '™', '€', '·', '\u00ad', 'ª', 'ŀ', '×', '\u2002', '\u202f', 'Ω', 'ǃ', 'ɐ'];
 
 describe('segmentWords', () => {
   const samples = [
@@ -52,6 +53,24 @@ describe('segmentWords', () => {
         texts.push(text);
       }
       for (const text of texts) expect([...segmentWords(text, locale)], JSON.stringify(text)).toEqual(viaIntl(text, locale));
+    });
+  }
+});
+
+describe('segmentWords: each character of Latin-1, Latin Extended, IPA and general punctuation in the contexts that tell its Word_Break class apart', () => {
+  // The fast path's table classifies these characters (the rest goes to Intl.Segmenter); a wrong
+  // class shows in one of the contexts (all of U+0080 to U+212F was checked once: only these
+  // blocks are in the table).
+  const contexts = (c: string): string[] => [c, `${c}${c}`, `a${c}b`, `1${c}2`, `a${c}1`, `1${c}a`, ` ${c} `, `a ${c}b`, `${c}.a`, `a.${c}`, `1,${c}`, `a'${c}`, `${c}\r\n`, `${c}\u0301`];
+  for (const locale of ['en', 'de', 'sv', 'fr']) {
+    it(`matches Intl.Segmenter (${locale})`, () => {
+      const mismatches: string[] = [];
+      for (let code = 0x80; code < 0x2130; code = code === 0x300 ? 0x2000 : code + 1) {
+        for (const text of contexts(String.fromCharCode(code))) {
+          if (JSON.stringify([...segmentWords(text, locale)]) !== JSON.stringify(viaIntl(text, locale))) mismatches.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+        }
+      }
+      expect(mismatches.slice(0, 10)).toEqual([]);
     });
   }
 });
@@ -127,6 +146,47 @@ describe('segmentWords on long runs of scripts written without spaces, segmented
     const text = `${'é'.repeat(600)}ร้านของเรา${'ä'.repeat(300)}`;
     expect([...segmentWords(text, 'en', 128)]).toEqual(viaIntl(text, 'en'));
   });
+});
+
+describe('eachSentence on Latin text, segmented without Intl.Segmenter', () => {
+  const sentencesViaIntl = (text: string, locale: string): Array<[number, number]> =>
+    [...new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(text)].map((s) => [s.index, s.index + s.segment.length]);
+  const sentences = (text: string, locale: string): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    eachSentence(text, locale, (start, end) => out.push([start, end]));
+    return out;
+  };
+  // Terminators, closers, spaces, paragraph breaks, case after a full stop, digits, comma-like marks.
+  const pieces = ['Go', ' now', '. ', '! ', '? ', '.', '...', ' ', '   ', '\n', '\r\n', '\r', ')', '(', '"', "'", '” ', '“', '’', '«', '»', 'e.g. ', 'U.S. ', ' a', ' B', 'x', 'É', 'é', 'ß', 'ǅ', 'ƻ', '3', ' 12', ', ', '; ', ':', '-', '—', '–', '\u00a0', '\t', '…', '©', '¿', '¡', '%'];
+  for (const locale of ['en', 'en-GB', 'de', 'fr', 'sv', 'ja', 'zh', 'english', 'el', 'en-u-ss-standard']) {
+    it(`matches Intl.Segmenter (${locale})`, () => {
+      const next = random(locale.length * 977 + 3);
+      for (let round = 0; round < 300; round++) {
+        let text = '';
+        const length = 1 + Math.floor(next() * 120);
+        while (text.length < length) text += pieces[Math.floor(next() * pieces.length)];
+        expect(sentences(text, locale), JSON.stringify(text)).toEqual(sentencesViaIntl(text, locale));
+      }
+    });
+  }
+  it('keeps abbreviations, decimals and initials in their sentence, and ends one after a closing quote', () => {
+    const text = 'Mr. Smith paid $3.50 at 9 a.m. today. He said “Go!” Then he left.\r\nNew line. e.g. this. U.S. Army';
+    expect(sentences(text, 'en')).toEqual(sentencesViaIntl(text, 'en'));
+    expect(sentences(text, 'en').length).toBeGreaterThan(3);
+  });
+  // Each character's class, where the table gives one: a wrong class shows in one of these.
+  const contexts = (c: string): string[] => [c, `a${c}b`, `a${c} B`, `a.${c}B`, `a.${c} B`, `a. ${c} B`, `a. ${c}`, `a. ${c}b`, `${c}.B`, `x${c}.B`, `a.${c}`, `a?${c} b`];
+  for (const locale of ['en', 'de', 'fr']) {
+    it(`each character of ASCII, Latin-1, Latin Extended, IPA and general punctuation in the contexts that tell its class apart (${locale})`, () => {
+      const mismatches: string[] = [];
+      for (let code = 0; code < 0x2130; code = code === 0x300 ? 0x2000 : code + 1) {
+        for (const text of contexts(String.fromCharCode(code))) {
+          if (JSON.stringify(sentences(text, locale)) !== JSON.stringify(sentencesViaIntl(text, locale))) mismatches.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+        }
+      }
+      expect(mismatches.slice(0, 10)).toEqual([]);
+    });
+  }
 });
 
 describe('eachSentence: sentences of a long text, segmented in windows', () => {
