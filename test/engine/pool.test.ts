@@ -23,6 +23,22 @@ describe('workerCount', () => {
     expect(workerCount('auto', 3, 10_000)).toBe(0);
     expect(workerCount('auto', 200, 100_000)).toBe(0);
   });
+
+  it.each([
+    // cores, files, bytes: workers
+    [1, 2_000, 50e6, 0],
+    [2, 2_000, 10e6, 0],
+    [2, 2_000, 15.9 * 1024 * 1024, 0],
+    [2, 2_000, 16 * 1024 * 1024, 1],
+    [2, 10, 50e6, 0],
+    [4, 2_000, 10e6, 3],
+    [4, 2_000, 1.9 * 1024 * 1024, 0],
+    [4, 2_000, 2 * 1024 * 1024, 3],
+    [8, 2_000, 50e6, 3],
+    [8, 48, 50e6, 1],
+  ] as const)('auto on %i cores, %i files of %i bytes: %i workers', (cores, files, bytes, expected) => {
+    expect(workerCount('auto', files, bytes, cores)).toBe(expected);
+  });
 });
 
 describe('BatchQueue', () => {
