@@ -23,7 +23,7 @@ export function typicalRunInThisThread(): boolean {
 /**
  * Whether this thread's command has finished everything it started (a `lint` whose report is
  * written): the launcher may then end the process at once instead of letting Node tear down the
- * heap and the worker threads' isolates (15-20 ms of a one-file lint, see docs/performance.md).
+ * heap and the worker threads' isolates (~7-15 ms of a one-file lint, see docs/performance.md).
  */
 let runComplete = false;
 

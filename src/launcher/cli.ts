@@ -71,7 +71,7 @@ function runInProcess(): void {
 /**
  * Ends the process at once when the command has finished all it started and every byte of its
  * output is with the system: Node would otherwise tear down the heap, page by page, and the
- * isolates of worker threads before exiting (15-20 ms of a one-file lint). Output still queued in
+ * isolates of worker threads before exiting (~7-15 ms of a one-file lint). Output still queued in
  * a stream (a large report to a pipe whose reader is slower, a terminal on Windows) waits for
  * the usual exit instead: `process.exit` would cut it off.
  */
