@@ -352,8 +352,9 @@ const SENTENCE_WINDOW = 8192;
 
 /**
  * Calls `visit` with each sentence segment of `text` (start, end), in order, exactly as
- * `Intl.Segmenter` segments the whole text, in linear time. A long text is segmented in windows,
- * each starting at a boundary the window before found. A boundary is kept only when a letter
+ * `Intl.Segmenter` segments the whole text, in linear time. Latin text is segmented here (see
+ * {@link scanLatinSentences}), without loading ICU's rules. Other text goes to the segmenter, a
+ * long text in windows, each starting at a boundary the window before found. A boundary is kept only when a letter
  * follows it in its window: the one rule of UAX #29 that looks ahead without bound (SB8, a
  * lower-case letter after `.` continues the sentence) stops at the first letter, and every
  * boundary before it has a sentence terminator (which also stops it) between it and the next.
