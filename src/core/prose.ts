@@ -860,8 +860,10 @@ const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
  * `lowerText` lacks it has no match, so the pattern need not run there.
  */
 export function requiredLiteral(pattern: RegExp): string | null {
+  // One lookup (this runs for every entry of every word list in every run): null is a stored "none".
+  const cached = requiredLiterals.get(pattern);
+  if (cached !== undefined) return cached;
   let literal: string | null = null;
-  if (requiredLiterals.has(pattern)) return requiredLiterals.get(pattern)!;
   const source = pattern.source;
   let best = '';
   let current = '';
