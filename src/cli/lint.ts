@@ -192,7 +192,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     // Finished results wait for the report on disk, not in memory, and large runs use every core.
     store: 'spill',
     // A JSON report copies each result's entry, written by the thread that linted the file.
-    ...(writesJsonEntries(outputs, options) ? { jsonEntries: true } : {}),
+    ...(writesJsonEntries(outputs, options) ? { jsonEntries: readsOnlyJsonEntries(outputs, options) ? ('only' as const) : true } : {}),
     concurrency,
     ...brandCacheOption(),
     ignorePatterns: options.ignorePattern ?? [],
@@ -312,6 +312,14 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
  */
 function writesJsonEntries(outputs: readonly OutputSpec[], options: LintCommandOptions): boolean {
   return outputs.some((output) => output.name === 'json') && options.baseline === undefined && options.baselineWrite === undefined && !options.quiet;
+}
+
+/**
+ * Whether the report reads nothing of a result but its JSON entry, file, counts and score: every
+ * output is JSON, and no standard input is fixed (its fixed text is read from the result).
+ */
+function readsOnlyJsonEntries(outputs: readonly OutputSpec[], options: LintCommandOptions): boolean {
+  return outputs.every((output) => output.name === 'json') && !options.stdin;
 }
 
 /** Results mapped one at a time (read again on every pass). */

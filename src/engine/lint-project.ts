@@ -89,8 +89,10 @@ export interface LintProjectOptions {
   /**
    * With `store: 'spill'`: the caller writes a JSON report of the results as they are, so each
    * spilled result keeps its entry of it, written by the thread that linted the file (json-entry.ts).
+   * `only`: the caller reads nothing else of a spilled result (its file, counts and score), so only
+   * the entry is written; reading a spilled result's findings then throws.
    */
-  jsonEntries?: boolean;
+  jsonEntries?: boolean | 'only';
   /** Time the rules may take on one file before it is stopped (default 60 s). */
   timeLimitMs?: number;
   /** Keep the compiled brand between runs (see brand-cache.ts and prepare.ts). */
@@ -201,7 +203,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
 
   // Texts read from disk need not be kept for the report: it reads them again.
   const textOnDisk = options.read === undefined;
-  const store = new ResultStore(options.store ?? 'memory', options.jsonEntries ? { jsonEntries: true } : {});
+  const store = new ResultStore(options.store ?? 'memory', options.jsonEntries ? { jsonEntries: options.jsonEntries } : {});
   const threads = options.parse === undefined && options.rules === undefined && textOnDisk ? workerCount(options.concurrency ?? 'off', files.length, totalSize(files)) : 0;
   let cacheStats: { hits: number; misses: number } | undefined;
   if (threads > 0 && parse) {

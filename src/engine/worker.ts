@@ -28,7 +28,7 @@ export interface WorkerSetup {
    * The results wait in a spill file (result-store.ts): each is sent written already (with its
    * JSON report entry when `jsonEntries`), except campaign members, which stay whole.
    */
-  spill?: { jsonEntries: boolean };
+  spill?: { jsonEntries: boolean | 'only' };
 }
 
 export interface WorkerTask {

@@ -70,6 +70,20 @@ describe('brandlint lint', () => {
     expect(report.notices).toContainEqual({ kind: 'no-brand', message: NO_BRAND });
   });
 
+  it('a JSON report alone (results written as their entries only) equals the one written beside another format, on one thread and pooled', () => {
+    const repo = path.resolve(import.meta.dirname, '..', '..');
+    for (const concurrency of ['off', '2']) {
+      const dir = workspace({});
+      const alone = runCli(['lint', 'fixtures/', '--concurrency', concurrency, '--format', 'json'], repo);
+      const beside = runCli(['lint', 'fixtures/', '--concurrency', concurrency, '--format', 'json', '--format', `compact=${path.join(dir, 'compact.txt')}`], repo);
+      expect(alone.code).toBe(1);
+      expect(beside.code).toBe(1);
+      expect((JSON.parse(alone.stdout) as { results: unknown[] }).results.length).toBeGreaterThan(50);
+      expect(alone.stdout).toBe(beside.stdout);
+      expect(alone.stderr).toBe(beside.stderr);
+    }
+  });
+
   it('a broken stylesheet gives a positioned diagnostic while the other files are still linted', () => {
     const dir = workspace({
       'css/broken.css': 'a { color: red;\n\nb { color: blue }\n',

@@ -105,6 +105,22 @@ describe('ResultStore', () => {
     store.close();
   });
 
+  it("with `only`, keeps the entry, the file, counts and score, and refuses to hand out findings it did not write", () => {
+    const store = new ResultStore('spill', { jsonEntries: 'only' });
+    const added = resultOf('a.html', { contentUnits: 300 });
+    store.add(0, added, true);
+    store.addSpilled(1, spillResult(resultOf('b.html'), true, 'only'));
+    const [first, second] = [...store.scored()];
+    expect(Buffer.from(storedJsonEntry(first!)!).toString('utf8')).toBe(jsonEntryText(added, fileScore(added)));
+    expect(storedJsonEntry(second!)).toBeDefined();
+    expect([first!.file, first!.channel, first!.errorCount, first!.warningCount, first!.fixableCount, first!.score]).toEqual(['a.html', 'landing', 1, 0, 0, fileScore(added)]);
+    expect(() => first!.diagnostics).toThrow(/internal error: the findings of a.html were read/);
+    // Nothing but the entries was written.
+    const spill = (store as unknown as { spill: { size: number } }).spill;
+    expect(spill.size).toBe(Buffer.byteLength(jsonEntryText(added, fileScore(added))) + Buffer.byteLength(jsonEntryText(resultOf('b.html'), fileScore(resultOf('b.html')))));
+    store.close();
+  });
+
   it('leaves no file behind', () => {
     const store = new ResultStore('spill');
     store.add(0, resultOf('a.html'), true);
