@@ -192,7 +192,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     // Finished results wait for the report on disk, not in memory, and large runs use every core.
     store: 'spill',
     // A JSON report copies each result's entry, written by the thread that linted the file.
-    ...(writesJsonEntries(outputs, options) ? { jsonEntries: readsOnlyJsonEntries(outputs, options) ? ('only' as const) : true } : {}),
+    jsonEntries: jsonEntriesFor(outputs, options),
     concurrency,
     ...brandCacheOption(),
     ignorePatterns: options.ignorePattern ?? [],
@@ -307,19 +307,15 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
 }
 
 /**
- * Whether the run writes a JSON report of the results as they are linted (no baseline, no
- * `--quiet`: those change the results it writes), so that each result's entry is written with it.
+ * Which JSON report entries the results keep as they are linted (see lintProject's `jsonEntries`):
+ * none unless the run writes a JSON report of the results as they are (no baseline, no `--quiet`:
+ * those change the results it writes); `only` when the report reads nothing else of a result
+ * (every output is JSON, and no standard input is fixed: its fixed text is read from the result).
  */
-function writesJsonEntries(outputs: readonly OutputSpec[], options: LintCommandOptions): boolean {
-  return outputs.some((output) => output.name === 'json') && options.baseline === undefined && options.baselineWrite === undefined && !options.quiet;
-}
-
-/**
- * Whether the report reads nothing of a result but its JSON entry, file, counts and score: every
- * output is JSON, and no standard input is fixed (its fixed text is read from the result).
- */
-function readsOnlyJsonEntries(outputs: readonly OutputSpec[], options: LintCommandOptions): boolean {
-  return outputs.every((output) => output.name === 'json') && !options.stdin;
+function jsonEntriesFor(outputs: readonly OutputSpec[], options: LintCommandOptions): boolean | 'only' {
+  const writesJson = outputs.some((output) => output.name === 'json') && options.baseline === undefined && options.baselineWrite === undefined && !options.quiet;
+  if (!writesJson) return false;
+  return outputs.every((output) => output.name === 'json') && !options.stdin ? 'only' : true;
 }
 
 /** Results mapped one at a time (read again on every pass). */

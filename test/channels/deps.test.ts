@@ -4,8 +4,7 @@ import path from 'node:path';
 import { parse, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { loadHtmlParser } from '../../src/channels/deps.js';
-
-const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+import { REPO_ROOT } from '../rule-tester.js';
 
 /** Every node's location, in document order (what the HTML adapter reads). */
 function locations(node: unknown): unknown[] {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers.js';
+import { REPO_ROOT, runCli, tempDir } from './helpers.js';
 
 /**
  * `brandlint lint` as users run it: the built binary (rebuild with `npx tsc -p tsconfig.build.json`),
@@ -71,11 +71,10 @@ describe('brandlint lint', () => {
   });
 
   it('a JSON report alone (results written as their entries only) equals the one written beside another format, on one thread and pooled', () => {
-    const repo = path.resolve(import.meta.dirname, '..', '..');
     for (const concurrency of ['off', '2']) {
       const dir = workspace({});
-      const alone = runCli(['lint', 'fixtures/', '--concurrency', concurrency, '--format', 'json'], repo);
-      const beside = runCli(['lint', 'fixtures/', '--concurrency', concurrency, '--format', 'json', '--format', `compact=${path.join(dir, 'compact.txt')}`], repo);
+      const alone = runCli(['lint', 'fixtures/', '--concurrency', concurrency, '--format', 'json'], REPO_ROOT);
+      const beside = runCli(['lint', 'fixtures/', '--concurrency', concurrency, '--format', 'json', '--format', `compact=${path.join(dir, 'compact.txt')}`], REPO_ROOT);
       expect(alone.code).toBe(1);
       expect(beside.code).toBe(1);
       expect((JSON.parse(alone.stdout) as { results: unknown[] }).results.length).toBeGreaterThan(50);
