@@ -31,14 +31,6 @@ export type Concurrency = number | 'auto' | 'off';
  */
 export const AUTO_MIN_BYTES = 2 * 1024 * 1024;
 export const AUTO_MIN_FILES = 16;
-/**
- * The same on a machine of two cores, whose second core is already half busy with V8's own
- * threads for the first (concurrent marking, the optimising compiler), while a worker compiles
- * every pattern and function again in its own isolate. W1's prose on two cores, pooled against
- * one thread: 2 MB 3.7 against 3.4 s, 5 MB 6.1 against 4.9 s, 10.6 MB 9.2 against 7.5 s, 21 MB
- * 13.4-15.5 against 12.8-16.0 s; W2's 45 MB of stylesheets 1.2x faster pooled (docs/performance.md).
- */
-export const AUTO_MIN_BYTES_TWO_CORES = 16 * 1024 * 1024;
 
 /** Files per batch, and bytes: small enough to spread the work, large enough to pay the messages. */
 const BATCH_FILES = 24;
@@ -54,7 +46,7 @@ const MIN_BATCH_BYTES = 32 * 1024;
 export function workerCount(concurrency: Concurrency, files: number, bytes: number, cores = availableParallelism()): number {
   if (concurrency === 'off') return 0;
   if (typeof concurrency === 'number') return Math.max(0, Math.floor(concurrency) - 1);
-  if (cores < 2 || files < AUTO_MIN_FILES || bytes < (cores === 2 ? AUTO_MIN_BYTES_TWO_CORES : AUTO_MIN_BYTES)) return 0;
+  if (cores < 2 || files < AUTO_MIN_FILES || bytes < AUTO_MIN_BYTES) return 0;
   return Math.min(cores, 4, Math.ceil(files / BATCH_FILES)) - 1;
 }
 

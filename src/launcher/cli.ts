@@ -14,6 +14,9 @@ import { terminalText } from '../core/terminal-text.js';
 import { loadBundle } from './load-bundle.js';
 import { lintThroughServer } from './lint-client.js';
 
+/** Bytecode bytes a function executes before TurboFan optimizes it (see below). */
+const TURBOFAN_INTERRUPT_BUDGET = 1_000_000;
+
 interface CliBundle {
   setModuleImporter(importer: (specifier: string) => Promise<unknown>): void;
   main(argv: string[]): Promise<number>;
@@ -25,6 +28,14 @@ interface CliBundle {
 // allocates a lot, and V8's default growth let a large run peak at twice the memory it needs
 // (measured on 22 MB of content: 400 -> 290 MiB, the same CPU time; see docs/performance.md).
 v8.setFlagsFromString('--heap-growing-percent=50');
+// Let a function run ~15 times longer than V8's default (67,584 bytecode bytes' worth of
+// execution) before TurboFan optimizes it. A lint runs many large packages' code briefly: by
+// default V8 optimized so much of it that TurboFan's background thread took a third of the CPU
+// time of a prose run, which also left a worker thread no core of its own. Measured on the bench
+// (docs/performance.md): W1 pooled 12.4 -> 9.6 s wall and 23.2 -> 18.0 CPU s; W2 and one file
+// no slower (2,000,000 made W2 slower). Set here, before the bundle's first function runs; worker
+// threads share the process's flags.
+v8.setFlagsFromString(`--interrupt-budget=${TURBOFAN_INTERRUPT_BUDGET}`);
 
 // `brandlint ... | head` closes the pipe early: that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

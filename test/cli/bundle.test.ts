@@ -108,6 +108,26 @@ describe('CLI bundle', () => {
     }
   });
 
+  it.skipIf(!ownCodeCache)('accepts its own code cache on the next run: the V8 flags the launcher sets are the same when the cache is written and read', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // V8 rejects a cache made under other flags; the launcher's flags (heap growth, TurboFan's
+      // interrupt budget) are set before the bundle is compiled, so both runs see the same ones.
+      // A rejected cache would be written again: a new file (rename), so a new inode.
+      const { run, folder, entries } = codeCacheSandbox(dir);
+      const lint = ['lint', '--concurrency', 'off', 'fixtures/email/brand--banned.fail.html'];
+      expect(run(lint).status).toBe(1);
+      const [cacheFile] = entries();
+      const written = statSync(path.join(folder(), cacheFile!)).ino;
+      expect(run(lint).status).toBe(1);
+      expect(run(lint).status).toBe(1);
+      expect(entries()).toEqual([cacheFile]);
+      expect(statSync(path.join(folder(), cacheFile!)).ino).toBe(written);
+    } finally {
+      cleanup();
+    }
+  });
+
   it.skipIf(!ownCodeCache)('deletes the code caches of other builds unused for two weeks when it writes its own, and keeps its own in use', () => {
     const { dir, cleanup } = tempDir();
     try {
