@@ -3,6 +3,7 @@
  * most channels, X's weighted count (links as 23, emoji and CJK as 2) for X. Template tags count
  * as `templateTagLength` characters each (their value is only known at send time).
  */
+import { allMatches } from '../../src/core/all-matches.js';
 import type { MessageText } from '../../src/core/message-text.js';
 import { eachGrapheme, isLoneGraphemeCharacter } from '../../src/core/graphemes.js';
 
@@ -179,7 +180,7 @@ export function findLinks(text: string): Array<{ start: number; end: number; tex
   );
   const pattern = linkPattern;
   const links: Array<{ start: number; end: number; text: string }> = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of allMatches(text, pattern)) {
     let link = match[0];
     // "(see https://x.example/a)." keeps neither the ")" nor the ".".
     while (/[.,;:!?'"»)\]]$/u.test(link)) {
@@ -249,7 +250,7 @@ export function countedLinks(text: string, rules: PlatformCounting = {}): Array<
  */
 function mentionServers(text: string): Array<{ start: number; end: number }> {
   const servers: Array<{ start: number; end: number }> = [];
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}_@./=-])@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*(@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu)) {
+  for (const match of allMatches(text, /(?<![\p{L}\p{N}_@./=-])@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*(@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu)) {
     const server = match[1]!;
     const end = match.index + match[0].length;
     servers.push({ start: end - server.length, end });

@@ -1,3 +1,4 @@
+import { allMatches } from '../../src/core/all-matches.js';
 import { parse, wcagContrast, type Color } from '../../src/core/culori.js';
 import * as z from 'zod';
 import { alphaOf, findColorLiterals, findVarReferences, toSrgbHex } from '../../src/core/css-color.js';
@@ -392,11 +393,11 @@ class SelectorKeys {
       const compound = part.trim().split(/\s*[\s>+~]\s*/).at(-1) ?? '';
       const withoutPseudo = compound.replace(/::?[\w-]+(\([^)]*\))?/g, '');
       let keyed = false;
-      for (const match of withoutPseudo.matchAll(/\.(-?[\w-]+)/g)) {
+      for (const match of allMatches(withoutPseudo, /\.(-?[\w-]+)/g)) {
         if (match[1]) this.classes.add(match[1]);
         keyed = true;
       }
-      for (const match of withoutPseudo.matchAll(/#(-?[\w-]+)/g)) {
+      for (const match of allMatches(withoutPseudo, /#(-?[\w-]+)/g)) {
         if (match[1]) this.ids.add(match[1]);
         keyed = true;
       }

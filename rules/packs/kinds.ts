@@ -4,6 +4,7 @@
  * look for. A kind works on a normalised spec (built from a pack file, or from the brand's
  * guidelines) and only reports.
  */
+import { allMatches } from '../../src/core/all-matches.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -565,7 +566,7 @@ function occurrencesIn(context: KindContext, message: MessageProse, spec: Occurr
       case 'exclamation':
       case 'question': {
         const mark = spec.count === 'exclamation' ? /[!！‼]/gu : /[?？]/gu;
-        for (const match of run.text.matchAll(mark)) add(run, match.index, match.index + match[0].length);
+        for (const match of allMatches(run.text, mark)) add(run, match.index, match.index + match[0].length);
         break;
       }
       case 'emoji':
@@ -586,7 +587,7 @@ function occurrencesIn(context: KindContext, message: MessageProse, spec: Occurr
         for (const mask of run.masks) if (mask.kind === 'url' || mask.kind === 'domain') add(run, mask.start, mask.end);
         break;
       case 'pattern':
-        for (const match of run.text.matchAll(spec.pattern!)) if (match[0].length > 0) add(run, match.index, match.index + match[0].length);
+        for (const match of allMatches(run.text, spec.pattern!)) if (match[0].length > 0) add(run, match.index, match.index + match[0].length);
         break;
     }
   }

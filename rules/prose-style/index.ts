@@ -1,3 +1,4 @@
+import { allMatches } from '../../src/core/all-matches.js';
 import { createRequire } from 'node:module';
 import type WriteGood from 'write-good';
 import * as z from 'zod';
@@ -199,7 +200,7 @@ function findingsOf(prose: ProseRun, enabled: readonly Check[], allowed: readonl
       const end = start + suggestion.offset;
       if (end <= start || isMasked(prose, start, end)) continue;
       allowedSpans ??= allowed.flatMap((pattern) =>
-        [...prose.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const),
+        allMatches(prose.text, pattern).map((match) => [match.index, match.index + match[0].length] as const),
       );
       if (allowedSpans.some(([from, to]) => from < end && start < to)) continue;
       // "see {{ link }} see" reads "see        see" once masked: not a repeated word.

@@ -9,6 +9,7 @@
  * inside Chinese or Japanese text written without spaces (`欢迎来到NorthWind商店`), and a hashtag
  * is one token that is never split into words.
  */
+import { allMatches } from './all-matches.js';
 import type { ContentDocument, Message, ProseScope, TextRun } from './document.js';
 import { rangeInRun } from './document.js';
 import type { Range } from './position.js';
@@ -704,8 +705,7 @@ export function findMasks(text: string, known: readonly ProseMask[]): ProseMask[
       candidates.push(...findEmailAddresses(text));
       continue;
     }
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       candidates.push({ kind, start: match.index, end: match.index + match[0].length, text: match[0] });
     }
   }

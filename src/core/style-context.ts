@@ -4,6 +4,7 @@
  * dark scope (`.dark`, `[data-theme="dark"]`), a scope naming a modifier (`[data-brand="outdoor"]`)
  * or a selector the configuration maps to a context. Rules ask this; they never guess.
  */
+import { allMatches } from './all-matches.js';
 import type { BrandContext, BrandContexts, BrandModel, ContextInput } from '../tokens/brand-model.js';
 import type { ElementNode, StyleDeclaration } from './document.js';
 
@@ -57,7 +58,7 @@ export function scopeInput(brand: BrandModel, declaration: Pick<StyleDeclaration
     scoped = true;
   }
   const selector = declaration.selector ?? '';
-  for (const match of selector.matchAll(ATTRIBUTE)) {
+  for (const match of allMatches(selector, ATTRIBUTE)) {
     const modifier = contexts.modifiers.find((candidate) => candidate.name.toLowerCase() === (match[1] ?? '').toLowerCase());
     const context = modifier?.contexts.find((candidate) => candidate.toLowerCase() === (match[2] ?? '').toLowerCase());
     if (modifier && context) {
@@ -137,9 +138,9 @@ function compoundMatches(compound: string, element: ElementNode): boolean {
   const text = compound.replace(/::?[\w-]+(\([^)]*\))?/g, '');
   const tag = /^([a-z][a-z0-9-]*)/i.exec(text)?.[1];
   if (tag && tag.toLowerCase() !== element.tag && !['html', 'body'].includes(tag.toLowerCase())) return false;
-  for (const match of text.matchAll(/\.(-?[\w-]+)/g)) if (!element.classes.includes(match[1] ?? '')) return false;
-  for (const match of text.matchAll(/#(-?[\w-]+)/g)) if (element.attributes.id !== match[1]) return false;
-  for (const match of text.matchAll(/\[([\w-]+)(?:\s*([~|^$*]?=)\s*["']?([^"'\]]*)["']?)?\s*\]/g)) {
+  for (const match of allMatches(text, /\.(-?[\w-]+)/g)) if (!element.classes.includes(match[1] ?? '')) return false;
+  for (const match of allMatches(text, /#(-?[\w-]+)/g)) if (element.attributes.id !== match[1]) return false;
+  for (const match of allMatches(text, /\[([\w-]+)(?:\s*([~|^$*]?=)\s*["']?([^"'\]]*)["']?)?\s*\]/g)) {
     const name = (match[1] ?? '').toLowerCase();
     // Scope attributes of email clients and theme switches are set on an ancestor at render time.
     if (/^data-(og[sb][cb]?|theme|color-mode|color-scheme|mode|bs-theme)$/.test(name)) continue;

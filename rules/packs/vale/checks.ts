@@ -5,6 +5,7 @@
  * vocabulary's accepted terms excuse a match, which part of a match is reported, and what `%s`
  * in a message becomes. Each check only reports; `compile.ts` turns hits into diagnostics.
  */
+import { allMatches } from '../../../src/core/all-matches.js';
 import type { SourceCode } from '../../../src/core/source-code.js';
 import type { ContentDocument } from '../../../src/core/document.js';
 import type { Range } from '../../../src/core/position.js';
@@ -401,7 +402,7 @@ export function sequenceCheck(definition: ValeDefinition, tagger: Tagger | null)
   const usesTags = tokens.some((token) => token.tag !== null);
   return ({ document, source, report }) => {
     for (const part of partsFor(source, ['sentence'])) {
-      const words = [...part.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+      const words = allMatches(part.text, /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
       const tags = usesTags && tagger ? tagger(words.map((word) => word[0])) : [];
       const fits = (token: SequenceToken, index: number): boolean => {
         const word = words[index]![0];

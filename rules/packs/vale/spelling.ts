@@ -6,6 +6,7 @@
  * the rule's `filters`, by the `ignore` word lists and by the vocabulary's accepted terms.
  * A dictionary that cannot be found is a positioned notice and the rule does not run.
  */
+import { allMatches } from '../../../src/core/all-matches.js';
 import { importModule } from '../../../src/core/dynamic-import.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -72,7 +73,7 @@ export async function spellingCheck(definition: ValeDefinition, stylesPath: stri
   const excepted = exceptions.length > 0 ? compileValeRegex(exceptions.join('|'), true, '') : null;
   const check: ValeCheck = ({ source, report }) => {
     for (const part of partsFor(source, definition.scope)) {
-      for (const match of part.text.matchAll(/[\p{L}\p{N}_][\p{L}\p{N}_'’-]*/gu)) {
+      for (const match of allMatches(part.text, /[\p{L}\p{N}_][\p{L}\p{N}_'’-]*/gu)) {
         const word = match[0].replace(/['’-]+$/u, '');
         if (filters.some((filter) => filter.test(word))) continue;
         if (speller.correct(word) || excepted?.test(word)) continue;

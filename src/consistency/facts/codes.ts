@@ -4,6 +4,7 @@
  * capitals and digits, with a digit or at least five characters (so `use the code below` and
  * `Code: MIT` are no codes); compared case-insensitively.
  */
+import { allMatches } from '../../core/all-matches.js';
 import { SPACE, withoutOverlaps, type ExtractContext, type FoundFact } from './types.js';
 
 const CODE_WORD =
@@ -18,7 +19,7 @@ const PATTERN = new RegExp(
 
 export function extractCodes(text: string, _context: ExtractContext): FoundFact[] {
   const found: FoundFact[] = [];
-  for (const match of text.matchAll(PATTERN)) {
+  for (const match of allMatches(text, PATTERN)) {
     const code = match[1]!;
     // A code has a digit or at least five characters: `Code: MIT` names a licence, not a code.
     if (code !== code.toUpperCase() || !/[A-Z]/.test(code) || !(/\d/.test(code) || code.length >= 5)) continue;

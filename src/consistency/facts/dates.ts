@@ -11,6 +11,7 @@
  * Each date has a role: `end` after a deadline word (`until`, `ends`, `by`, `bis`, `jusqu'au`,
  * `截止`, `…前`), `start` after a start word (`from`, `starts`, `ab`, `à partir du`, `…起`), else `date`.
  */
+import { allMatches } from '../../core/all-matches.js';
 import type { DateRole } from '../../core/campaign.js';
 import { SPACE, withoutOverlaps, type ExtractContext, type FoundFact } from './types.js';
 
@@ -179,7 +180,7 @@ export function extractDates(text: string, context: ExtractContext): FoundFact[]
     found.push({ kind: 'date', value, text: matched, start, end, detail: { dateRole: roleAt(text, start, end) } });
   };
   for (const { pattern, parts, needsContext } of DATE_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       if (needsContext?.(match) && roleAt(text, match.index, match.index + match[0].length) === 'date') continue;
       const ymd = parts(match, context);
       if (!ymd) continue;
@@ -191,18 +192,18 @@ export function extractDates(text: string, context: ExtractContext): FoundFact[]
   }
   if (context.date) {
     const date = context.date;
-    for (const match of text.matchAll(RELATIVE_WORD)) {
+    for (const match of allMatches(text, RELATIVE_WORD)) {
       const days = RELATIVE_DAYS[(match[1] ?? match[2]!).toLowerCase().replace('’', "'")];
       if (days !== undefined) add(match.index, match[0], addDays(date, days));
     }
-    for (const match of text.matchAll(WEEKDAY_PHRASE)) {
+    for (const match of allMatches(text, WEEKDAY_PHRASE)) {
       const qualifier = match[1]?.toLowerCase();
       // A bare weekday is a date only after a deadline or start word ("ends Friday"), or with "on".
       if (!qualifier && roleAt(text, match.index, match.index + match[0].length) === 'date' && !/\bon[\s\u00a0]+$/i.test(text.slice(0, match.index))) continue;
       const next = qualifier === 'next' || qualifier === 'nächsten';
       add(match.index, match[0], weekdayDate(date, WEEKDAYS[match[2]!.toLowerCase()]!, next));
     }
-    for (const match of text.matchAll(CHINESE_WEEKDAY)) {
+    for (const match of allMatches(text, CHINESE_WEEKDAY)) {
       add(match.index, match[0], weekdayDate(date, WEEKDAYS[match[2]!]!, match[1] === '下'));
     }
   }

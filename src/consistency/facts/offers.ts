@@ -4,6 +4,7 @@
  * `20% off`, `10 USD off`, `buy one get one`, `free shipping`. A bare percentage (`100% cotton`)
  * is not an offer: it needs an offer word around it.
  */
+import { allMatches } from '../../core/all-matches.js';
 import { CURRENCY, currencyCode } from './currency.js';
 import { NUMBER, formatNumber, parseLocaleNumber } from './numbers.js';
 import { AFTER_WORD, BEFORE_WORD, SPACE, type ExtractContext, type FoundFact } from './types.js';
@@ -49,30 +50,30 @@ export function extractOffers(text: string, context: ExtractContext): FoundFact[
     found.push({ kind: 'offer', value, text: match[0], start: match.index, end: match.index + match[0].length });
 
   for (const pattern of PERCENT_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       const percent = parseLocaleNumber(match[1]!, context.locale);
       if (percent > 0 && percent <= 100) add(match, `${formatNumber(percent)}% off`);
     }
   }
   for (const pattern of AMOUNT_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       const [symbol, amount] = match[1] !== undefined ? [match[1], match[2]!] : [match[4]!, match[3]!];
       const value = parseLocaleNumber(amount, context.locale);
       if (value > 0) add(match, `${formatNumber(value)} ${currencyCode(symbol, context.locale)} off`);
     }
   }
   // 折 states the price paid in tenths: 8 折 = pay 80% = 20% off; 85 折 / 八五折 = 15% off.
-  for (const match of text.matchAll(ZHE_DIGITS)) {
+  for (const match of allMatches(text, ZHE_DIGITS)) {
     let tenths = Number(match[1]);
     if (tenths >= 10) tenths /= 10;
     if (tenths > 0 && tenths < 10) add(match, `${formatNumber(100 - tenths * 10)}% off`);
   }
-  for (const match of text.matchAll(ZHE_WORDS)) {
+  for (const match of allMatches(text, ZHE_WORDS)) {
     const tenths = CHINESE_DIGITS[match[1]!]! + (match[2] ? CHINESE_DIGITS[match[2]]! / 10 : 0);
     add(match, `${formatNumber(100 - tenths * 10)}% off`);
   }
-  for (const match of text.matchAll(BOGO)) add(match, 'buy one get one');
-  for (const match of text.matchAll(FREE_SHIPPING)) add(match, 'free shipping');
+  for (const match of allMatches(text, BOGO)) add(match, 'buy one get one');
+  for (const match of allMatches(text, FREE_SHIPPING)) add(match, 'free shipping');
   return mergeSameOffer(text, found);
 }
 

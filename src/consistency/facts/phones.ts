@@ -3,6 +3,7 @@
  * written internationally (`+1 800 555 0199`), normalised to their digits (`+18005550199`).
  * Dates and prices never qualify: a number needs a phone word or a leading `+`.
  */
+import { allMatches } from '../../core/all-matches.js';
 import { withoutOverlaps, type ExtractContext, type FoundFact } from './types.js';
 
 const NUMBER = '(\\+?\\(?\\d[\\d\\s\\u00a0().\\/-]{5,}\\d)';
@@ -22,7 +23,7 @@ export function normalisePhone(text: string): string | null {
 export function extractPhones(text: string, _context: ExtractContext): FoundFact[] {
   const found: FoundFact[] = [];
   for (const pattern of [WITH_WORD, INTERNATIONAL]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       const number = match[1]!.replace(/[\s\u00a0]+$/, '');
       const value = normalisePhone(number);
       if (value === null) continue;

@@ -3,6 +3,7 @@
  * `49.9 EUR`. Amounts that are an offer (`$10 off`) are offers, not prices (the caller drops
  * prices inside an offer).
  */
+import { allMatches } from '../../core/all-matches.js';
 import { CURRENCY, currencyCode } from './currency.js';
 import { NUMBER, formatNumber, parseLocaleNumber } from './numbers.js';
 import { SPACE, withoutOverlaps, type ExtractContext, type FoundFact } from './types.js';
@@ -14,7 +15,7 @@ const PRICE = new RegExp(
 
 export function extractPrices(text: string, context: ExtractContext): FoundFact[] {
   const found: FoundFact[] = [];
-  for (const match of text.matchAll(PRICE)) {
+  for (const match of allMatches(text, PRICE)) {
     const [symbol, amount] = match[1] !== undefined ? [match[1], match[2]!] : [match[4]!, match[3]!];
     const value = parseLocaleNumber(amount, context.locale);
     if (!Number.isFinite(value)) continue;

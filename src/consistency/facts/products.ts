@@ -2,6 +2,7 @@
  * Product names from the guidelines (`voice.names`), also when misspelt (`Cloud Pack` is the
  * product `CloudPack`): the value is always the correct term. The brand name itself is no product.
  */
+import { allMatches } from '../../core/all-matches.js';
 import { withoutOverlaps, type ExtractContext, type FoundFact } from './types.js';
 
 // Only Latin letters and digits glue onto a name: `全新CloudPack背包` names CloudPack, `CloudPacking` does not.
@@ -28,7 +29,7 @@ export function productExtractor(names: readonly ProductName[], brandName?: stri
   const pattern = new RegExp(`${BEFORE_NAME}(?:${alternatives.join('|')})${AFTER_NAME}`, 'giu');
   return (text) => {
     const found: FoundFact[] = [];
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       const term = spellings.get(match[0].toLowerCase().replace(/[\s\u00a0]+/g, ' '));
       if (term) found.push({ kind: 'product', value: term, text: match[0], start: match.index, end: match.index + match[0].length });
     }
