@@ -47,9 +47,16 @@ rules:
       { name: 'hashtag', code: p('Join #cheap and #ClickHere') },
       { name: 'mention', code: p('Thanks @cheap') },
       { name: 'exception', code: p('That was a cheap shot.') },
+      // Entries are first looked for in the whole document's prose: a phrase split over two runs is not in either.
+      { name: 'a phrase whose words are in two paragraphs', code: `${p('Please click')}\n${p('here to start.')}` },
     ],
     invalid: [
       { code: p('Cheap boots.'), errors: [{ line: 1, column: 4, endColumn: 9, message: 'Avoid "Cheap".' }] },
+      {
+        name: 'in the third paragraph and the last heading of a document',
+        code: `${p('Good value.')}\n${p('Boots for every trail.')}\n${p('Cheap laces too.')}\n<h2>Not cheap</h2>`,
+        errors: [{ line: 3, column: 4, endColumn: 9 }, { line: 4, column: 9, endColumn: 14 }],
+      },
       { name: 'across a line break', code: p('Please click\nhere.'), errors: [{ line: 1, column: 11, endLine: 2, endColumn: 5 }] },
       {
         name: 'own message',

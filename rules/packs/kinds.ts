@@ -332,11 +332,41 @@ function reportEntry(context: KindContext, found: Found, fix?: Fix, expectedText
   }
 }
 
+/**
+ * The entries of a list that may match somewhere in the document: those whose required literal is
+ * in its prose (all runs, lower-cased, joined), in list order. A word list is checked against
+ * every run; most of its entries occur in no run of a document, and one search of the whole
+ * prose per entry replaces one per entry and run.
+ */
+function entriesInDocument(context: KindContext, entries: readonly MatchEntry[]): readonly MatchEntry[] {
+  const byList = context.source.view(ENTRIES_IN_DOCUMENT, () => new Map<readonly MatchEntry[], readonly MatchEntry[]>());
+  let found = byList.get(entries);
+  if (found === undefined) {
+    const prose = context.source.view(LOWER_PROSE, lowerProseOf);
+    found = entries.filter((entry) => {
+      const literal = requiredLiteral(entry.pattern);
+      return literal === null || prose.includes(literal);
+    });
+    byList.set(entries, found);
+  }
+  return found;
+}
+
+const ENTRIES_IN_DOCUMENT = Symbol('pack entries whose literal is in the document');
+const LOWER_PROSE = Symbol('lower-cased prose of the document');
+
+/** Every prose run's `lowerText`, one per line: a literal found in no line is in no run. */
+function lowerProseOf(source: SourceCode): string {
+  const lines: string[] = [];
+  for (const message of source.prose) for (const run of message.runs) lines.push(run.lowerText);
+  return lines.join('\n');
+}
+
 export function checkExistence(context: KindContext, spec: ExistenceSpec): void {
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
       noteConfiguredOnly(context, run, spec.entries);
-      for (const found of findEntries(run, spec.entries, spec.exceptions, context.source.defaultLocale)) reportEntry(context, found);
+      for (const found of findEntries(run, entriesInDocument(context, spec.entries), spec.exceptions, context.source.defaultLocale)) reportEntry(context, found);
     }
   }
 }
@@ -345,7 +375,7 @@ export function checkSubstitution(context: KindContext, spec: SubstitutionSpec):
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
       noteConfiguredOnly(context, run, spec.entries);
-      for (const found of findEntries(run, spec.entries, spec.exceptions, context.source.defaultLocale)) {
+      for (const found of findEntries(run, entriesInDocument(context, spec.entries), spec.exceptions, context.source.defaultLocale)) {
         const [only, ...others] = found.entry.expected;
         if (only === undefined || others.length > 0) {
           reportEntry(context, found);

@@ -1159,11 +1159,16 @@ class HtmlWalker {
   }
 }
 
-/** Whether an element has a text child that is not only whitespace. */
+/**
+ * Whether an element has a text child that is not only whitespace (`trim` strips what `\s`
+ * matches; a test copies no string, and every element of every page is asked).
+ */
 function hasOwnText(node: HtmlElement): boolean {
-  for (const child of node.childNodes) if (isText(child) && child.value.trim() !== '') return true;
+  for (const child of node.childNodes) if (isText(child) && NOT_WHITESPACE.test(child.value)) return true;
   return false;
 }
+
+const NOT_WHITESPACE = /\S/;
 
 function normalizeNewlines(text: string): string {
   return text.includes('\r') || text.includes('\0') ? text.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd') : text;
