@@ -376,8 +376,9 @@ export function checkSubstitution(context: KindContext, spec: SubstitutionSpec):
     for (const run of message.runs) {
       noteConfiguredOnly(context, run, spec.entries);
       for (const found of findEntries(run, entriesInDocument(context, spec.entries), spec.exceptions, context.source.defaultLocale)) {
-        const [only, ...others] = found.entry.expected;
-        if (only === undefined || others.length > 0) {
+        const { expected } = found.entry;
+        const only = expected[0];
+        if (only === undefined || expected.length > 1) {
           reportEntry(context, found);
           continue;
         }

@@ -298,7 +298,10 @@ class HtmlWalker {
   // ----- tree -----
 
   private children(nodes: readonly HtmlChild[], context: Context): void {
-    for (const node of nodes) {
+    // Index loops here and in hasOwnText: they run for every node of every page, and an iterator's
+    // results were a sizeable share of what an HTML walk allocates.
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index]!;
       if (isElement(node)) this.element(node, context);
       else if (isText(node)) this.text(node, context);
       else if (isComment(node)) this.comment(node, context);
@@ -1164,7 +1167,11 @@ class HtmlWalker {
  * matches; a test copies no string, and every element of every page is asked).
  */
 function hasOwnText(node: HtmlElement): boolean {
-  for (const child of node.childNodes) if (isText(child) && NOT_WHITESPACE.test(child.value)) return true;
+  const children = node.childNodes;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (isText(child) && NOT_WHITESPACE.test(child.value)) return true;
+  }
   return false;
 }
 

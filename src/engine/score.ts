@@ -47,8 +47,9 @@ const WORD = new RegExp(`[${CJK}]|${LETTER}+(?:['’.-]${LETTER}+)*`, 'gu');
 
 export function countWords(text: string): number {
   let count = 0;
+  // `test` moves `lastIndex` as `exec` does without making a match array (a word never is empty).
   WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) count++;
+  while (WORD.test(text)) count++;
   return count;
 }
 
