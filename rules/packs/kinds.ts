@@ -4,11 +4,11 @@
  * look for. A kind works on a normalised spec (built from a pack file, or from the brand's
  * guidelines) and only reports.
  */
-import { allMatches } from '../../src/core/all-matches.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { syllable } from 'syllable';
+import { allMatches } from '../../src/core/all-matches.js';
 import type { Channel } from '../../src/core/channels.js';
 import type { Fix } from '../../src/core/diagnostic.js';
 import type { ContentDocument, ProseScope } from '../../src/core/document.js';

@@ -1,7 +1,7 @@
-import { allMatches } from '../../src/core/all-matches.js';
 import { createRequire } from 'node:module';
 import type WriteGood from 'write-good';
 import * as z from 'zod';
+import { allMatches } from '../../src/core/all-matches.js';
 import { PROSE_SCOPES, type ProseScope } from '../../src/core/document.js';
 import { isEnglish, isMasked, phrasePattern, proseRange, type ProseRun } from '../../src/core/prose.js';
 import { defineRule } from '../../src/core/rule.js';

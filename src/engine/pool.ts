@@ -27,7 +27,9 @@ export type Concurrency = number | 'auto' | 'off';
 /**
  * Below this much content a run stays on one thread: each worker prepares the run again (about
  * a third of a CPU second with the example brand), which a small run does not win back
- * (measured with `npm run bench`, see docs/performance.md).
+ * (measured with `npm run bench`, see docs/performance.md). The same on two cores: since the
+ * launcher holds TurboFan back (src/launcher/cli.ts), V8's own threads no longer keep the second
+ * core half busy (W1's prose, 2.2 MB: 2.93 s on one thread, 2.52 s pooled).
  */
 export const AUTO_MIN_BYTES = 2 * 1024 * 1024;
 export const AUTO_MIN_FILES = 16;
