@@ -271,7 +271,7 @@ interface Found {
   entry: MatchEntry;
 }
 
-/** Matches of the entries, longest first where they overlap, outside exceptions. */
+/** Per entry list: whether some entry applies only to the configured locale's language. */
 const configuredOnly = new WeakMap<readonly MatchEntry[], boolean>();
 
 /**
@@ -287,6 +287,7 @@ function noteConfiguredOnly(context: KindContext, run: ProseRun, entries: readon
   }
 }
 
+/** Matches of the entries, longest first where they overlap, outside exceptions. */
 function findEntries(run: ProseRun, entries: readonly MatchEntry[], exceptions: readonly RegExp[], configured: string): readonly Found[] {
   // Exceptions are looked for once a match needs them; most runs have no match at all.
   let excepted: ReadonlyArray<readonly [number, number]> | undefined;
@@ -363,19 +364,21 @@ function lowerProseOf(source: SourceCode): string {
 }
 
 export function checkExistence(context: KindContext, spec: ExistenceSpec): void {
+  const entries = entriesInDocument(context, spec.entries);
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
       noteConfiguredOnly(context, run, spec.entries);
-      for (const found of findEntries(run, entriesInDocument(context, spec.entries), spec.exceptions, context.source.defaultLocale)) reportEntry(context, found);
+      for (const found of findEntries(run, entries, spec.exceptions, context.source.defaultLocale)) reportEntry(context, found);
     }
   }
 }
 
 export function checkSubstitution(context: KindContext, spec: SubstitutionSpec): void {
+  const entries = entriesInDocument(context, spec.entries);
   for (const message of scopedProse(context)) {
     for (const run of message.runs) {
       noteConfiguredOnly(context, run, spec.entries);
-      for (const found of findEntries(run, entriesInDocument(context, spec.entries), spec.exceptions, context.source.defaultLocale)) {
+      for (const found of findEntries(run, entries, spec.exceptions, context.source.defaultLocale)) {
         const { expected } = found.entry;
         const only = expected[0];
         if (only === undefined || expected.length > 1) {
