@@ -7,7 +7,8 @@
  * order is sorted and so deterministic.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Channel } from '../core/channels.js';
@@ -190,32 +191,33 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     found.set(file, { absolutePath: path.normalize(absolute), file: shown, channel, explicit });
   };
   /**
-   * Walks a folder, pruning skipped and ignored folders. Subfolders are read at once, not one
-   * after another (W1's 2,763 folders took 0.43 s read in turn): what a walk finds is sorted at
-   * the end, and counted, so the order the folders come back in changes nothing.
+   * Walks a folder, pruning skipped and ignored folders. Folders are read synchronously: W1's
+   * 2,763 folders took 0.15 s read all at once through the thread pool (0.43 s one after
+   * another) and 0.06 s read in turn synchronously, as the runner reads files.
    */
-  const walk = async (dir: string, base: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
-    if (!entries) return;
+  const walk = (dir: string, base: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
     entries.sort((a, b) => compareStrings(a.name, b.name));
     ignored.listed(dir, new Set(entries.map((entry) => entry.name)));
-    const subfolders: Array<Promise<void>> = [];
     for (const entry of entries) {
       const absolute = toPosix(path.join(dir, entry.name));
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         // Follow links to files; never links to folders (they may loop).
-        const target = await stat(absolute).catch(() => null);
-        isFile = Boolean(target?.isFile());
+        isFile = isFileTarget(absolute);
         isDirectory = false;
       }
       if (isDirectory) {
         if (ALWAYS_SKIPPED.has(entry.name) || absolute === outDir || ignored.ignores(absolute, true, base)) continue;
-        subfolders.push(walk(absolute, base));
+        walk(absolute, base);
       } else if (isFile && !ignored.ignores(absolute, false, base)) add(absolute, false, true);
     }
-    await Promise.all(subfolders);
   };
 
   const paths = options.paths ?? [];
@@ -226,7 +228,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
         if (!skipped(match, toPosix(config.rootDir)) && !ignored.ignores(match, false, config.rootDir)) add(match, false);
       }
     } else {
-      await walk(toPosix(config.rootDir), toPosix(config.rootDir));
+      walk(toPosix(config.rootDir), toPosix(config.rootDir));
     }
   }
   for (const arg of paths) {
@@ -234,7 +236,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const info = options.virtualFiles?.has(absolute) ? { isDirectory: () => false, isFile: () => true } : await stat(absolute).catch(() => null);
     if (info?.isDirectory()) {
       const before = found.size;
-      await walk(absolute, absolute);
+      walk(absolute, absolute);
       if (found.size === before) {
         notices.push({ kind: 'no-files', file: displayPath(absolute, cwd), message: 'no content files of any channel here (or all ignored)' });
       }
@@ -272,6 +274,15 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   // Most files first, then by extension: the same line on every machine.
   const notLinted = [...unclaimed.values()].sort((a, b) => b.count - a.count || compareStrings(a.extension, b.extension) || compareStrings(a.reason, b.reason));
   return { files, notices, notLinted };
+}
+
+/** Whether a symbolic link leads to a file (not a folder, a broken link or a loop). */
+function isFileTarget(link: string): boolean {
+  try {
+    return statSync(link).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A dot file or a file in a dot folder (`.github/`, `.vale/`): tool settings, listed apart in the "not linted" line. */

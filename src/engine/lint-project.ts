@@ -204,7 +204,11 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
   // Texts read from disk need not be kept for the report: it reads them again.
   const textOnDisk = options.read === undefined;
   const store = new ResultStore(options.store ?? 'memory', options.jsonEntries ? { jsonEntries: options.jsonEntries } : {});
-  const threads = options.parse === undefined && options.rules === undefined && textOnDisk ? workerCount(options.concurrency ?? 'off', files.length, totalSize(files)) : 0;
+  const concurrency = options.concurrency ?? 'off';
+  const pooling = concurrency !== 'off' && options.parse === undefined && options.rules === undefined && textOnDisk;
+  // Each file's size, read once: it decides the pool (`auto`) and the order files go to threads.
+  const sizes = pooling ? files.map(fileSize) : [];
+  const threads = pooling ? workerCount(concurrency, files.length, sum(sizes)) : 0;
   let cacheStats: { hits: number; misses: number } | undefined;
   if (threads > 0 && parse) {
     // Files without an adapter are said here once, as a single-threaded run says them.
@@ -222,7 +226,7 @@ export async function lintProject(given: LintProjectOptions): Promise<LintProjec
         ...(cache ? { cache: cache.handle } : {}),
         ...(store.mode === 'spill' ? { spill: { jsonEntries: store.jsonEntries } } : {}),
       },
-      files: adapted.map((file) => ({ ...file, size: sizeOf(file) })),
+      files: adapted.map((file) => ({ ...file, size: sizes[indexOf.get(file)!]! })),
       threads,
       // The main thread stays responsive between files: a worker waits for its next batch no longer than a file.
       local: async (task) => (await import('./worker.js')).lintBatchWith(setup, task, { yieldBetweenFiles: true }),
@@ -385,7 +389,7 @@ function noAdapterNotices(files: readonly DiscoveredFile[]): LintNotice[] {
   }));
 }
 
-function sizeOf(file: DiscoveredFile): number {
+function fileSize(file: DiscoveredFile): number {
   try {
     return statSync(file.absolutePath).size;
   } catch {
@@ -393,9 +397,9 @@ function sizeOf(file: DiscoveredFile): number {
   }
 }
 
-function totalSize(files: readonly DiscoveredFile[]): number {
+function sum(values: readonly number[]): number {
   let total = 0;
-  for (const file of files) total += sizeOf(file);
+  for (const value of values) total += value;
   return total;
 }
 
