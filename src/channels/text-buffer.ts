@@ -59,11 +59,16 @@ export class TextBuffer {
     const end = Math.max(start, this.mapEnd(b));
 
     // `[textOffset, fileOffset, fileEnd of the previous segment when this starts a new one]`.
+    // Index loops, no destructuring: this runs once per text run of every page, and V8 compiles
+    // an array pattern into the whole iterator protocol.
     const candidates: Array<[number, number, number?]> = [[0, start]];
     let previousEnd: number | undefined;
     for (const segment of this.segments) {
       if (segment.t0 >= b) break;
-      for (const [index, [t, file]] of segment.anchors.entries()) {
+      const { anchors } = segment;
+      for (let index = 0; index < anchors.length; index++) {
+        const t = anchors[index]![0];
+        const file = anchors[index]![1];
         // A segment's first anchor at `b` starts text that is not in the run.
         if (t <= a || t > b || (index === 0 && t === b)) continue;
         const gapEnd = index === 0 ? previousEnd : undefined;
@@ -75,24 +80,23 @@ export class TextBuffer {
       previousEnd = segment.fileEnd;
     }
     const sourceMap: TextRun['sourceMap'] = [];
-    let [lastText, lastFile] = candidates[0]!;
+    let lastText = 0;
+    let lastFile = start;
     for (let i = 1; i < candidates.length; i++) {
-      const [t, file, gapEnd] = candidates[i]!;
+      const candidate = candidates[i]!;
+      const t = candidate[0];
+      const file = candidate[1];
+      const gapEnd = candidate[2];
       if (file === lastFile + (t - lastText) && gapEnd === undefined) continue;
       sourceMap.push(gapEnd === undefined ? [t, file] : [t, file, gapEnd]);
       lastText = t;
       lastFile = file;
     }
-    return {
-      text: runText,
-      range: lines.rangeAt(start, end),
-      scope: fields.scope,
-      messageId: fields.messageId,
-      ...(fields.locale !== undefined ? { locale: fields.locale } : {}),
-      ...(fields.elementId !== undefined ? { elementId: fields.elementId } : {}),
-      ...(fields.blockId !== undefined ? { blockId: fields.blockId } : {}),
-      sourceMap,
-    };
+    const run: TextRun = { text: runText, range: lines.rangeAt(start, end), scope: fields.scope, messageId: fields.messageId, sourceMap };
+    if (fields.locale !== undefined) run.locale = fields.locale;
+    if (fields.elementId !== undefined) run.elementId = fields.elementId;
+    if (fields.blockId !== undefined) run.blockId = fields.blockId;
+    return run;
   }
 
   private mapStart(t: number): number {
