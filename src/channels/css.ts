@@ -40,16 +40,97 @@ export interface CssResult {
 const MAX_RECOVERIES = 20;
 const MAX_REPORTED = 3;
 
-/** Parses CSS (or SCSS when `parsers.scss` is given) and adds what it declares to the builder. */
-export function walkCss(builder: DocumentBuilder, parsers: CssParsers, input: CssInput): CssResult {
+/**
+ * A stylesheet at least this long is parsed a piece at a time: one postcss tree for a 250 KB
+ * stylesheet outlived several young-generation collections, each copying it, where a 32 KB
+ * piece's tree is walked and gone within one (W2's stylesheets: half the CPU to parse).
+ */
+const PIECEWISE_MIN_LENGTH = 64 * 1024;
+const PIECE_LENGTH = 32 * 1024;
+
+/**
+ * Parses CSS (or SCSS when `parsers.scss` is given) and adds what it declares to the builder.
+ * `pieces`: from what length plain CSS is parsed a piece at a time, and how long a piece is at
+ * least (tests cut small pieces to show they change nothing).
+ */
+export function walkCss(
+  builder: DocumentBuilder,
+  parsers: CssParsers,
+  input: CssInput,
+  pieces: { minLength: number; length: number } = { minLength: PIECEWISE_MIN_LENGTH, length: PIECE_LENGTH },
+): CssResult {
   const { css } = input;
   const spans = findTemplateSpans(css);
-  const parsed = parseWithRecovery(builder, parsers, input, maskTemplatesInCss(css, spans));
+  const masked = maskTemplatesInCss(css, spans);
+  // Compared once: the walkers of the pieces share the answer.
+  const verbatim = masked === css;
   const result: CssResult = { hidingClasses: [] };
-  if (!parsed) return result;
-  const walker = new CssWalker(builder, input, parsed.text, spans, result);
-  walker.container(parsed.root, input.atRules ?? []);
+  const atRules = input.atRules ?? [];
+  const starts = !parsers.scss && masked.length >= pieces.minLength ? pieceStarts(masked, pieces.length) : [0];
+  let rootGroup: number | undefined;
+  for (let index = 0; index < starts.length; index++) {
+    const from = starts[index]!;
+    const to = starts[index + 1] ?? masked.length;
+    let root: Root | null = null;
+    if (to < masked.length) {
+      try {
+        root = parsers.postcss.parse(masked.slice(from, to));
+      } catch {
+        // A piece that does not parse on its own: the rest of the stylesheet is read whole, with
+        // the recovery a whole stylesheet gets (its errors and repairs are the same from here).
+      }
+    }
+    if (root) {
+      rootGroup = new CssWalker(builder, input, masked, spans, result, verbatim, from).container(root, atRules, rootGroup);
+      continue;
+    }
+    const parsed = parseWithRecovery(builder, parsers, input, from === 0 ? masked : masked.slice(from), from);
+    if (!parsed) break;
+    const text = from === 0 ? parsed.text : masked.slice(0, from) + parsed.text;
+    new CssWalker(builder, input, text, spans, result, text === css, from).container(parsed.root, atRules, rootGroup);
+    break;
+  }
   return result;
+}
+
+/**
+ * Where the pieces of a stylesheet start: 0, then after a `}` that closes a top-level block, at
+ * least `length` characters after the piece's start. Strings and comments are skipped, and no
+ * piece starts inside parentheses (`url(...)` may hold braces). Where this scan reads the text
+ * otherwise than postcss would, a piece ends inside a string or block, fails to parse, and the
+ * rest is read whole (walkCss), so pieces change no result.
+ */
+function pieceStarts(css: string, length: number): number[] {
+  const starts = [0];
+  let depth = 0;
+  let parens = 0;
+  for (let i = 0; i < css.length; i++) {
+    const code = css.charCodeAt(i);
+    if (code === 34 /* " */ || code === 39 /* ' */) {
+      let end = i + 1;
+      for (; end < css.length; end++) {
+        const next = css.charCodeAt(end);
+        if (next === 92 /* \ */) end++;
+        else if (next === code) break;
+      }
+      if (end >= css.length) break;
+      i = end;
+    } else if (code === 47 /* / */ && css.charCodeAt(i + 1) === 42 /* * */) {
+      const end = css.indexOf('*/', i + 2);
+      if (end < 0) break;
+      i = end + 1;
+    } else if (code === 92 /* \ */) i++;
+    else if (code === 40 /* ( */) parens++;
+    else if (code === 41 /* ) */) parens = Math.max(0, parens - 1);
+    else if (parens > 0) continue;
+    else if (code === 123 /* { */) depth++;
+    else if (code === 125 /* } */) {
+      depth--;
+      if (depth < 0) return [0];
+      if (depth === 0 && i + 1 - starts[starts.length - 1]! >= length && i + 1 < css.length) starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 function parseWithRecovery(
@@ -57,6 +138,8 @@ function parseWithRecovery(
   parsers: CssParsers,
   input: CssInput,
   initial: string,
+  /** Where `initial` starts in `input.css`. */
+  base: number,
 ): { root: Root; text: string } | null {
   let text = initial;
   let reported = 0;
@@ -71,7 +154,7 @@ function parseWithRecovery(
       if (input.reportProblems !== false && reported < MAX_REPORTED) {
         reported++;
         const end = Math.min(text.length, offset + 1);
-        builder.problem('parse/css', `CSS syntax error: ${syntax.reason}`, builder.range(offset, end, input.map));
+        builder.problem('parse/css', `CSS syntax error: ${syntax.reason}`, builder.range(base + offset, base + end, input.map));
       }
       const repaired = repair(text, syntax.reason, offset);
       if (repaired === null) return null;
@@ -128,11 +211,30 @@ class CssWalker {
     private readonly parsed: string,
     private readonly spans: readonly TemplateSpan[],
     private readonly result: CssResult,
+    /** Whether `parsed` is `input.css` (no template masked, no error blanked). */
+    private readonly verbatim: boolean,
+    /** Where the piece postcss parsed starts in `parsed`: its node offsets count from there. */
+    private readonly base: number,
   ) {}
 
-  container(node: Container, atRules: string[]): void {
+  /** Where a node starts in `parsed` (and `input.css`); undefined when postcss gave no place. */
+  private startOf(node: ChildNode): number | undefined {
+    const start = node.source?.start?.offset;
+    return start === undefined ? undefined : this.base + start;
+  }
+
+  /** Where a node ends in `parsed` (and `input.css`); undefined when postcss gave no place. */
+  private endOf(node: ChildNode): number | undefined {
+    const end = node.source?.end?.offset;
+    return end === undefined ? undefined : this.base + end;
+  }
+
+  /**
+   * Walks a container; `group` is the group its declarations join (a stylesheet's pieces share
+   * their root's), returned with any group made here.
+   */
+  container(node: Container, atRules: string[], group?: number): number | undefined {
     const nodes = node.nodes ?? [];
-    let group: number | undefined;
     const rule = node.type === 'rule' ? (node as Rule) : undefined;
     const selector = rule ? this.selectorOf(rule) : undefined;
     let hiding = false;
@@ -164,6 +266,7 @@ class CssWalker {
         if (match?.[1]) this.result.hidingClasses.push(match[1]);
       }
     }
+    return group;
   }
 
   private atRule(node: AtRule, atRules: string[]): void {
@@ -175,9 +278,9 @@ class CssWalker {
 
   /** The original text (templates unmasked) of a node's piece that postcss returned as `value`. */
   private original(node: ChildNode, value: string): string {
-    if (this.parsed === this.input.css) return value;
-    const start = node.source?.start?.offset;
-    const end = node.source?.end?.offset;
+    if (this.verbatim) return value;
+    const start = this.startOf(node);
+    const end = this.endOf(node);
     if (start === undefined || end === undefined) return value;
     const at = this.parsed.indexOf(value, start);
     return at >= 0 && at + value.length <= end ? this.input.css.slice(at, at + value.length) : value;
@@ -189,8 +292,8 @@ class CssWalker {
   }
 
   private declaration(node: Declaration, groupId: number, atRules: string[], selector: string | undefined) {
-    const start = node.source?.start?.offset;
-    const end = node.source?.end?.offset;
+    const start = this.startOf(node);
+    const end = this.endOf(node);
     if (start === undefined || end === undefined) return null;
     const { parsed } = this;
     const css = this.input.css;
@@ -250,8 +353,8 @@ class CssWalker {
   }
 
   private importFont(node: AtRule): void {
-    const start = node.source?.start?.offset;
-    const end = node.source?.end?.offset;
+    const start = this.startOf(node);
+    const end = this.endOf(node);
     if (start === undefined || end === undefined) return;
     const css = this.input.css;
     const slice = css.slice(start, end);
@@ -266,8 +369,8 @@ class CssWalker {
 
   private comment(node: Comment): void {
     if (!this.input.comments) return;
-    const start = node.source?.start?.offset;
-    const end = node.source?.end?.offset;
+    const start = this.startOf(node);
+    const end = this.endOf(node);
     if (start === undefined || end === undefined) return;
     if (this.spans.some((span) => span.start < end && span.end > start)) return;
     const css = this.input.css;
