@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentBuilder, identity } from '../../src/channels/builder.js';
+import { DocumentBuilder, identity, shifted } from '../../src/channels/builder.js';
 import { walkCss } from '../../src/channels/css.js';
 import { loadPostcss } from '../../src/channels/deps.js';
 import { loc } from './helpers.js';
@@ -11,12 +11,14 @@ import { loc } from './helpers.js';
 const WHOLE = { minLength: Number.POSITIVE_INFINITY, length: 0 };
 const EVERY_BLOCK = { minLength: 0, length: 1 };
 
-async function read(css: string, pieces: { minLength: number; length: number }) {
+/** `before`: text of the file before the CSS (a `<style>` element's page), which the offsets skip. */
+async function read(css: string, pieces: { minLength: number; length: number }, before = '') {
   const postcss = await loadPostcss();
   let parses = 0;
   const counting = { parse: (text: string) => (parses++, postcss.parse(text)) };
-  const builder = new DocumentBuilder({ file: 'site.css', absolutePath: '/project/site.css', text: css, channel: 'landing', format: 'css' });
-  const result = walkCss(builder, { postcss: counting }, { css, map: identity, origin: 'stylesheet', customPropertiesAllowed: true, comments: true, reportProblems: true }, pieces);
+  const builder = new DocumentBuilder({ file: 'site.css', absolutePath: '/project/site.css', text: before + css, channel: 'landing', format: 'css' });
+  const map = before === '' ? identity : shifted(identity, before.length);
+  const result = walkCss(builder, { postcss: counting }, { css, map, origin: 'stylesheet', customPropertiesAllowed: true, comments: true, reportProblems: true }, pieces);
   const { document } = builder;
   return {
     parses,
@@ -51,6 +53,14 @@ describe('a stylesheet read a piece at a time reads as the whole', () => {
     const pieces = await read(css, EVERY_BLOCK);
     expect(pieces.read).toEqual(whole.read);
     expect(whole.parses).toBeGreaterThanOrEqual(1);
+  });
+
+  it('maps the offsets of every piece into the file (a stylesheet inside a page)', async () => {
+    const before = '<html>\n<head>\n<style>\n';
+    const css = 'a { color: red }\nb { color: ; }\n/* note */\nc { font-family: "Brand Sans" }\nd { color: blue\n';
+    const whole = await read(css, WHOLE, before);
+    expect((await read(css, EVERY_BLOCK, before)).read).toEqual(whole.read);
+    expect(whole.read.styles[0]![2]).toBe('4:12-4:15');
   });
 
   it('cuts a stylesheet at its top-level blocks (each piece one parse)', async () => {
