@@ -83,11 +83,13 @@ export function workerEntry(): string {
 }
 
 /**
- * A worker's young generation (V8's default is up to 48 MiB per thread). Each thread's heap is
- * mostly that space and not live data: a smaller one keeps a pooled run's peak well under 300 MiB
- * (measured on the bench workloads, see docs/performance.md) for slightly more frequent collections.
+ * A worker's young generation: 48 MiB, the size V8 gives the main thread on 64-bit machines. A
+ * parsed document outlives several collections of a smaller one, each copying it. 16 MiB kept
+ * the peak lower when other memory made that matter (W1 311 -> 268 MiB); since then the peaks are
+ * lower, and side by side (docs/performance.md) 48 MiB made W1 5% faster (224 -> 238 MiB), W2
+ * 7% (209 -> 232 MiB) and W1 x2 5-13% (235-243 -> 257 MiB).
  */
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_YOUNG_GENERATION_MB = 48;
 
 export async function lintInPool(options: PoolRunOptions): Promise<PoolRun> {
   const { default: Tinypool } = await importModule<{ default: new (options: Record<string, unknown>) => TinypoolLike }>('tinypool');
