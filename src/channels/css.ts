@@ -1,7 +1,8 @@
 /**
  * CSS and SCSS into declarations, comments and font sources, with exact offsets: postcss parses
- * once, values are read back from the original text by offset (so template tags stay verbatim),
- * and every offset goes through the caller's map into the file.
+ * once (a long stylesheet a piece at a time), values are read back from the original text by
+ * offset (so template tags stay verbatim), and every offset goes through the caller's map into
+ * the file.
  */
 import type { AtRule, ChildNode, Comment, Container, CssSyntaxError, Declaration, Root, Rule } from 'postcss';
 import type { StyleOrigin } from '../core/document.js';

@@ -6,8 +6,7 @@
  * `--ignore-pattern`; `node_modules`, `.git` and the build output folder are always skipped. The
  * order is sorted and so deterministic.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
